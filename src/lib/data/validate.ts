@@ -1,0 +1,275 @@
+// Raw text cells to the typed ChurnTable, checking everything the schema promises on the way: the columns
+// are there (in any order), each cell is of the right kind and in range, the target is 0/1 with both classes.
+// Every problem is collected before failing, so one run tells the user all that is wrong with the file.
+// Browser-safe: the scoring page validates uploads with the same code (requireTarget: false).
+import { IssueCollector } from "./errors.js";
+import { CategoryNormaliser, type NormalisedValue } from "./normalise.js";
+import { rowNumberOf, type RawTable } from "./raw.js";
+import { ID_COLUMN, SCHEMA, TARGET_COLUMN, type ColumnSpec, type NumericColumn } from "./schema.js";
+import type { ChurnTable } from "./table.js";
+
+export interface CleaningReport {
+  readonly rows: number;
+  /** Column names as the file has them, in its order. */
+  readonly header: readonly string[];
+  /** The workbook sheet the data came from, if any. */
+  readonly sheet: string | null;
+  /** Columns not in the schema: carried along in table.extra, not used by the models. */
+  readonly extraColumns: readonly string[];
+  /** Schema columns found under another letter case or spacing. */
+  readonly renamedColumns: readonly { readonly from: string; readonly to: string }[];
+  /** Blank cells per schema column (every schema column present in the file, zero included). */
+  readonly missing: Readonly<Record<string, number>>;
+  /** Category spellings mapped to their canonical value, with counts. */
+  readonly normalised: readonly NormalisedValue[];
+  readonly hasTarget: boolean;
+  /** Things the user should know that are not errors. */
+  readonly notes: readonly string[];
+}
+
+export interface ValidateOptions {
+  /** Training data needs Churn; scoring uploads do not. */
+  readonly requireTarget: boolean;
+  /** Fewest rows of each class accepted when the target is required (stratified splits and folds need some). */
+  readonly minClassCount?: number;
+}
+
+export const MIN_CLASS_COUNT = 10;
+
+export interface Validated {
+  readonly table: ChurnTable;
+  readonly cleaning: CleaningReport;
+  /** Category cells as written (trimmed; null for blank), before normalisation: "exact duplicate" means as written. */
+  readonly spellings: Readonly<Record<string, readonly (string | null)[]>>;
+}
+
+// Plain decimal notation only: Number() alone would accept "", " ", "0x1A", "Infinity" and "1e".
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const MISSING_MARKERS = new Set(["na", "n/a", "nan", "null", "none", "-", "?", "missing"]);
+
+/** Parses a trimmed, non-blank cell as a finite decimal number; NaN when it is not one. */
+export function parseNumber(text: string): number {
+  return NUMBER.test(text) ? Number(text) : NaN;
+}
+
+const looseName = (name: string) => name.toLowerCase().replace(/[\s_]+/g, "");
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length];
+}
+
+interface ColumnMap {
+  /** Schema column name -> index in the header. */
+  readonly schema: Map<string, number>;
+  readonly extra: { name: string; index: number }[];
+  readonly renamed: { from: string; to: string }[];
+}
+
+function mapColumns(raw: RawTable, requireTarget: boolean, issues: IssueCollector): ColumnMap {
+  const schema = new Map<string, number>();
+  const extra: { name: string; index: number }[] = [];
+  const renamed: { from: string; to: string }[] = [];
+  const byLoose = new Map(SCHEMA.map((c) => [looseName(c.name), c.name]));
+  const extraNames = new Set<string>();
+  raw.header.forEach((name, index) => {
+    const target = SCHEMA.some((c) => c.name === name) ? name : byLoose.get(looseName(name));
+    if (target !== undefined && name !== "") {
+      if (schema.has(target)) {
+        issues.add({ column: target, value: name, problem: `repeats column ${schema.get(target)! + 1}: each column may appear once` });
+        return;
+      }
+      schema.set(target, index);
+      if (target !== name) renamed.push({ from: name, to: target });
+      return;
+    }
+    // Unnamed or repeated extra columns (a spreadsheet's index column, say) still need distinct names.
+    let label = name === "" ? `(column ${index + 1})` : name;
+    if (extraNames.has(label)) label = `${label} (column ${index + 1})`;
+    extraNames.add(label);
+    extra.push({ name: label, index });
+  });
+  for (const spec of SCHEMA) {
+    if (schema.has(spec.name)) continue;
+    if (spec.kind === "target" && !requireTarget) continue;
+    const near = extra.find((e) => editDistance(looseName(e.name), looseName(spec.name)) <= 2);
+    issues.add({
+      column: spec.name,
+      problem: near
+        ? `is missing (the file has ${JSON.stringify(near.name)}: if that is this column, rename it)`
+        : `is missing (required${spec.kind === "target" ? " to train models" : ""})`,
+    });
+  }
+  return { schema, extra, renamed };
+}
+
+function checkNumber(spec: NumericColumn, text: string): { value: number } | { problem: string } {
+  if (text === "") return spec.nullable ? { value: NaN } : { problem: "is blank; this column may not have blanks" };
+  const value = parseNumber(text);
+  if (Number.isNaN(value)) {
+    if (MISSING_MARKERS.has(text.toLowerCase())) {
+      return { problem: spec.nullable ? "is not a number (leave missing values blank)" : "is not a number (and this column may not have blanks)" };
+    }
+    if (/^[+-]?\d+,\d+$/.test(text)) return { problem: "is not a number (decimal comma? use a point)" };
+    return { problem: "is not a number" };
+  }
+  if (spec.integer && !Number.isInteger(value)) return { problem: "is not a whole number" };
+  if (value < spec.min || value > spec.max) return { problem: `is out of range (${spec.min} to ${spec.max})` };
+  return { value };
+}
+
+/** Checks a raw table against the schema and builds the typed table. Throws InputError listing every problem. */
+export function validateRawTable(raw: RawTable, options: ValidateOptions): Validated {
+  const { requireTarget } = options;
+  const minClassCount = options.minClassCount ?? MIN_CLASS_COUNT;
+  const issues = new IssueCollector(raw.file, raw.sheet);
+  const columns = mapColumns(raw, requireTarget, issues);
+  // Without the columns, cell checks would only repeat the same complaint on every row.
+  issues.throwIfAny();
+
+  const n = raw.rows.length;
+  const cell = (r: number, index: number) => (raw.rows[r][index] ?? "").trim();
+  const missing: Record<string, number> = {};
+  const numeric: Record<string, Float64Array> = {};
+  const category: Record<string, (string | null)[]> = {};
+  const spellings: Record<string, (string | null)[]> = {};
+  const normalised: NormalisedValue[] = [];
+  const notes: string[] = [];
+  let ids: string[] = [];
+  let churn: Uint8Array | null = null;
+
+  for (const spec of SCHEMA) {
+    const index = columns.schema.get(spec.name);
+    if (index === undefined) continue;
+    let blanks = 0;
+    switch (spec.kind) {
+      case "id": {
+        const firstLine = new Map<string, number>();
+        ids = new Array<string>(n);
+        for (let r = 0; r < n; r++) {
+          const text = cell(r, index);
+          ids[r] = text;
+          if (text === "") {
+            blanks++;
+            issues.add({ column: spec.name, row: rowNumberOf(raw, r), value: text, problem: "is blank; every customer needs an ID" });
+            continue;
+          }
+          const first = firstLine.get(text);
+          if (first !== undefined) {
+            issues.add({ column: spec.name, row: rowNumberOf(raw, r), value: text, problem: `repeats the ID on line ${first}` });
+          } else firstLine.set(text, rowNumberOf(raw, r));
+        }
+        break;
+      }
+      case "target": {
+        const values = new Uint8Array(n);
+        let ok = true;
+        for (let r = 0; r < n; r++) {
+          const text = cell(r, index);
+          const value = text === "" ? NaN : parseNumber(text);
+          if (value === 0 || value === 1) {
+            values[r] = value;
+            continue;
+          }
+          ok = false;
+          if (text === "") blanks++;
+          if (text === "" && !requireTarget) continue;
+          issues.add({ column: spec.name, row: rowNumberOf(raw, r), value: text, problem: text === "" ? "is blank; Churn must be 0 or 1" : "must be 0 or 1" });
+        }
+        if (ok) churn = values;
+        else if (!requireTarget && blanks > 0) notes.push(`${spec.name} has ${blanks} blank cells, so it is ignored`);
+        break;
+      }
+      case "numeric": {
+        const values = new Float64Array(n);
+        for (let r = 0; r < n; r++) {
+          const text = cell(r, index);
+          const checked = checkNumber(spec, text);
+          if ("value" in checked) {
+            values[r] = checked.value;
+            if (text === "") blanks++;
+          } else {
+            issues.add({ column: spec.name, row: rowNumberOf(raw, r), value: text, problem: checked.problem });
+          }
+        }
+        numeric[spec.name] = values;
+        break;
+      }
+      case "category": {
+        const normaliser = new CategoryNormaliser(spec);
+        const values = new Array<string | null>(n);
+        const written = new Array<string | null>(n);
+        const allowed = [...spec.values, ...Object.keys(spec.variants)].map((v) => JSON.stringify(v)).join(", ");
+        for (let r = 0; r < n; r++) {
+          const text = cell(r, index);
+          written[r] = text === "" ? null : text;
+          if (text === "") {
+            values[r] = null;
+            blanks++;
+            if (!spec.nullable) issues.add({ column: spec.name, row: rowNumberOf(raw, r), value: text, problem: "is blank; this column may not have blanks" });
+            continue;
+          }
+          const value = normaliser.normalise(text);
+          values[r] = value;
+          if (value === null) issues.add({ column: spec.name, row: rowNumberOf(raw, r), value: text, problem: `is not a known value (expected one of ${allowed})` });
+        }
+        category[spec.name] = values;
+        spellings[spec.name] = written;
+        normalised.push(...normaliser.report());
+        break;
+      }
+    }
+    missing[spec.name] = blanks;
+  }
+
+  if (requireTarget && churn) {
+    let ones = 0;
+    for (let r = 0; r < n; r++) ones += (churn as Uint8Array)[r];
+    const zeros = n - ones;
+    if (ones < minClassCount || zeros < minClassCount) {
+      const problem =
+        ones === 0 || zeros === 0
+          ? `has only one class: all ${n} rows are ${ones === 0 ? 0 : 1}; training needs churners (1) and customers who stayed (0)`
+          : `has too few of one class (${ones} churners, ${zeros} stayed); training needs at least ${minClassCount} of each`;
+      issues.add({ column: TARGET_COLUMN, problem });
+    }
+  }
+  issues.throwIfAny();
+
+  const extra: Record<string, string[]> = {};
+  for (const { name, index } of columns.extra) extra[name] = raw.rows.map((row) => row[index] ?? "");
+  if (columns.extra.length > 0) {
+    notes.push(`extra column${columns.extra.length === 1 ? "" : "s"} carried along, not used: ${columns.extra.map((e) => e.name).join(", ")}`);
+  }
+  const sourceRows = new Int32Array(n);
+  for (let r = 0; r < n; r++) sourceRows[r] = rowNumberOf(raw, r);
+
+  const table: ChurnTable = { nRows: n, ids, churn, numeric, category, extra, sourceRows };
+  const cleaning: CleaningReport = {
+    rows: n,
+    header: raw.header,
+    sheet: raw.sheet ?? null,
+    extraColumns: columns.extra.map((e) => e.name),
+    renamedColumns: columns.renamed,
+    missing,
+    normalised,
+    hasTarget: churn !== null,
+    notes,
+  };
+  return { table, cleaning, spellings };
+}
+
+/** The schema column a header name maps to (exact, or ignoring case, spaces and underscores). */
+export function schemaColumnFor(name: string): ColumnSpec | undefined {
+  const key = looseName(name.trim());
+  return SCHEMA.find((c) => c.name === name.trim()) ?? SCHEMA.find((c) => looseName(c.name) === key);
+}
