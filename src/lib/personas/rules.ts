@@ -267,6 +267,12 @@ function actionCandidates(profile: ClusterProfile, base: BaseProfile, priority: 
       text: `Keep a random 10 to 20% of the group out of each action as a control, so the churn it saves can be measured.`,
     });
   }
+  if (!urgent) {
+    out.push({
+      weight: 2,
+      text: `Keep this group on the standard programme and put the retention budget into the high-priority groups first.`,
+    });
+  }
   out.push({
     weight: 3,
     text: `Track this group's churn rate every month; a rise above ${formatPercent(base.churnRate)} (the base rate) is the signal to act.`,

@@ -1,0 +1,93 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { personaName, priorityFor, riskFigures, writePersonaByRules } from "../src/lib/personas/rules.js";
+import { validateCard } from "../src/lib/personas/card.js";
+import type { ClusterProfile } from "../src/lib/segments/types.js";
+import { AT_RISK, BASE, LOYAL, MAINSTREAM, PROFILES } from "./personas-fixtures.js";
+
+test("same profile, same text; a copy of the profile gives the same card", () => {
+  for (const p of PROFILES) {
+    const a = writePersonaByRules(p, BASE, PROFILES);
+    const b = writePersonaByRules(JSON.parse(JSON.stringify(p)) as ClusterProfile, BASE, PROFILES);
+    assert.deepEqual(a, b);
+  }
+});
+
+test("the at-risk card states its numbers", () => {
+  const card = writePersonaByRules(AT_RISK, BASE, PROFILES);
+  assert.equal(card.clusterId, 2);
+  assert.deepEqual(card.source, { kind: "rules" });
+  assert.equal(card.priority, "high");
+  assert.equal(card.name, "At-risk recent light buyers");
+  // size, share, mean R/F/M against the base
+  for (const s of ["1,740 customers", "30.9% of the base", "1.7 days ago (base 4.5)", "1.6 orders last month (base 3.0)", "141 (base 177)"]) {
+    assert.ok(card.who.includes(s), `who lacks "${s}": ${card.who}`);
+  }
+  assert.match(card.who, /tenure averages 4\.1 months \(base 10\.2 months\)/);
+  // churn against the base, interval, ratio, share of churners, prediction
+  for (const s of ["31.3% of them churned", "29.1% to 33.5%", "16.8% across the base", "1.9× the base rate", "57.4% of all churners", "29.7%"]) {
+    assert.ok(card.risk.includes(s), `risk lacks "${s}": ${card.risk}`);
+  }
+  assert.match(card.risk, /not a proven cause/);
+  assert.match(card.risk, /^.*Priority high: /s);
+  assert.equal(card.actions.length, 4);
+  assert.match(card.actions[0]!, /first-90-days programme/);
+});
+
+test("the loyal card is low priority and advises against discounting", () => {
+  const card = writePersonaByRules(LOYAL, BASE, PROFILES);
+  assert.equal(card.priority, "low");
+  assert.match(card.name, /^Loyal /);
+  assert.match(card.risk, /^Churn is low: 6\.5% of them churned/);
+  assert.match(card.actions[0]!, /^Protect rather than discount/);
+  assert.ok(card.actions.length >= 2 && card.actions.length <= 3);
+});
+
+test("the mainstream card is medium priority with a specific reason", () => {
+  const card = writePersonaByRules(MAINSTREAM, BASE, PROFILES);
+  assert.equal(card.priority, "medium");
+  assert.equal(card.name, "Mainstream customers");
+  assert.match(card.risk, /Priority medium: churn near the base in a group holding 38\.9% of all churners\./);
+});
+
+test("every rules card passes validation with 2-4 actions", () => {
+  const levels = ["low", "mid", "high"] as const;
+  for (const r of levels) for (const f of levels) for (const m of levels) for (const c of levels) {
+    const p: ClusterProfile = { ...MAINSTREAM, levels: { recency: r, frequency: f, monetary: m }, churnLevel: c, distinctive: [] };
+    const card = writePersonaByRules(p, BASE);
+    assert.deepEqual(validateCard(card, p.id), card, `${r}/${f}/${m}/${c}`);
+  }
+});
+
+test("priority weighs churn ratio, share of churners and predicted risk", () => {
+  // A tiny group with very high churn holds few churners: not where the budget goes first.
+  const tiny: ClusterProfile = { ...AT_RISK, size: 40, share: 40 / 5630, churnRate: 0.5 };
+  assert.equal(priorityFor(tiny, BASE), "low");
+  // Observed churn near the base but the model predicts far more: high.
+  const predicted: ClusterProfile = { ...MAINSTREAM, churnLevel: "mid", meanPredicted: 0.3 };
+  assert.equal(priorityFor(predicted, BASE), "high");
+  const figures = riskFigures(AT_RISK, BASE);
+  assert.ok(Math.abs(figures.ratio - 0.3126 / 0.1684) < 1e-12);
+  assert.equal(riskFigures({ ...MAINSTREAM, meanPredicted: null }, BASE).predictedRatio, null);
+});
+
+test("a base without churn does not divide by zero", () => {
+  const base = { ...BASE, churnRate: 0 };
+  const card = writePersonaByRules({ ...MAINSTREAM, churnRate: 0, churnRateLow: 0, churnRateHigh: 0.002 }, base);
+  assert.deepEqual(validateCard(card, MAINSTREAM.id), card);
+  assert.doesNotMatch(card.risk + card.who, /NaN|Infinity|undefined/);
+});
+
+test("twin names are told apart by what sets each group apart, then by id", () => {
+  const a: ClusterProfile = { ...AT_RISK, id: 3 };
+  const b: ClusterProfile = {
+    ...AT_RISK,
+    id: 4,
+    distinctive: [{ feature: "Complain", clusterValue: 0.6, baseValue: 0.285, standardisedDifference: 0.7 }],
+  };
+  assert.equal(personaName(a, [a, b]), "At-risk recent light buyers (newer customers)");
+  assert.equal(personaName(b, [a, b]), "At-risk recent light buyers (complainers)");
+  const c: ClusterProfile = { ...AT_RISK, id: 5 };
+  assert.equal(personaName(a, [a, c]), "At-risk recent light buyers (group 3)");
+  assert.equal(personaName(a), "At-risk recent light buyers");
+});
