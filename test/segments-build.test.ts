@@ -114,3 +114,14 @@ test("namesakes are told apart along the dimension where they differ most", () =
   const three = disambiguate(["A", "A", "A"], [[0, 0, 3], [0, 0, 1], [0, 0, 2]]);
   assert.deepEqual(three, ["A (cashback: 3 of 3)", "A (cashback: 1 of 3)", "A (cashback: 2 of 3)"]);
 });
+
+test("by default copies of a customer under another ID are clustered once and assigned like the original", () => {
+  const n = table.nRows;
+  const withCopies = selectTableRows(table, Int32Array.from([...Array(n).keys(), 0, 200, 400]));
+  const copiesOof = Float64Array.from([...oof, oof[0], oof[200], oof[400]]);
+  const built = buildSegments({ ...opts, table: withCopies, oofProbability: copiesOof });
+  assert.equal(built.artifact.nCustomers, n);
+  assert.equal(built.artifact.points.id.length, n);
+  assert.deepEqual(Array.from(built.clusterOfRow.subarray(n)), [0, 200, 400].map((i) => built.clusterOfRow[i]));
+  assert.deepEqual(built.model.centres, model.centres);
+});

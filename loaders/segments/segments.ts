@@ -1,7 +1,9 @@
 // The segments stage: RFM features -> k-means -> clusters in a stable order with names and profiles, the
 // classic RFM scores and segments, and the inputs of the retention-offer priority view.
 
+import { findDuplicates } from "../../src/lib/data/duplicates.js";
 import { FEATURE_COLUMNS } from "../../src/lib/data/schema.js";
+import { distinctRows } from "../../src/lib/data/split.js";
 import type { ChurnTable } from "../../src/lib/data/table.js";
 import type { KSelectionRow, SegmentCluster, SegmentsArtifact } from "../../src/lib/segments/artifact.js";
 import {
@@ -14,11 +16,12 @@ import {
   RFM_COLUMNS,
   type RfmFeatures,
   type RfmKey,
+  type RfmScaler,
   type SegmentModel,
   standardiseRfmFeatures,
   unstandardiseRfm,
 } from "../../src/lib/segments/rfm.js";
-import { fitRfmQuintiles, quantileSorted, RFM_SEGMENTS, rfmSegment, scoreRfm } from "../../src/lib/segments/rfm-scores.js";
+import { fitRfmQuintiles, RFM_SEGMENTS, rfmSegment, scoreRfm } from "../../src/lib/segments/rfm-scores.js";
 import type { BaseProfile, DistinctiveFeature, Level, RfmTriple } from "../../src/lib/segments/types.js";
 import { type ClusterRiskValue, DEFAULT_OFFER_ASSUMPTIONS } from "../../src/lib/segments/value.js";
 import { wilsonInterval } from "../../src/lib/stats/tests.js";
@@ -26,7 +29,12 @@ import { chooseK, DEFAULT_RESTARTS, fitKMeans, type KMeansFit, silhouetteScore }
 
 export interface BuildSegmentsOptions {
   readonly table: ChurnTable;
-  /** Rows to cluster: the distinct customers (duplicates removed). Default: every row. */
+  /**
+   * Rows to cluster: the distinct customers, so a customer copied under another ID does not weigh twice in
+   * the centres, sizes and churn rates. The pipeline passes distinctRows(input.duplicates.duplicateOf).
+   * Default: first occurrences by findDuplicates(table), which without the file's spellings compares
+   * normalised values and can merge a row or two more than the reader's report (one on the Kaggle file).
+   */
   readonly rows?: ArrayLike<number>;
   /** Rows the imputation and scaling statistics are fitted on (the training split). Default: `rows`. */
   readonly trainRows?: ArrayLike<number>;
@@ -71,9 +79,16 @@ function triple(f: (key: RfmKey) => number): RfmTriple {
   return { recency: f("recency"), frequency: f("frequency"), monetary: f("monetary") };
 }
 
-function terciles(values: Float64Array, rows: ArrayLike<number>): [number, number] {
-  const sorted = Float64Array.from(rows, (i) => values[i]).filter(Number.isFinite).sort();
-  return [quantileSorted(sorted, 1 / 3), quantileSorted(sorted, 2 / 3)];
+/**
+ * Where "low", "mid" and "high" meet: mean -/+ 0.4307 sd of the scaler's base, the terciles of a normal
+ * distribution with the base's mean and sd. Not the base's own terciles: OrderCount is 1 or 2 for about
+ * two thirds of customers, so its 1/3 and 2/3 quantiles are both 2, and a cluster averaging 2.02 orders (the
+ * typical customer) would be called "frequent".
+ */
+export const LEVEL_Z = 0.4307272992954576;
+
+function levelCuts(scaler: RfmScaler, key: RfmKey): [number, number] {
+  return [scaler.means[key] - LEVEL_Z * scaler.sds[key], scaler.means[key] + LEVEL_Z * scaler.sds[key]];
 }
 
 function levelOf(value: number, [lo, hi]: readonly [number, number]): Level {
@@ -207,7 +222,7 @@ export function buildSegments(options: BuildSegmentsOptions): SegmentsResult {
   if (oofProbability && oofProbability.length !== table.nRows) {
     throw new Error(`oofProbability has ${oofProbability.length} entries for ${table.nRows} rows`);
   }
-  const rows = options.rows ? Int32Array.from(options.rows) : Int32Array.from({ length: table.nRows }, (_, i) => i);
+  const rows = options.rows ? Int32Array.from(options.rows) : distinctRows(findDuplicates(table).duplicateOf);
   const n = rows.length;
   if (n < k) throw new Error(`Cannot make ${k} clusters from ${n} customers`);
 
@@ -242,14 +257,14 @@ export function buildSegments(options: BuildSegmentsOptions): SegmentsResult {
   const idOf = new Int32Array(k);
   order.forEach((c, id) => (idOf[c] = id));
 
-  // Base profile and the terciles behind the levels.
+  // Base profile and the cuts behind the levels.
   let baseChurn = 0;
   for (const i of rows) baseChurn += churn[i];
   const baseRate = baseChurn / n;
-  const tercileCuts = {
-    recency: terciles(imputed.recency, rows),
-    frequency: terciles(imputed.frequency, rows),
-    monetary: terciles(imputed.monetary, rows),
+  const cuts = {
+    recency: levelCuts(scaler, "recency"),
+    frequency: levelCuts(scaler, "frequency"),
+    monetary: levelCuts(scaler, "monetary"),
   };
   const base: BaseProfile = {
     size: n,
@@ -314,9 +329,9 @@ export function buildSegments(options: BuildSegmentsOptions): SegmentsResult {
     const zCentre: [number, number, number] = [fit.centres[c * 3], fit.centres[c * 3 + 1], fit.centres[c * 3 + 2]];
     const centre = unstandardiseRfm(scaler, zCentre);
     const levels = {
-      recency: levelOf(centre.recency, tercileCuts.recency),
-      frequency: levelOf(centre.frequency, tercileCuts.frequency),
-      monetary: levelOf(centre.monetary, tercileCuts.monetary),
+      recency: levelOf(centre.recency, cuts.recency),
+      frequency: levelOf(centre.frequency, cuts.frequency),
+      monetary: levelOf(centre.monetary, cuts.monetary),
     };
     // "Low churn" means the interval lies wholly below the base rate: a difference the data supports.
     const churnLevel: Level = ci.high < baseRate ? "low" : ci.low > baseRate ? "high" : "mid";
@@ -397,7 +412,7 @@ export function buildSegments(options: BuildSegmentsOptions): SegmentsResult {
     silhouette: Number.isFinite(silhouette) ? silhouette : null,
     inertia: fit.inertia,
     base,
-    terciles: tercileCuts,
+    levelCuts: cuts,
     scaler: { medians: scaler.medians, means: scaler.means, sds: scaler.sds },
     clusters,
     rfm: {

@@ -35,8 +35,11 @@ export interface SegmentsArtifact {
   readonly silhouette: number | null;
   readonly inertia: number;
   readonly base: BaseProfile;
-  /** Base terciles behind the low/mid/high levels: [lower, upper] cut per feature. */
-  readonly terciles: { readonly recency: readonly [number, number]; readonly frequency: readonly [number, number]; readonly monetary: readonly [number, number] };
+  /**
+   * Cuts behind the low/mid/high levels of a cluster centre, [lower, upper] per feature in original units:
+   * mean -/+ 0.4307 sd (normal terciles; the base's own terciles coincide on tied counts like OrderCount).
+   */
+  readonly levelCuts: { readonly recency: readonly [number, number]; readonly frequency: readonly [number, number]; readonly monetary: readonly [number, number] };
   /** Imputation medians (training rows) and the standardisation the centres live in. */
   readonly scaler: {
     readonly medians: { readonly recency: number; readonly frequency: number; readonly monetary: number };
