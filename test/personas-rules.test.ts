@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { personaName, priorityFor, riskFigures, writePersonaByRules } from "../src/lib/personas/rules.js";
 import { validateCard } from "../src/lib/personas/card.js";
+import { describeDistinctive } from "../src/lib/personas/format.js";
 import type { ClusterProfile } from "../src/lib/segments/types.js";
 import { AT_RISK, BASE, LOYAL, MAINSTREAM, PROFILES } from "./personas-fixtures.js";
 
@@ -90,4 +91,17 @@ test("twin names are told apart by what sets each group apart, then by id", () =
   const c: ClusterProfile = { ...AT_RISK, id: 5 };
   assert.equal(personaName(a, [a, c]), "At-risk recent light buyers (group 3)");
   assert.equal(personaName(a), "At-risk recent light buyers");
+});
+
+test("distinctive features read as plain language, shares included", () => {
+  const d = (feature: string, clusterValue: number, baseValue: number) =>
+    describeDistinctive({ feature, clusterValue, baseValue, standardisedDifference: 1 });
+  assert.equal(d("Tenure", 4.14, 10.19), "tenure averages 4.1 months (base 10.2 months)");
+  assert.equal(d("Complain", 0.391, 0.285), "39.1% complained in the last month (base 28.5%)");
+  assert.equal(d("PreferedOrderCat = Fashion", 0.485, 0.15), "48.5% prefer Fashion (base 15.0%)");
+  assert.equal(d("PreferedOrderCat = Others", 0.286, 0.048), "28.6% prefer other categories (base 4.8%)");
+  assert.equal(d("PreferedOrderCat = Mobile Phone", 0, 0.366), "none prefer Mobile Phone (base 36.6%)");
+  assert.equal(d("MaritalStatus = Single", 0.5, 0.32), "50.0% are single (base 32.0%)");
+  assert.equal(d("NewColumn = x", 0.5, 0.32), "50.0% have NewColumn = x (base 32.0%)");
+  assert.equal(d("NewNumber", 1234.5, 99), "NewNumber averages 1,235 (base 99.0)");
 });

@@ -88,7 +88,7 @@ const CATEGORY_PHRASES: Readonly<Record<string, (share: string, value: string) =
   PreferredLoginDevice: (s, v) => `${s} log in mainly from a ${v.toLowerCase()}`,
   PreferredPaymentMode: (s, v) => `${s} pay mainly by ${v}`,
   Gender: (s, v) => `${s} are ${v.toLowerCase()}`,
-  PreferedOrderCat: (s, v) => `${s} mostly order ${v}`,
+  PreferedOrderCat: (s, v) => `${s} prefer ${v === "Others" ? "other categories" : v}`,
   MaritalStatus: (s, v) => `${s} are ${v.toLowerCase()}`,
 };
 
@@ -99,6 +99,11 @@ export function describeDistinctive(f: DistinctiveFeature): string {
   const base = formatFeatureValue(f.feature, f.baseValue);
   if (value !== null) {
     const phrase = CATEGORY_PHRASES[column];
+    // "0.0% prefer Mobile Phone" reads like a rounding accident; "none" is what it means.
+    if (f.clusterValue < 0.0005) {
+      const none = phrase ? phrase("none", value) : `none have ${column} = ${value}`;
+      return `${none} (base ${base})`;
+    }
     return `${phrase ? phrase(cluster, value) : `${cluster} have ${column} = ${value}`} (base ${base})`;
   }
   const phrase = NUMERIC_PHRASES[column];

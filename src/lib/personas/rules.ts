@@ -174,6 +174,10 @@ interface ActionCandidate {
   readonly text: string;
 }
 
+function categoryName(value: string): string {
+  return value === "Others" ? "the categories outside the main four" : value;
+}
+
 function findNotable(profile: ClusterProfile, column: string): DistinctiveFeature | undefined {
   return profile.distinctive.find(
     (f) => f.feature === column && Number.isFinite(f.standardisedDifference) && Math.abs(f.standardisedDifference) >= NOTABLE_SD,
@@ -205,7 +209,7 @@ function actionCandidates(profile: ClusterProfile, base: BaseProfile, priority: 
     out.push({
       weight: 7,
       text:
-        `Send a win-back message once a customer passes ${formatMean(Math.max(1, base.median.recency * 2))} days without ` +
+        `Send a win-back message once a customer passes ${formatCount(Math.max(1, base.median.recency * 2))} days without ` +
         `an order, with one time-limited offer rather than a standing discount (this group averages ${formatMean(profile.mean.recency)} days).`,
     });
   }
@@ -241,7 +245,7 @@ function actionCandidates(profile: ClusterProfile, base: BaseProfile, priority: 
     out.push({
       weight: 4,
       text:
-        `Build this group's offers around ${splitFeature(category.feature).value}, the category ` +
+        `Build this group's offers around ${categoryName(splitFeature(category.feature).value ?? "")}, which ` +
         `${formatPercent(category.clusterValue)} of them prefer (base ${formatPercent(category.baseValue)}).`,
     });
   }
