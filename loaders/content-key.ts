@@ -1,0 +1,42 @@
+// The cache key of a pipeline run: a hash of everything its output depends on. Data bytes, settings and the
+// source of every module the pipeline can run (loaders/, src/lib/, the lockfile). Hashing the code, not
+// trusting mtimes, is what makes a stale report impossible: edit any pipeline module and the key changes.
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { basename, join, relative } from "node:path";
+import { PROJECT_ROOT, type PipelineSettings } from "./settings.js";
+
+const CODE_ROOTS = ["loaders", "src/lib", "package-lock.json"];
+
+function listFiles(path: string): string[] {
+  const stat = statSync(path);
+  if (stat.isFile()) return [path];
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => (name.startsWith(".") ? [] : listFiles(join(path, name))));
+}
+
+export function codeFiles(root: string = PROJECT_ROOT): string[] {
+  return CODE_ROOTS.flatMap((entry) => listFiles(join(root, entry))).filter((file) => /\.(ts|json)$/.test(file));
+}
+
+export function contentKey(settings: PipelineSettings, root: string = PROJECT_ROOT): string {
+  const hash = createHash("sha256");
+  const part = (label: string, bytes: string | Buffer) => {
+    hash.update(label);
+    hash.update(String(bytes.length));
+    hash.update(":");
+    hash.update(bytes);
+  };
+  part("data", readFileSync(settings.dataPath));
+  // The file's name is shown as provenance, so the same bytes under another name are another report.
+  part("data-name", basename(settings.dataPath));
+  part("test-ids", settings.testIdsPath ? readFileSync(settings.testIdsPath) : "");
+  // The Gemini key itself never enters a key or a file; whether one was given changes the personas.
+  part(
+    "settings",
+    JSON.stringify({ seed: settings.seed, k: settings.k, demo: settings.demo, gemini: settings.gemini.apiKey !== null, model: settings.gemini.model, baseUrl: settings.gemini.baseUrl }),
+  );
+  for (const file of codeFiles(root)) part(relative(root, file), readFileSync(file));
+  return hash.digest("hex").slice(0, 32);
+}

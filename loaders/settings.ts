@@ -1,0 +1,74 @@
+// What a pipeline run depends on besides code: the input file and the knobs a team may turn. Read from the
+// environment (Framework loaders) or the command line (loaders/cli.ts), in one place.
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const DEMO_DATA_PATH = join(PROJECT_ROOT, "data", "demo-churn.csv");
+
+export interface PipelineSettings {
+  /** Absolute path of the input file (CSV or XLSX). */
+  readonly dataPath: string;
+  /** True when dataPath is the embedded synthetic demo data. */
+  readonly demo: boolean;
+  /** Optional JSON array of customer IDs to use as the test set. */
+  readonly testIdsPath: string | null;
+  readonly seed: number;
+  /** Number of customer segments. */
+  readonly k: number;
+  readonly gemini: {
+    readonly apiKey: string | null;
+    readonly model: string;
+    readonly baseUrl: string | null;
+  };
+}
+
+export const DEFAULT_SEED = 42;
+export const DEFAULT_K = 6;
+export const DEFAULT_GEMINI_MODEL = "gemini-2.5-flash";
+
+export class SettingsError extends Error {}
+
+function parseInteger(name: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new SettingsError(`${name} must be a whole number from ${min} to ${max}; got "${text}"`);
+  }
+  return value;
+}
+
+export interface SettingsInput {
+  data?: string;
+  testIds?: string;
+  seed?: string;
+  k?: string;
+}
+
+/** Settings from explicit options first, then CHURN_* / GEMINI_* environment variables, then defaults. */
+export function resolveSettings(options: SettingsInput = {}, env: NodeJS.ProcessEnv = process.env): PipelineSettings {
+  const dataOption = options.data ?? (env.CHURN_DATA || undefined);
+  const dataPath = dataOption ? resolve(dataOption) : DEMO_DATA_PATH;
+  if (!existsSync(dataPath)) {
+    throw new SettingsError(
+      dataOption ? `input file not found: ${dataPath} (from ${options.data ? "--data" : "CHURN_DATA"})` : `demo data missing: ${dataPath}; run npm run demo-data`,
+    );
+  }
+  const testIdsOption = options.testIds ?? (env.CHURN_TEST_IDS || undefined);
+  const testIdsPath = testIdsOption ? resolve(testIdsOption) : null;
+  if (testIdsPath && !existsSync(testIdsPath)) throw new SettingsError(`test-ids file not found: ${testIdsPath}`);
+  const seedText = options.seed ?? env.CHURN_SEED;
+  const kText = options.k ?? env.CHURN_K;
+  return {
+    dataPath,
+    demo: dataPath === DEMO_DATA_PATH,
+    testIdsPath,
+    seed: seedText ? parseInteger("seed", seedText, 0, 2 ** 31 - 1) : DEFAULT_SEED,
+    k: kText ? parseInteger("k", kText, 2, 12) : DEFAULT_K,
+    gemini: {
+      apiKey: env.GEMINI_API_KEY || null,
+      model: env.GEMINI_MODEL || DEFAULT_GEMINI_MODEL,
+      baseUrl: env.GEMINI_BASE_URL || null,
+    },
+  };
+}

@@ -1,0 +1,23 @@
+// Observable Framework configuration. Nothing here may point outside the site: the report is read offline
+// and in places with no access to CDNs, so fonts and libraries are served from the build itself.
+export default {
+  root: "src",
+  title: "Churn report",
+  lang: "en",
+  theme: ["light", "dark"],
+  // The default theme links a Google Fonts stylesheet; an empty list keeps every request on the site.
+  globalStylesheets: [],
+  // No favicon file: an empty data URL stops browsers asking the server for /favicon.ico (a 404 in every page).
+  head: '<link rel="icon" href="data:,">',
+  search: true,
+  pager: true,
+  footer: "Churn report: an honest rebuild of an e-commerce churn analysis.",
+  pages: [
+    { name: "Data and cleaning", path: "/data" },
+    { name: "Exploration", path: "/eda" },
+    { name: "Hypotheses", path: "/hypotheses" },
+    { name: "Models", path: "/models" },
+    { name: "Segments and personas", path: "/segments" },
+    { name: "Score customers", path: "/score" },
+  ],
+};

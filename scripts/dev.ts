@@ -1,0 +1,39 @@
+// `npm run dev`: Framework's live preview, made safe against stale data. Framework re-runs a data loader
+// only when the loader file itself is newer than its cached output, so this script also watches what the
+// loaders depend on (the pipeline's code and the input file) and touches the loaders when any of it
+// changes; the pipeline's own content-key cache then decides what really has to run again.
+import { spawn } from "node:child_process";
+import { readdirSync, utimesSync, watch } from "node:fs";
+import { join } from "node:path";
+import { PROJECT_ROOT, resolveSettings } from "../loaders/settings.js";
+import { clearLoaderOutputs } from "./framework-cache.js";
+import { vendorNpm } from "./vendor-npm.js";
+
+const log = (line: string) => process.stderr.write(line + "\n");
+const settings = resolveSettings();
+await vendorNpm(log);
+clearLoaderOutputs();
+
+const dataLoaders = join(PROJECT_ROOT, "src", "data");
+let pending: NodeJS.Timeout | undefined;
+function touchLoaders(reason: string): void {
+  clearTimeout(pending);
+  pending = setTimeout(() => {
+    log(`dev: ${reason} changed; data loaders will re-run`);
+    const now = new Date();
+    for (const name of readdirSync(dataLoaders)) {
+      if (name.endsWith(".json.ts")) utimesSync(join(dataLoaders, name), now, now);
+    }
+  }, 200);
+}
+for (const dir of ["loaders", join("src", "lib")]) {
+  watch(join(PROJECT_ROOT, dir), { recursive: true }, (_event, file) => touchLoaders(`${dir}/${file ?? ""}`));
+}
+watch(settings.dataPath, () => touchLoaders(settings.dataPath));
+
+const preview = spawn(join(PROJECT_ROOT, "node_modules", ".bin", "observable"), ["preview", ...process.argv.slice(2)], {
+  cwd: PROJECT_ROOT,
+  stdio: "inherit",
+  env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" },
+});
+preview.on("exit", (code) => process.exit(code ?? 0));
