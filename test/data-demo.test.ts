@@ -1,0 +1,68 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { describe, it } from "node:test";
+import { DEMO_ROWS, DEMO_SEED, formatCsv, generateDemoRows } from "../loaders/demo/generate.js";
+import { readInput } from "../loaders/input/read-input.js";
+import { DEMO_DATA_PATH } from "../loaders/settings.js";
+import { summarise } from "../src/lib/data/summary.js";
+
+const NULLABLE = ["Tenure", "WarehouseToHome", "HourSpendOnApp", "OrderAmountHikeFromlastYear", "CouponUsed", "OrderCount", "DaySinceLastOrder"];
+
+describe("demo data", () => {
+  it("is deterministic and the committed file is what the generator writes, byte for byte", () => {
+    const text = formatCsv(generateDemoRows(DEMO_SEED, DEMO_ROWS));
+    assert.equal(formatCsv(generateDemoRows(DEMO_SEED, DEMO_ROWS)), text);
+    assert.equal(readFileSync(DEMO_DATA_PATH, "utf-8"), text, "data/demo-churn.csv is stale: run npm run demo-data");
+    assert.notEqual(formatCsv(generateDemoRows(DEMO_SEED + 1, 200)), formatCsv(generateDemoRows(DEMO_SEED, 200)));
+  });
+
+  it("passes validation and looks like the real data: size, churn, blanks, spellings, copies", async () => {
+    const input = await readInput(DEMO_DATA_PATH, { demo: true });
+    const s = summarise(input);
+    assert.equal(s.rows, 5630);
+    assert.ok(s.churnRate! > 0.15 && s.churnRate! < 0.19, `churn rate ${s.churnRate}`);
+    for (const column of NULLABLE) {
+      const rate = s.missing[column] / s.rows;
+      assert.ok(rate > 0.035 && rate < 0.07, `${column} blank rate ${rate}`);
+    }
+    for (const [column, count] of Object.entries(s.missing)) if (!NULLABLE.includes(column)) assert.equal(count, 0, column);
+    assert.deepEqual(s.normalised.map((n) => n.from).sort(), ["CC", "COD", "Mobile", "Phone"]);
+    for (const n of s.normalised) assert.ok(n.count > 100, `${n.from}: ${n.count}`);
+    assert.ok(s.duplicateRows > 400 && s.duplicateRows < 700, `duplicates ${s.duplicateRows}`);
+    assert.equal(input.source.demo, true);
+  });
+
+  it("churn depends on the features in the real data's directions", async () => {
+    const { table } = await readInput(DEMO_DATA_PATH);
+    const churn = table.churn!;
+    const meanBy = (column: string) => {
+      const sum = [0, 0];
+      const n = [0, 0];
+      const values = table.numeric[column];
+      for (let i = 0; i < table.nRows; i++) {
+        if (Number.isNaN(values[i])) continue;
+        sum[churn[i]] += values[i];
+        n[churn[i]]++;
+      }
+      return { stayed: sum[0] / n[0], churned: sum[1] / n[1] };
+    };
+    const rateWhere = (pred: (i: number) => boolean) => {
+      let k = 0;
+      let c = 0;
+      for (let i = 0; i < table.nRows; i++) if (pred(i)) (k++, (c += churn[i]));
+      return c / k;
+    };
+    const tenure = meanBy("Tenure");
+    assert.ok(tenure.churned < tenure.stayed - 3, "churners have shorter tenure");
+    const complain = meanBy("Complain");
+    assert.ok(complain.churned > complain.stayed + 0.1, "churners complain more");
+    const satisfaction = meanBy("SatisfactionScore");
+    assert.ok(satisfaction.churned > satisfaction.stayed + 0.15, "churners score satisfaction higher (as in the real data)");
+    const days = meanBy("DaySinceLastOrder");
+    assert.ok(days.churned < days.stayed - 0.5, "churners ordered more recently (as in the real data)");
+    const tier = table.numeric.CityTier;
+    assert.ok(rateWhere((i) => tier[i] === 3) > rateWhere((i) => tier[i] === 1) + 0.02, "city tier 3 churns more than tier 1");
+    const marital = table.category.MaritalStatus;
+    assert.ok(rateWhere((i) => marital[i] === "Single") > rateWhere((i) => marital[i] === "Married") + 0.04, "single customers churn more");
+  });
+});

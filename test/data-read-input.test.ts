@@ -1,0 +1,115 @@
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { readInput } from "../loaders/input/read-input.js";
+import { InputError } from "../src/lib/data/errors.js";
+import { HEADER, minimalXlsx, toCsv, validRows } from "./data-fixtures.js";
+
+const dir = mkdtempSync(join(tmpdir(), "churn-read-input-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, content: string | Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<InputError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof InputError, `expected InputError, got ${(error as Error).stack}`);
+    return error;
+  }
+  assert.fail("expected an InputError");
+}
+
+/** 24 valid rows: 12 of each class, enough for the default class minimum. */
+const rows = validRows(24);
+
+describe("readInput: CSV", () => {
+  it("reads a CSV with BOM and CRLF, hashes its bytes, flags duplicates", async () => {
+    const text = "\uFEFF" + toCsv([...rows, { ...rows[0], CustomerID: "99999" }], HEADER, "\r\n");
+    const path = file("ok.csv", text);
+    const input = await readInput(path, { demo: true });
+    assert.equal(input.table.nRows, 25);
+    assert.equal(input.source.format, "csv");
+    assert.equal(input.source.file, "ok.csv");
+    assert.equal(input.source.demo, true);
+    assert.equal(input.source.bytes, Buffer.byteLength(text));
+    assert.equal(input.source.sha256, createHash("sha256").update(text).digest("hex"));
+    assert.equal(input.duplicates.count, 1);
+    assert.equal(input.duplicates.duplicateOf[24], 0);
+    assert.equal(input.dictionary, null);
+  });
+
+  it("missing file: names the path", async () => {
+    const path = join(dir, "nope.csv");
+    assert.equal((await rejection(readInput(path))).message, `${path}: not found: no such file`);
+  });
+
+  it("a folder is not a file", async () => {
+    assert.match((await rejection(readInput(dir))).message, /is a folder/);
+  });
+
+  it("empty file, header only, wrong delimiter, binary, old .xls: each its own message", async () => {
+    assert.match((await rejection(readInput(file("empty.csv", "")))).message, /empty\.csv: is empty \(0 bytes\)/);
+    assert.match((await rejection(readInput(file("header.csv", HEADER.join(",") + "\n")))).message, /header\.csv: has a header \(line 1\) but no data rows/);
+    assert.match((await rejection(readInput(file("semi.csv", HEADER.join(";") + "\n1;2\n")))).message, /semi\.csv: is separated by semicolons/);
+    assert.match((await rejection(readInput(file("bin.csv", new Uint8Array([1, 2, 0, 4, 5, 6, 7, 8, 9]))))).message, /bin\.csv: is a binary file/);
+    const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
+    assert.match((await rejection(readInput(file("old.xls", xls)))).message, /old\.xls: is an old-style Excel \.xls workbook/);
+  });
+
+  it("a zip that is not a workbook", async () => {
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]);
+    assert.match((await rejection(readInput(file("fake.xlsx", zip)))).message, /fake\.xlsx: is a zip archive but could not be read as an \.xlsx workbook/);
+  });
+
+  it("bad cells fail the whole file, with nothing returned", async () => {
+    const bad = validRows(24, { 3: { Churn: "2" }, 5: { Tenure: "abc" } });
+    const error = await rejection(readInput(file("bad.csv", toCsv(bad))));
+    assert.equal(error.total, 2);
+    assert.match(error.message, /bad\.csv: 2 problems[^]*line 5: "2" must be 0 or 1[^]*line 7: "abc" is not a number/);
+  });
+
+  it("scoring uploads need no target", async () => {
+    const header = HEADER.filter((h) => h !== "Churn");
+    const input = await readInput(file("score.csv", toCsv(validRows(3), header)), { requireTarget: false });
+    assert.equal(input.table.churn, null);
+  });
+});
+
+describe("readInput: XLSX", () => {
+  const toCells = (r: Record<string, string>) => HEADER.map((h) => (r[h] === "" ? null : /^\d+(\.\d+)?$/.test(r[h]) ? Number(r[h]) : r[h]));
+
+  it("detects a workbook by its bytes, finds the data sheet and the dictionary", async () => {
+    const book = minimalXlsx([
+      { name: "Data Dict", rows: [[], [null, "Data", "Variable", "Discerption"], [null, "E Comm", "Tenure", "Tenure of customer in organization"]] },
+      { name: "E Comm", rows: [HEADER, ...rows.map(toCells)] },
+    ]);
+    // Named .csv on purpose: the content decides.
+    const input = await readInput(file("book-named.csv", book));
+    assert.equal(input.source.format, "xlsx");
+    assert.equal(input.cleaning.sheet, "E Comm");
+    assert.equal(input.table.nRows, 24);
+    assert.deepEqual(input.dictionary, { Tenure: "Tenure of customer in organization" });
+    assert.deepEqual(Array.from(input.table.numeric.CashbackAmount.subarray(0, 2)), [120, 121.5]);
+  });
+
+  it("workbook cell errors name the sheet and its row", async () => {
+    const cells = rows.map(toCells);
+    cells[2][HEADER.indexOf("Gender")] = "Robot";
+    const book = minimalXlsx([{ name: "Customers", rows: [HEADER, ...cells] }]);
+    const error = await rejection(readInput(file("bad.xlsx", book)));
+    assert.match(error.message, /bad\.xlsx \(sheet "Customers"\): 1 problem[^]*row 4: "Robot" is not a known value/);
+  });
+
+  it("a workbook without the data: names its sheets", async () => {
+    const book = minimalXlsx([{ name: "Notes", rows: [["nothing here"]] }]);
+    assert.match((await rejection(readInput(file("notes.xlsx", book)))).message, /has no sheet with the expected columns.*"Notes"/);
+  });
+});

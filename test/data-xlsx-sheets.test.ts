@@ -1,0 +1,81 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { InputError } from "../src/lib/data/errors.js";
+import { cellText, workbookToRawTable, type SheetRows } from "../src/lib/data/xlsx-sheets.js";
+import { HEADER, validRows } from "./data-fixtures.js";
+
+/** The dictionary sheet as the Kaggle workbook has it: empty first row and column, a "Data" column, "Discerption". */
+const DICT: SheetRows = {
+  name: "Data Dict",
+  rows: [
+    [null, null, null, null],
+    [null, "Data", "Variable", "Discerption"],
+    [null, "E Comm", "CustomerID", "Unique customer ID"],
+    [null, "E Comm", "Churn", "Churn Flag"],
+    [null, "E Comm", "Tenure", "Tenure of customer in organization  "],
+    [null, "Other", "Tenure", "belongs to another sheet"],
+    [null, "E Comm", "PreferedOrderCat", null],
+  ],
+};
+
+function dataSheet(name = "E Comm"): SheetRows {
+  const rows = validRows(3).map((r) => HEADER.map((h) => (/^\d+(\.\d+)?$/.test(r[h]) ? Number(r[h]) : r[h])));
+  rows[1][HEADER.indexOf("Tenure")] = null as unknown as string;
+  return { name, rows: [HEADER, ...rows] };
+}
+
+describe("workbookToRawTable", () => {
+  it("finds the data sheet by its columns, wherever it is, and reads the dictionary's quirks", () => {
+    const { raw, dictionary } = workbookToRawTable("book.xlsx", [DICT, dataSheet()]);
+    assert.equal(raw.sheet, "E Comm");
+    assert.deepEqual(raw.header, HEADER);
+    assert.equal(raw.rows.length, 3);
+    assert.equal(raw.rows[0][0], "50001");
+    assert.equal(raw.rows[1][HEADER.indexOf("Tenure")], "");
+    assert.equal(raw.rows[2][HEADER.indexOf("CashbackAmount")], "123");
+    assert.deepEqual(Array.from(raw.rowNumbers!), [2, 3, 4]);
+    assert.deepEqual(dictionary, { CustomerID: "Unique customer ID", Churn: "Churn Flag", Tenure: "Tenure of customer in organization" });
+  });
+
+  it("a data sheet with a title above the header and an empty first column", () => {
+    const sheet = dataSheet("Customers");
+    const rows = [["Customer export"], [], ...sheet.rows.map((r) => [null, ...r])];
+    const { raw, dictionary } = workbookToRawTable("b.xlsx", [{ name: "Customers", rows }]);
+    assert.deepEqual(raw.header, HEADER);
+    assert.deepEqual(Array.from(raw.rowNumbers!), [4, 5, 6]);
+    assert.equal(dictionary, null);
+  });
+
+  it("skips empty rows and keeps named extra columns", () => {
+    const sheet = dataSheet();
+    const rows = [[...HEADER, "Note"], sheet.rows[1], [null, null], [...sheet.rows[2], "hi"]];
+    const { raw } = workbookToRawTable("b.xlsx", [{ name: "S", rows }]);
+    assert.equal(raw.rows.length, 2);
+    assert.equal(raw.rows[1].at(-1), "hi");
+    assert.deepEqual(Array.from(raw.rowNumbers!), [2, 4]);
+  });
+
+  it("no sheet with the columns: an error naming the sheets", () => {
+    assert.throws(
+      () => workbookToRawTable("b.xlsx", [DICT, { name: "Notes", rows: [["hello"]] }]),
+      (e: unknown) => e instanceof InputError && /b\.xlsx: has no sheet with the expected columns.*"Data Dict", "Notes"/.test(e.message),
+    );
+  });
+
+  it("a header with no rows: its own message", () => {
+    assert.throws(
+      () => workbookToRawTable("b.xlsx", [{ name: "E Comm", rows: [HEADER, [null]] }]),
+      (e: unknown) => e instanceof InputError && e.message === 'b.xlsx: has a header (sheet "E Comm", row 1) but no data rows',
+    );
+  });
+});
+
+describe("cellText", () => {
+  it("numbers in shortest form, booleans, dates, blanks", () => {
+    assert.equal(cellText(159.93), "159.93");
+    assert.equal(cellText(3), "3");
+    assert.equal(cellText(null), "");
+    assert.equal(cellText(true), "TRUE");
+    assert.equal(cellText(new Date(Date.UTC(2020, 0, 2))), "2020-01-02T00:00:00.000Z");
+  });
+});
