@@ -79,8 +79,14 @@ describe("validateRawTable", () => {
     const rows = validRows(2).map((r) => ({ ...r, PreferredOrderCat: r.PreferedOrderCat }));
     const error = inputError(() => validateCsv(toCsv(rows, header)));
     assert.equal(error.total, 2);
-    assert.match(error.message, /column Tenure \(1 time\):\n {4}is missing \(required\)/);
+    assert.match(error.message, /\n {4}lacks a required column: Tenure \(its columns: CustomerID, Churn, PreferredLoginDevice, /);
     assert.match(error.message, /PreferedOrderCat[^]*the file has "PreferredOrderCat": if that is this column, rename it/);
+  });
+
+  it("a file with few of the columns: one line listing them", () => {
+    const error = inputError(() => validateCsv("CustomerID,Churn,Tenure\n1,0,3\n"));
+    assert.equal(error.total, 1);
+    assert.match(error.message, /^in\.csv: lacks 17 required columns: PreferredLoginDevice, CityTier, .*CashbackAmount \(its columns: CustomerID, Churn, Tenure\)$/);
   });
 
   it("a column twice is an error", () => {

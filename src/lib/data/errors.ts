@@ -116,7 +116,11 @@ function formatMessage(file: string, groups: readonly IssueGroup[]): string {
   const lines = [`${where}: ${total} problem${total === 1 ? "" : "s"} in the input`];
   for (const group of groups) {
     const rows = `${group.count} ${group.count === 1 ? "time" : "times"}`;
-    lines.push(group.column !== undefined ? `  column ${group.column} (${rows}):` : `  (${rows}):`);
+    if (group.column === undefined && group.count === 1) {
+      lines.push(`  ${formatIssue(group.examples[0])}`);
+      continue;
+    }
+    lines.push(group.column !== undefined ? `  column ${group.column} (${rows}):` : `  rows (${rows}):`);
     for (const example of group.examples) lines.push(`    ${formatIssue(example)}`);
     const rest = group.count - group.examples.length;
     if (rest > 0) lines.push(`    … and ${rest} more like this`);

@@ -98,15 +98,20 @@ function mapColumns(raw: RawTable, requireTarget: boolean, issues: IssueCollecto
     extraNames.add(label);
     extra.push({ name: label, index });
   });
+  const absent: string[] = [];
   for (const spec of SCHEMA) {
     if (schema.has(spec.name)) continue;
     if (spec.kind === "target" && !requireTarget) continue;
     const near = extra.find((e) => editDistance(looseName(e.name), looseName(spec.name)) <= 2);
+    if (near) {
+      issues.add({ column: spec.name, problem: `is missing (the file has ${JSON.stringify(near.name)}: if that is this column, rename it)` });
+    } else absent.push(spec.name);
+  }
+  // One line for all of them: a wrong file lacks most columns, and a list of seventeen groups hides that.
+  if (absent.length > 0) {
+    const has = raw.header.length > 8 ? `${raw.header.slice(0, 8).join(", ")}, …` : raw.header.join(", ");
     issues.add({
-      column: spec.name,
-      problem: near
-        ? `is missing (the file has ${JSON.stringify(near.name)}: if that is this column, rename it)`
-        : `is missing (required${spec.kind === "target" ? " to train models" : ""})`,
+      problem: `lacks ${absent.length === 1 ? "a required column" : `${absent.length} required columns`}: ${absent.join(", ")} (its columns: ${has})`,
     });
   }
   return { schema, extra, renamed };
