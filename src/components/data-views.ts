@@ -1,0 +1,107 @@
+// Charts and tables for the Data page. Every value from the input file reaches the page as text
+// (textContent, Plot text marks), never as HTML.
+import * as Plot from "@observablehq/plot";
+import type { ColumnProfile } from "../lib/data/profile.js";
+import type { Summary } from "../lib/data/summary.js";
+
+export function missingChart(summary: Summary, { width }: { width: number }): SVGSVGElement | HTMLElement {
+  const rows = Object.entries(summary.missing)
+    .map(([column, count]) => ({ column, count, share: count / summary.rows }))
+    .sort((a, b) => b.count - a.count || a.column.localeCompare(b.column));
+  // Only columns with blanks get a bar; the schema table lists the zeros.
+  const withBlanks = rows.filter((r) => r.count > 0);
+  if (withBlanks.length === 0) {
+    const p = document.createElement("p");
+    p.textContent = "No column has blank cells.";
+    return p;
+  }
+  return Plot.plot({
+    width,
+    height: 28 * withBlanks.length + 40,
+    marginLeft: 200,
+    marginRight: 60,
+    ariaLabel: "Blank cells per column",
+    ariaDescription:
+      `Blank cells: ${withBlanks.map((r) => `${r.column} ${r.count} (${(r.share * 100).toFixed(1)}%)`).join("; ")}. Other columns have none.`,
+    x: { label: "blank cells (share of rows)", tickFormat: "%", grid: true },
+    y: { label: null, domain: withBlanks.map((r) => r.column) },
+    marks: [
+      Plot.barX(withBlanks, { x: "share", y: "column", fill: "currentColor", fillOpacity: 0.7 }),
+      Plot.text(withBlanks, { x: "share", y: "column", text: (r: { count: number }) => r.count.toLocaleString("en-US"), dx: 4, textAnchor: "start" }),
+      Plot.ruleX([0]),
+    ],
+  });
+}
+
+function cell(text: string, tag: "td" | "th" = "td"): HTMLTableCellElement {
+  const node = document.createElement(tag);
+  node.textContent = text;
+  return node;
+}
+
+export function table(headers: readonly string[], rows: readonly (readonly string[])[], caption?: string): HTMLTableElement {
+  const node = document.createElement("table");
+  if (caption) {
+    const c = document.createElement("caption");
+    c.textContent = caption;
+    node.append(c);
+  }
+  const head = document.createElement("thead");
+  const headRow = document.createElement("tr");
+  for (const h of headers) headRow.append(cell(h, "th"));
+  head.append(headRow);
+  const body = document.createElement("tbody");
+  for (const row of rows) {
+    const tr = document.createElement("tr");
+    for (const value of row) tr.append(cell(value));
+    body.append(tr);
+  }
+  node.append(head, body);
+  return node;
+}
+
+const number = (x: number | null | undefined, digits = 2): string =>
+  x === null || x === undefined || Number.isNaN(x) ? "–" : Number.isInteger(x) ? x.toLocaleString("en-US") : x.toFixed(digits);
+
+export function schemaTable(summary: Summary): HTMLTableElement {
+  return table(
+    ["column", "kind", "meaning", "valid values", "blank cells"],
+    summary.columns.map((c) => [
+      c.nameInFile && c.nameInFile !== c.name ? `${c.name} (in file: ${c.nameInFile})` : c.name,
+      c.kind + (c.unit ? `, ${c.unit}` : ""),
+      c.description ?? "",
+      c.range ? `${c.range[0]} to ${c.range[1]}` : c.values ? c.values.join(", ") : "",
+      (summary.missing[c.name] ?? 0).toLocaleString("en-US"),
+    ]),
+  );
+}
+
+export function profileTable(profile: readonly ColumnProfile[]): HTMLTableElement {
+  return table(
+    ["column", "kind", "blank", "distinct", "min", "median", "mean", "max", "sd / most common"],
+    profile.map((p) => {
+      if (p.kind === "numeric") {
+        return [p.name, p.kind, number(p.missing), number(p.distinct), number(p.min), number(p.median), number(p.mean), number(p.max), number(p.sd)];
+      }
+      if (p.kind === "category") {
+        const top = p.counts.slice(0, 3).map((c) => `${c.value} (${c.count.toLocaleString("en-US")})`).join(", ");
+        return [p.name, p.kind, number(p.missing), number(p.distinct), "", "", "", "", top];
+      }
+      return [p.name, p.kind, number(p.missing), number(p.distinct), "", "", "", "", ""];
+    }),
+  );
+}
+
+export function categoryChart(profile: ColumnProfile, { width }: { width: number }): SVGSVGElement | HTMLElement {
+  if (profile.kind !== "category") throw new Error(`${profile.name} is not a category column`);
+  return Plot.plot({
+    width,
+    height: 26 * profile.counts.length + 40,
+    marginLeft: 150,
+    ariaLabel: `Customers by ${profile.name}`,
+    ariaDescription: profile.counts.map((c) => `${c.value}: ${c.count}`).join("; "),
+    x: { label: "customers", grid: true },
+    y: { label: null },
+    marks: [Plot.barX(profile.counts, { x: "count", y: "value", fill: "currentColor", fillOpacity: 0.7, sort: { y: "-x" } }), Plot.ruleX([0])],
+  });
+}
