@@ -79,7 +79,7 @@ describe("validateRawTable", () => {
     const rows = validRows(2).map((r) => ({ ...r, PreferredOrderCat: r.PreferedOrderCat }));
     const error = inputError(() => validateCsv(toCsv(rows, header)));
     assert.equal(error.total, 2);
-    assert.match(error.message, /\n {4}lacks a required column: Tenure \(its columns: CustomerID, Churn, PreferredLoginDevice, /);
+    assert.match(error.message, /\n {2}lacks a required column: Tenure \(its columns: CustomerID, Churn, PreferredLoginDevice, /);
     assert.match(error.message, /PreferedOrderCat[^]*the file has "PreferredOrderCat": if that is this column, rename it/);
   });
 
