@@ -1,0 +1,54 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { chooseThreshold } from "../src/lib/threshold.js";
+
+// Ten customers by descending score; churners at ranks 1, 2, 4, 7.
+const y = [1, 1, 0, 1, 0, 0, 1, 0, 0, 0];
+const p = [0.95, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1];
+
+test("best F1: the cut with the highest F1, ties to the higher threshold", () => {
+  // Top 2: F1 = 4/6; top 4: 6/8 = .75; top 7: 8/11 = .727. Best: 0.7.
+  const c = chooseThreshold({ y, p }, { kind: "best-f1" });
+  assert.equal(c.threshold, 0.7);
+  assert.equal(c.f1, 0.75);
+  assert.deepEqual([c.tp, c.fp, c.fn, c.tn], [3, 1, 1, 5]);
+  // Equal F1 at two cuts (top 1: 2/3; top 4: 2 x 2 / (4 + 2) = 2/3): the higher threshold wins.
+  const tie = chooseThreshold({ y: [1, 0, 0, 1, 0], p: [0.9, 0.8, 0.7, 0.6, 0.1] }, { kind: "best-f1" });
+  assert.equal(tie.threshold, 0.9);
+});
+
+test("target recall: highest precision that keeps recall at or above the target", () => {
+  // Recall >= .75 needs 3 churners: top 4 (precision .75) is the first; top 7 reaches 1.0 at precision 4/7.
+  const c = chooseThreshold({ y, p }, { kind: "target-recall", recall: 0.75 });
+  assert.equal(c.threshold, 0.7);
+  assert.equal(c.precision, 0.75);
+  const all = chooseThreshold({ y, p }, { kind: "target-recall", recall: 1 });
+  assert.equal(all.threshold, 0.4);
+  assert.equal(all.recall, 1);
+  // Recall 0.5 is reached at the top 2 with precision 1.
+  assert.equal(chooseThreshold({ y, p }, { kind: "target-recall", recall: 0.5 }).threshold, 0.9);
+});
+
+test("minimum expected cost: cheap offers flag more, dear offers flag nobody", () => {
+  // Miss 10, offer 1: flagging down to the last churner (top 7: 3 needless offers) costs 3; top 4: 10 + 1 = 11.
+  const cheap = chooseThreshold({ y, p }, { kind: "min-cost", costs: { missedChurner: 10, needlessOffer: 1 } });
+  assert.equal(cheap.threshold, 0.4);
+  assert.equal(cheap.costPerCustomer, 3 / 10);
+  // An offer dearer than a loss: only the top two (both churners, no wasted offer) are worth contacting.
+  const dear = chooseThreshold({ y, p }, { kind: "min-cost", costs: { missedChurner: 1, needlessOffer: 5 } });
+  assert.equal(dear.threshold, 0.9);
+  assert.equal(dear.costPerCustomer, 2 / 10);
+  // ... and when the riskiest customer stays, contacting nobody (threshold Infinity) is cheapest.
+  const nobody = chooseThreshold({ y: [0, 1], p: [0.9, 0.1] }, { kind: "min-cost", costs: { missedChurner: 1, needlessOffer: 5 } });
+  assert.equal(nobody.threshold, Infinity);
+  assert.equal(nobody.costPerCustomer, 1 / 2);
+  // Equal costs: minimise errors: top 2 (2 misses), top 4 (1 miss + 1 offer): tie at 2 errors -> higher threshold.
+  const even = chooseThreshold({ y, p }, { kind: "min-cost", costs: { missedChurner: 1, needlessOffer: 1 } });
+  assert.equal(even.threshold, 0.9);
+});
+
+test("tied scores are one candidate: a threshold takes the whole group or none of it", () => {
+  const c = chooseThreshold({ y: [1, 0, 1, 0], p: [0.5, 0.5, 0.5, 0.1] }, { kind: "best-f1" });
+  assert.equal(c.threshold, 0.5);
+  assert.deepEqual([c.tp, c.fp], [2, 1]);
+});
