@@ -1,0 +1,29 @@
+// Runs the pipeline command as a user would (`npm run pipeline -- …` is `tsx loaders/cli.ts …`).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PROJECT_ROOT } from "../../loaders/settings.js";
+
+export interface CliRun {
+  readonly status: number | null;
+  readonly stderr: string;
+  readonly outDir: string;
+  readonly files: string[];
+}
+
+export function runPipelineCli(args: string[], env: NodeJS.ProcessEnv = {}, outDir = mkdtempSync(join(tmpdir(), "churn-pipeline-"))): CliRun {
+  const result = spawnSync(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "loaders", "cli.ts"), "--out", outDir, ...args], {
+    cwd: PROJECT_ROOT,
+    encoding: "utf-8",
+    env: { ...process.env, CHURN_DATA: "", GEMINI_API_KEY: "", ...env },
+    timeout: 10 * 60 * 1000,
+  });
+  return { status: result.status, stderr: result.stderr, outDir, files: readdirSync(outDir).sort() };
+}
+
+export function readJson<T>(dir: string, name: string): T {
+  return JSON.parse(readFileSync(join(dir, name), "utf-8")) as T;
+}
+
+export const SHARED = join(PROJECT_ROOT, "..", "shared");

@@ -1,0 +1,69 @@
+// The pipeline command end to end: the artifacts the README promises, byte-identical reruns, and bad input
+// that fails loudly and leaves nothing behind.
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { ARTIFACT_NAMES } from "../loaders/artifacts.js";
+import { runPipelineCli, readJson } from "./helpers/pipeline.js";
+
+describe("npm run pipeline on the demo data", () => {
+  const first = runPipelineCli([]);
+  it("exits 0 and writes every artifact", () => {
+    assert.equal(first.status, 0, first.stderr);
+    assert.deepEqual(first.files, ARTIFACT_NAMES.map((n) => `${n}.json`).sort());
+  });
+  it("writes the summary fields the README documents", () => {
+    const summary = readJson<Record<string, unknown>>(first.outDir, "summary.json");
+    for (const field of ["rows", "duplicateRows", "churnRate", "columns", "missing", "normalised", "source"]) {
+      assert.ok(field in summary, `summary.json lacks ${field}`);
+    }
+    const source = summary.source as { file: string; sha256: string; demo: boolean };
+    assert.equal(source.file, "demo-churn.csv");
+    assert.equal(source.demo, true);
+    assert.match(source.sha256, /^[0-9a-f]{64}$/);
+  });
+  it("gives byte-identical artifacts when run again", () => {
+    const second = runPipelineCli([]);
+    assert.equal(second.status, 0, second.stderr);
+    for (const file of first.files) {
+      assert.ok(readFileSync(join(first.outDir, file)).equals(readFileSync(join(second.outDir, file))), `${file} differs between runs`);
+    }
+  });
+});
+
+describe("npm run pipeline on bad input", () => {
+  const dir = mkdtempSync(join(tmpdir(), "churn-bad-"));
+  const header = readFileSync(new URL("../data/demo-churn.csv", import.meta.url), "utf-8").split("\n").slice(0, 40);
+  const cases: { name: string; content: string | Buffer; expect: RegExp }[] = [
+    { name: "empty.csv", content: "", expect: /empty\.csv.*empty/i },
+    { name: "header-only.csv", content: header[0] + "\n", expect: /header-only\.csv.*no data rows|header/i },
+    { name: "semicolons.csv", content: header.map((l) => l.replaceAll(",", ";")).join("\n"), expect: /semicolons\.csv.*(delimiter|separat|;)/i },
+    { name: "binary.csv", content: Buffer.from([0, 1, 2, 3, 0, 255, 254, 0]), expect: /binary\.csv.*(binary|text)/i },
+    {
+      name: "bad-value.csv",
+      content: [header[0], ...header.slice(1).map((l, i) => (i === 2 ? l.replace(/^([^,]*),([^,]*),([^,]*),/, "$1,$2,abc,") : l))].join("\n"),
+      expect: /bad-value\.csv.*Tenure.*(row|line) 4.*abc/is,
+    },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: names the problem, exits 1, leaves no artifact`, () => {
+      const path = join(dir, c.name);
+      writeFileSync(path, c.content);
+      const out = mkdtempSync(join(tmpdir(), "churn-bad-out-"));
+      // A stale artifact from an earlier run must not survive a failed run.
+      writeFileSync(join(out, "summary.json"), "{}");
+      const run = runPipelineCli(["--data", path], {}, out);
+      assert.equal(run.status, 1, run.stderr);
+      assert.match(run.stderr, c.expect);
+      assert.doesNotMatch(run.stderr, /unexpected error|at .*\.ts:\d+/);
+      assert.deepEqual(run.files, []);
+    });
+  }
+  it("a missing file is named", () => {
+    const run = runPipelineCli(["--data", join(dir, "nope.csv")]);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /nope\.csv/);
+  });
+});
