@@ -12,7 +12,7 @@ const PAGES: { path: string; minCharts: number }[] = [
   { path: "/eda", minCharts: 6 },
   { path: "/hypotheses", minCharts: 3 },
   { path: "/models", minCharts: 4 },
-  { path: "/segments", minCharts: 4 },
+  { path: "/segments", minCharts: 8 },
   { path: "/score", minCharts: 0 },
 ];
 
