@@ -70,6 +70,8 @@ interface CardView {
   readonly body: HTMLElement;
   readonly status: HTMLElement;
   readonly button: HTMLButtonElement;
+  /** The group's figures from the segments data (never from the card text). */
+  readonly facts: HTMLElement;
   card: PersonaCard;
 }
 
@@ -98,7 +100,7 @@ function renderBody(view: CardView, fallbackReason: string | undefined): void {
   source.append("Source: ", el("strong", "persona-source-badge", sourceBadge(card.source)));
   if (card.source.kind !== "rules") source.append(` · model ${card.source.model}`);
   if (card.source.kind === "gemini-live") source.append(" · on your key");
-  body.append(head, source);
+  body.append(head, source, view.facts);
   if (fallbackReason !== undefined) {
     body.append(el("p", "persona-fallback", `Gemini was asked for this card and failed (${fallbackReason}), so the rules wrote it.`));
   }
@@ -172,9 +174,9 @@ export function personaCards(options: PersonaCardsOptions): HTMLElement {
     const article = el("article", "card persona-card");
     article.setAttribute("data-cluster-id", String(cluster.id));
     article.append(el("p", "persona-group", clusterLabel(cluster)));
-    article.append(factsList(cluster, segments));
+    const facts = factsList(cluster, segments);
     if (!card) {
-      article.append(el("p", "persona-missing", "personas.json has no card for this group."));
+      article.append(facts, el("p", "persona-missing", "personas.json has no card for this group."));
       grid.append(article);
       continue;
     }
@@ -185,7 +187,7 @@ export function personaCards(options: PersonaCardsOptions): HTMLElement {
     const button = el("button", "persona-regenerate", "Regenerate with Gemini live");
     button.type = "button";
     article.append(body, button, status);
-    const view: CardView = { cluster, root: article, body, status, button, card };
+    const view: CardView = { cluster, root: article, body, status, button, facts, card };
     renderBody(view, card.fallback?.reason ?? fallbackById.get(cluster.id));
     views.push(view);
     grid.append(article);

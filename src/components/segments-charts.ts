@@ -378,7 +378,7 @@ export function priorityChart(
     marginRight: 70,
     ariaLabel: "Expected value of an offer to every customer of each cluster, ranked",
     ariaDescription: rows.map((r) => `${r.rank}. ${r.label}: total ${money(r.evTotal)} (${money(r.evPerCustomer)} per customer)`).join("; ") + ".",
-    x: { label: "expected value of offering the whole group (money units) →", grid: true, tickFormat: "," },
+    x: { label: "expected value of offering the whole group (money units) →", grid: true, tickFormat: (v: number) => money(v) },
     y: { label: null, domain: rows.map((r) => r.label) },
     color: verdictColor,
     marks: [
