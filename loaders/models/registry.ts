@@ -1,0 +1,172 @@
+// The models the report compares: what each is called, which row of the original project's table it stands
+// for, which code fits it, and with which settings. Tree models come from the project's own tree engine
+// (loaders/trees): the original's XGBoost, LightGBM and scikit-learn boosting rows are stood for by our
+// gradient boosting in the two growth policies those libraries use, and named for what they are.
+import type { FeatureMatrix } from "../../src/lib/matrix.js";
+import type { ExportedModel } from "../../src/lib/models/types.js";
+import { DEFAULT_FOREST, trainForest, type ForestParams } from "../trees/train-forest.js";
+import { DEFAULT_GBDT, DEFAULT_GBDT_LEAFWISE, trainGbdt, type GbdtParams } from "../trees/train-gbdt.js";
+import { DEFAULT_KNN, trainKnn } from "./knn.js";
+import { DEFAULT_LOGISTIC, trainLogistic } from "./logistic.js";
+import { DEFAULT_SVM, trainSvmUncalibrated } from "./svm.js";
+
+export type ModelFamily = "linear" | "neighbours" | "kernel" | "boosting" | "bagging" | "ensemble";
+export type Settings = Record<string, number | string | boolean | null>;
+
+interface CommonDefinition {
+  readonly id: string;
+  readonly name: string;
+  readonly family: ModelFamily;
+  /** The original project's row(s) this model stands for, and how it differs. */
+  readonly standsFor: string;
+  /** Where the fitting code comes from (a package, or written here). */
+  readonly implementation: string;
+  readonly settings: Settings;
+  /** Needs complete rows: it imputes blanks itself with training medians (its export carries them). */
+  readonly needsImputation: boolean;
+}
+
+export interface BaseModelDefinition extends CommonDefinition {
+  readonly kind: "base";
+  /** Rough relative fitting cost, to start the slow fits first when fits run in parallel. */
+  readonly cost: number;
+  /**
+   * "platt": train() returns the model without its Platt scaling and the model's raw score is a decision
+   * value; the evaluation fits Platt on out-of-fold decision values (see evaluate.ts).
+   */
+  readonly calibration?: "platt";
+  train(X: FeatureMatrix, y: Uint8Array, seed: number): Promise<ExportedModel>;
+}
+
+export interface EnsembleDefinition extends CommonDefinition {
+  readonly kind: "voting" | "stacking";
+  readonly members: readonly string[];
+}
+
+export type ModelDefinition = BaseModelDefinition | EnsembleDefinition;
+
+/** JSON has no Infinity: "no limit" is written as null. */
+function jsonSettings(params: object): Settings {
+  const out: Settings = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (k === "seed") continue;
+    if (typeof v === "number") out[k] = Number.isFinite(v) ? v : null;
+    else if (typeof v === "string" || typeof v === "boolean") out[k] = v;
+  }
+  return out;
+}
+
+const GBDT_DEPTHWISE: GbdtParams = { ...DEFAULT_GBDT, rounds: 300, learningRate: 0.05, maxDepth: 6 };
+const GBDT_LEAFWISE: GbdtParams = { ...DEFAULT_GBDT_LEAFWISE, rounds: 300, learningRate: 0.05, maxLeaves: 31 };
+const FOREST: ForestParams = { ...DEFAULT_FOREST, trees: 300, maxFeatures: "sqrt" };
+const ENSEMBLE_MEMBERS = ["forest", "gbdt-depthwise", "gbdt-leafwise", "knn", "svm"] as const;
+
+export const MODELS: readonly ModelDefinition[] = [
+  {
+    kind: "base",
+    id: "logistic",
+    name: "logistic regression",
+    family: "linear",
+    standsFor: "LogisticRegression",
+    implementation: "written here (loaders/models/logistic.ts): Newton/IRLS with L2 and an intercept; ml-logistic-regression fits no intercept",
+    settings: jsonSettings(DEFAULT_LOGISTIC),
+    needsImputation: true,
+    cost: 1,
+    train: async (X, y) => trainLogistic(X, y),
+  },
+  {
+    kind: "base",
+    id: "knn",
+    name: "k-nearest neighbours",
+    family: "neighbours",
+    standsFor: "KNN (k = 5, distance-weighted)",
+    implementation: "written here (loaders/models/knn.ts, src/lib/models/knn.ts): brute force on standardised features; ml-knn gives labels only",
+    settings: jsonSettings(DEFAULT_KNN),
+    needsImputation: true,
+    cost: 1,
+    train: async (X, y) => trainKnn(X, y),
+  },
+  {
+    kind: "base",
+    id: "svm",
+    name: "support vector machine (RBF)",
+    family: "kernel",
+    standsFor: "SVC (RBF, Platt probabilities); tuned C and gamma where the original used scikit-learn's defaults",
+    implementation: "libsvm-js 0.2.1 solves the SVM; Platt scaling (on out-of-fold decision values) and scoring written here",
+    settings: jsonSettings(DEFAULT_SVM),
+    needsImputation: true,
+    cost: 4,
+    calibration: "platt",
+    train: (X, y, seed) => trainSvmUncalibrated(X, y, { seed }),
+  },
+  {
+    kind: "base",
+    id: "gbdt-depthwise",
+    name: "gradient boosting, depth-wise",
+    family: "boosting",
+    standsFor: "XGBoost (hist, depth 6) and scikit-learn's GradientBoosting (which grows depth-3 trees on exact splits)",
+    implementation: "the project's tree engine (loaders/trees/train-gbdt.ts)",
+    settings: jsonSettings(GBDT_DEPTHWISE),
+    needsImputation: false,
+    cost: 5,
+    train: async (X, y, seed) => ({ kind: "tree-ensemble", model: trainGbdt(X, y, { ...GBDT_DEPTHWISE, seed }) }),
+  },
+  {
+    kind: "base",
+    id: "gbdt-leafwise",
+    name: "gradient boosting, leaf-wise",
+    family: "boosting",
+    standsFor: "LightGBM (31 leaves) and scikit-learn's HistGradientBoosting",
+    implementation: "the project's tree engine (loaders/trees/train-gbdt.ts)",
+    settings: jsonSettings(GBDT_LEAFWISE),
+    needsImputation: false,
+    cost: 5,
+    train: async (X, y, seed) => ({ kind: "tree-ensemble", model: trainGbdt(X, y, { ...GBDT_LEAFWISE, seed }) }),
+  },
+  {
+    kind: "base",
+    id: "forest",
+    name: "random forest",
+    family: "bagging",
+    standsFor: "RandomForest (300 trees, square root of the features per split)",
+    implementation: "the project's tree engine (loaders/trees/train-forest.ts); ml-random-forest is too slow and drops a tree's vote",
+    settings: jsonSettings(FOREST),
+    needsImputation: false,
+    cost: 10,
+    train: async (X, y, seed) => ({ kind: "tree-ensemble", model: trainForest(X, y, { ...FOREST, seed }) }),
+  },
+  {
+    kind: "voting",
+    id: "voting",
+    name: "soft voting",
+    family: "ensemble",
+    standsFor: "Voting (soft; the same five members)",
+    implementation: "written here: the mean of the members' probabilities",
+    settings: { members: ENSEMBLE_MEMBERS.join(", ") },
+    needsImputation: false,
+    members: ENSEMBLE_MEMBERS,
+  },
+  {
+    kind: "stacking",
+    id: "stacking",
+    name: "stacking",
+    family: "ensemble",
+    standsFor: "Stacking (logistic regression over 5-fold out-of-fold member probabilities)",
+    implementation: "written here: the logistic regression above, fitted on the members' out-of-fold probabilities",
+    settings: { members: ENSEMBLE_MEMBERS.join(", "), meta: "logistic regression, C = 1, on probabilities" },
+    needsImputation: false,
+    members: ENSEMBLE_MEMBERS,
+  },
+];
+
+export function modelById(id: string): ModelDefinition {
+  const def = MODELS.find((m) => m.id === id);
+  if (!def) throw new Error(`unknown model "${id}"; known: ${MODELS.map((m) => m.id).join(", ")}`);
+  return def;
+}
+
+export function baseModel(id: string): BaseModelDefinition {
+  const def = modelById(id);
+  if (def.kind !== "base") throw new Error(`model "${id}" is an ensemble, not fitted on its own`);
+  return def;
+}
