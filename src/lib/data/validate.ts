@@ -2,11 +2,11 @@
 // are there (in any order), each cell is of the right kind and in range, the target is 0/1 with both classes.
 // Every problem is collected before failing, so one run tells the user all that is wrong with the file.
 // Browser-safe: the scoring page validates uploads with the same code (requireTarget: false).
-import { IssueCollector } from "./errors.js";
+import { IssueCollector, type InputIssue } from "./errors.js";
 import { CategoryNormaliser, type NormalisedValue } from "./normalise.js";
 import { rowNumberOf, type RawTable } from "./raw.js";
 import { ID_COLUMN, SCHEMA, TARGET_COLUMN, type ColumnSpec, type NumericColumn } from "./schema.js";
-import type { ChurnTable } from "./table.js";
+import { selectTableRows, type ChurnTable } from "./table.js";
 
 export interface CleaningReport {
   readonly rows: number;
@@ -32,6 +32,21 @@ export interface ValidateOptions {
   readonly requireTarget: boolean;
   /** Fewest rows of each class accepted when the target is required (stratified splits and folds need some). */
   readonly minClassCount?: number;
+  /**
+   * Row-level mode (scoring uploads): a row with a bad cell is left out of the table and listed in
+   * `skipped` with its problems, instead of failing the file. Problems with the file as a whole (missing
+   * columns, a column twice) still throw, and so does a file in which every row is bad.
+   */
+  readonly skipInvalidRows?: boolean;
+}
+
+/** A data row left out in row-level mode, with everything wrong with it. */
+export interface SkippedRow {
+  /** Index of the row among the raw table's data rows. */
+  readonly index: number;
+  /** Its line (CSV) or sheet row (XLSX) number, as in messages. */
+  readonly row: number;
+  readonly issues: readonly InputIssue[];
 }
 
 export const MIN_CLASS_COUNT = 10;
@@ -41,6 +56,8 @@ export interface Validated {
   readonly cleaning: CleaningReport;
   /** Category cells as written (trimmed; null for blank), before normalisation: "exact duplicate" means as written. */
   readonly spellings: Readonly<Record<string, readonly (string | null)[]>>;
+  /** Rows left out in row-level mode (skipInvalidRows), in file order; always empty otherwise. */
+  readonly skipped: readonly SkippedRow[];
 }
 
 // Plain decimal notation only: Number() alone would accept "", " ", "0x1A", "Infinity" and "1e".
@@ -140,6 +157,19 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
   const columns = mapColumns(raw, requireTarget, issues);
   // Without the columns, cell checks would only repeat the same complaint on every row.
   issues.throwIfAny();
+  const skipMode = options.skipInvalidRows === true;
+  if (skipMode && requireTarget) throw new Error("validateRawTable: skipInvalidRows is for scoring uploads (requireTarget: false)");
+  // Row-level mode: the problems of each bad row, by row index (also collected in `issues` for the
+  // all-rows-bad error).
+  const rowProblems = new Map<number, InputIssue[]>();
+  const rowIssue = (r: number, issue: Omit<InputIssue, "file" | "row">) => {
+    const row = rowNumberOf(raw, r);
+    issues.add({ ...issue, row });
+    if (!skipMode) return;
+    let list = rowProblems.get(r);
+    if (!list) rowProblems.set(r, (list = []));
+    list.push({ ...issue, row, file: raw.file, ...(raw.sheet !== undefined ? { sheet: raw.sheet } : {}) });
+  };
 
   const n = raw.rows.length;
   const cell = (r: number, index: number) => (raw.rows[r][index] ?? "").trim();
@@ -165,12 +195,12 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
           ids[r] = text;
           if (text === "") {
             blanks++;
-            issues.add({ column: spec.name, row: rowNumberOf(raw, r), value: text, problem: "is blank; every customer needs an ID" });
+            rowIssue(r, { column: spec.name, value: text, problem: "is blank; every customer needs an ID" });
             continue;
           }
           const first = firstLine.get(text);
           if (first !== undefined) {
-            issues.add({ column: spec.name, row: rowNumberOf(raw, r), value: text, problem: `repeats the ID on line ${first}` });
+            rowIssue(r, { column: spec.name, value: text, problem: `repeats the ID on line ${first}` });
           } else firstLine.set(text, rowNumberOf(raw, r));
         }
         break;
@@ -188,9 +218,10 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
           ok = false;
           if (text === "") blanks++;
           if (text === "" && !requireTarget) continue;
-          issues.add({ column: spec.name, row: rowNumberOf(raw, r), value: text, problem: text === "" ? "is blank; Churn must be 0 or 1" : "must be 0 or 1" });
+          rowIssue(r, { column: spec.name, value: text, problem: text === "" ? "is blank; Churn must be 0 or 1" : "must be 0 or 1" });
         }
-        if (ok) churn = values;
+        // Row-level mode: bad values skip their rows, so the column stands if none is blank.
+        if (ok || (skipMode && blanks === 0)) churn = values;
         else if (!requireTarget && blanks > 0) notes.push(`${spec.name} has ${blanks} blank cells, so it is ignored`);
         break;
       }
@@ -203,7 +234,7 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
             values[r] = checked.value;
             if (text === "") blanks++;
           } else {
-            issues.add({ column: spec.name, row: rowNumberOf(raw, r), value: text, problem: checked.problem });
+            rowIssue(r, { column: spec.name, value: text, problem: checked.problem });
           }
         }
         numeric[spec.name] = values;
@@ -220,12 +251,12 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
           if (text === "") {
             values[r] = null;
             blanks++;
-            if (!spec.nullable) issues.add({ column: spec.name, row: rowNumberOf(raw, r), value: text, problem: "is blank; this column may not have blanks" });
+            if (!spec.nullable) rowIssue(r, { column: spec.name, value: text, problem: "is blank; this column may not have blanks" });
             continue;
           }
           const value = normaliser.normalise(text);
           values[r] = value;
-          if (value === null) issues.add({ column: spec.name, row: rowNumberOf(raw, r), value: text, problem: `is not a known value (expected one of ${allowed})` });
+          if (value === null) rowIssue(r, { column: spec.name, value: text, problem: `is not a known value (expected one of ${allowed})` });
         }
         category[spec.name] = values;
         spellings[spec.name] = written;
@@ -248,7 +279,9 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
       issues.add({ column: TARGET_COLUMN, problem });
     }
   }
-  issues.throwIfAny();
+  // Row-level mode: row problems are reported in `skipped`, unless every row is bad (nothing to score, and
+  // the whole picture is the useful message).
+  if (!skipMode || rowProblems.size === n) issues.throwIfAny();
 
   const extra: Record<string, string[]> = {};
   for (const { name, index } of columns.extra) extra[name] = raw.rows.map((row) => row[index] ?? "");
@@ -258,9 +291,29 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
   const sourceRows = new Int32Array(n);
   for (let r = 0; r < n; r++) sourceRows[r] = rowNumberOf(raw, r);
 
-  const table: ChurnTable = { nRows: n, ids, churn, numeric, category, extra, sourceRows };
+  const full: ChurnTable = { nRows: n, ids, churn, numeric, category, extra, sourceRows };
+  const skipped: SkippedRow[] = [...rowProblems.keys()]
+    .sort((a, b) => a - b)
+    .map((index) => ({ index, row: rowNumberOf(raw, index), issues: rowProblems.get(index) as InputIssue[] }));
+  let table = full;
+  let keptSpellings: Record<string, readonly (string | null)[]> = spellings;
+  if (skipped.length > 0) {
+    const bad = new Set(rowProblems.keys());
+    const keep = Int32Array.from({ length: n }, (_, i) => i).filter((i) => !bad.has(i));
+    table = selectTableRows(full, keep);
+    keptSpellings = Object.fromEntries(Object.entries(spellings).map(([name, col]) => [name, Array.from(keep, (i) => col[i])]));
+    // Blank counts describe the rows kept.
+    for (const name of Object.keys(missing)) {
+      if (name === ID_COLUMN) missing[name] = 0; // blank IDs are skipped rows
+      const num = table.numeric[name];
+      const cat = table.category[name];
+      if (num) missing[name] = num.reduce((c, v) => c + (Number.isNaN(v) ? 1 : 0), 0);
+      else if (cat) missing[name] = cat.reduce((c, v) => c + (v === null ? 1 : 0), 0);
+    }
+    notes.push(`${skipped.length} row${skipped.length === 1 ? "" : "s"} left out for bad values`);
+  }
   const cleaning: CleaningReport = {
-    rows: n,
+    rows: table.nRows,
     header: raw.header,
     sheet: raw.sheet ?? null,
     extraColumns: columns.extra.map((e) => e.name),
@@ -270,7 +323,7 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
     hasTarget: churn !== null,
     notes,
   };
-  return { table, cleaning, spellings };
+  return { table, cleaning, spellings: keptSpellings, skipped };
 }
 
 /** The schema column a header name maps to (exact, or ignoring case, spaces and underscores). */

@@ -1,0 +1,71 @@
+// Scored customers as rows for the page's table and for the CSV downloads: the customer's columns as
+// cleaned, then the probability, the decision at the reader's threshold, the segment and the reasons.
+import { FEATURE_COLUMNS, ID_COLUMN, TARGET_COLUMN } from "../data/schema.js";
+import type { ChurnTable } from "../data/table.js";
+import { toCsv, type CsvCell } from "./csv-export.js";
+
+export interface ScoredColumns {
+  readonly table: ChurnTable;
+  readonly probability: Float64Array;
+  readonly cluster: Int32Array;
+  readonly reasonsUp: readonly string[];
+  readonly reasonsDown: readonly string[];
+}
+
+export type ScoredRow = Record<string, string | number | null>;
+
+/** One object per customer; `index` is the row's position in the scored table. */
+export function scoredRows(s: ScoredColumns, segmentNames: readonly string[], threshold: number): ScoredRow[] {
+  const { table } = s;
+  const out: ScoredRow[] = new Array(table.nRows);
+  for (let i = 0; i < table.nRows; i++) {
+    const row: ScoredRow = {
+      index: i,
+      line: table.sourceRows[i],
+      [ID_COLUMN]: table.ids[i],
+      probability: s.probability[i],
+      highRisk: s.probability[i] >= threshold ? "yes" : "no",
+      segment: segmentNames[s.cluster[i]] ?? `cluster ${s.cluster[i]}`,
+      raisesRisk: s.reasonsUp[i],
+      lowersRisk: s.reasonsDown[i],
+    };
+    if (table.churn) row[TARGET_COLUMN] = table.churn[i];
+    for (const spec of FEATURE_COLUMNS) {
+      if (spec.kind === "numeric") {
+        const v = table.numeric[spec.name][i];
+        row[spec.name] = Number.isNaN(v) ? null : v;
+      } else row[spec.name] = table.category[spec.name][i];
+    }
+    for (const [name, col] of Object.entries(table.extra)) if (!(name in row)) row[name] = col[i];
+    out[i] = row;
+  }
+  return out;
+}
+
+/** The download's columns: ID, the scores, then the customer's columns as uploaded (cleaned). */
+export function downloadColumns(table: ChurnTable): string[] {
+  return [
+    ID_COLUMN,
+    "churn_probability",
+    "high_risk",
+    "segment",
+    "raises_risk",
+    "lowers_risk",
+    ...(table.churn ? [TARGET_COLUMN] : []),
+    ...FEATURE_COLUMNS.map((c) => c.name),
+    ...Object.keys(table.extra),
+  ];
+}
+
+const FIELD: Record<string, string> = {
+  churn_probability: "probability",
+  high_risk: "highRisk",
+  raises_risk: "raisesRisk",
+  lowers_risk: "lowersRisk",
+};
+
+/** The rows as a spreadsheet-safe CSV (BOM, CRLF, formula cells neutralised). */
+export function rowsToCsv(table: ChurnTable, rows: readonly ScoredRow[]): string {
+  const columns = downloadColumns(table);
+  return toCsv(columns, rows.map((row): CsvCell[] => columns.map((c) => row[FIELD[c] ?? c] ?? null)));
+}

@@ -1,0 +1,97 @@
+// Uploads on the scoring page: what rejects a file, what skips a row (the row-level mode of validateRawTable).
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { InputError } from "../src/lib/data/errors.js";
+import { parseCsv } from "../src/lib/data/csv.js";
+import { validateRawTable } from "../src/lib/data/validate.js";
+import { readUpload, toRejection } from "../src/lib/scoring/upload.js";
+import { HEADER, toCsv, validRows } from "./data-fixtures.js";
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+const noSheets = async () => {
+  throw new Error("not a workbook");
+};
+
+async function rejected(promise: Promise<unknown>): Promise<InputError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof InputError, String(error));
+    return error;
+  }
+  assert.fail("expected the file to be rejected");
+}
+
+describe("validateRawTable row-level mode", () => {
+  it("leaves bad rows out and lists each with its problems; good rows keep their line numbers", () => {
+    const rows = validRows(6, { 1: { Tenure: "abc" }, 4: { CityTier: "9", Gender: "Robot" } });
+    const raw = parseCsv(toCsv(rows), "in.csv");
+    const v = validateRawTable(raw, { requireTarget: false, skipInvalidRows: true });
+    assert.equal(v.table.nRows, 4);
+    assert.deepEqual(Array.from(v.table.sourceRows), [2, 4, 5, 7]);
+    assert.deepEqual(v.skipped.map((s) => s.row), [3, 6]);
+    assert.deepEqual(v.skipped[1].issues.map((i) => i.column), ["CityTier", "Gender"]);
+    assert.equal(v.skipped[0].issues[0].value, "abc");
+    assert.equal(v.cleaning.rows, 4);
+    assert.match(v.cleaning.notes.join(" "), /2 rows left out/);
+    assert.deepEqual(v.table.ids, ["50001", "50003", "50004", "50006"]);
+  });
+
+  it("the default mode still rejects the file for one bad cell", () => {
+    const raw = parseCsv(toCsv(validRows(4, { 2: { Tenure: "abc" } })), "in.csv");
+    assert.throws(() => validateRawTable(raw, { requireTarget: false }), InputError);
+  });
+
+  it("rejects the file when every row is bad, and for missing columns", () => {
+    const all = parseCsv(toCsv(validRows(3, { 0: { Tenure: "x" }, 1: { Tenure: "y" }, 2: { Tenure: "z" } })), "in.csv");
+    assert.throws(() => validateRawTable(all, { requireTarget: false, skipInvalidRows: true }), /Tenure/);
+    const short = parseCsv(toCsv(validRows(3), HEADER.filter((h) => h !== "Tenure")), "in.csv");
+    assert.throws(() => validateRawTable(short, { requireTarget: false, skipInvalidRows: true }), /Tenure/);
+  });
+
+  it("a bad Churn value skips its row; the column still counts for the rest", () => {
+    const raw = parseCsv(toCsv(validRows(4, { 1: { Churn: "2" } })), "in.csv");
+    const v = validateRawTable(raw, { requireTarget: false, skipInvalidRows: true });
+    assert.equal(v.table.nRows, 3);
+    assert.ok(v.table.churn);
+    assert.equal(v.skipped[0].issues[0].column, "Churn");
+  });
+});
+
+describe("readUpload", () => {
+  it("CSV without Churn: all rows kept, nothing skipped", async () => {
+    const header = HEADER.filter((h) => h !== "Churn");
+    const u = await readUpload(bytes(toCsv(validRows(5), header)), "c.csv", noSheets);
+    assert.equal(u.format, "csv");
+    assert.equal(u.table.nRows, 5);
+    assert.equal(u.table.churn, null);
+    assert.equal(u.skipped.length, 0);
+  });
+
+  it("skipped rows grouped by column and problem, with counts", async () => {
+    const over: Record<number, Record<string, string>> = {};
+    for (let i = 0; i < 8; i++) over[i * 2] = { SatisfactionScore: "great" };
+    const u = await readUpload(bytes(toCsv(validRows(20, over))), "c.csv", noSheets);
+    assert.equal(u.skipped.length, 8);
+    assert.equal(u.rowsInFile, 20);
+    assert.equal(u.skippedGroups.length, 1);
+    assert.equal(u.skippedGroups[0].count, 8);
+    assert.equal(u.skippedGroups[0].column, "SatisfactionScore");
+  });
+
+  it("rejects empty, binary, .xls and unreadable workbooks with one clear sentence", async () => {
+    assert.match((await rejected(readUpload(new Uint8Array(0), "e.csv", noSheets))).message, /empty/);
+    assert.match((await rejected(readUpload(bytes("   \n"), "e.csv", noSheets))).message, /empty/);
+    assert.match((await rejected(readUpload(Uint8Array.of(1, 0, 2, 3), "b.csv", noSheets))).message, /binary/);
+    assert.match((await rejected(readUpload(Uint8Array.of(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1), "o.xls", noSheets))).message, /\.xls/);
+    assert.match((await rejected(readUpload(Uint8Array.of(0x50, 0x4b, 3, 4, 0), "z.xlsx", noSheets))).message, /could not be read as an \.xlsx/);
+  });
+
+  it("a rejection survives structured cloning as plain data", async () => {
+    const error = await rejected(readUpload(bytes("a,b\n1,2\n"), "w.csv", noSheets));
+    const r = structuredClone(toRejection(error, "w.csv"));
+    assert.equal(r.file, "w.csv");
+    assert.ok(r.groups.length > 0);
+    assert.match(r.message, /lacks/);
+  });
+});
