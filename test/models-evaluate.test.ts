@@ -1,0 +1,92 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { stratifiedKFold } from "../src/lib/data/split.js";
+import { take } from "../src/lib/matrix.js";
+import { deriveSeed } from "../src/lib/random.js";
+import { evaluateModels, PROBABILITY_SOURCE, type EvaluateOptions } from "../loaders/models/evaluate.js";
+import { demoFixture } from "./models-fixture.js";
+
+// Small and quick: 700 demo customers (with copies), cheap models plus an ensemble over them.
+const fixture = demoFixture(700, 5);
+const base: EvaluateOptions = {
+  ...fixture,
+  seed: 3,
+  models: ["logistic", "knn", "gbdt-leafwise", "voting"],
+  bootstrapReps: 50,
+  permutationRepeats: 1,
+  workers: 1,
+};
+
+test("no test customer, nor a copy of one, is in the training set; copies are in neither", async () => {
+  const r = await evaluateModels(base);
+  const group = (i: number) => (fixture.duplicateOf[i] === -1 ? i : fixture.duplicateOf[i]);
+  const testGroups = new Set(Array.from(r.split.test, group));
+  assert.ok(Array.from(r.split.train).every((i) => !testGroups.has(group(i))));
+  assert.ok([...r.split.train, ...r.split.test].every((i) => fixture.duplicateOf[i] === -1));
+  const distinct = fixture.duplicateOf.filter((v) => v === -1).length;
+  assert.equal(r.split.train.length + r.split.test.length, distinct);
+  assert.equal(r.modelsArtifact.protocol.duplicatesRemoved, fixture.table.nRows - distinct);
+});
+
+test("cross-validation folds are disjoint, cover the training set, and keep the churn rate", async () => {
+  const r = await evaluateModels({ ...base, models: ["logistic"] });
+  const y = take(fixture.table.churn!, r.split.train);
+  const folds = stratifiedKFold(y, 5, deriveSeed(3, "cv"));
+  const sizes = [0, 0, 0, 0, 0];
+  const churners = [0, 0, 0, 0, 0];
+  folds.forEach((f, pos) => {
+    sizes[f]++;
+    churners[f] += y[pos];
+  });
+  assert.equal(sizes.reduce((s, v) => s + v, 0), y.length);
+  assert.ok(Math.max(...sizes) - Math.min(...sizes) <= 1);
+  assert.ok(Math.max(...churners) - Math.min(...churners) <= 1);
+  // The artifact's per-fold figures are one per fold.
+  assert.equal(r.modelsArtifact.models[0].cv.rocAuc.folds.length, 5);
+});
+
+test("two runs give byte-identical artifacts, in this thread or on worker threads", async () => {
+  const a = await evaluateModels(base);
+  const b = await evaluateModels({ ...base, workers: 2 });
+  assert.equal(JSON.stringify(a.modelsArtifact), JSON.stringify(b.modelsArtifact));
+  assert.equal(JSON.stringify(a.bundle), JSON.stringify(b.bundle));
+  assert.deepEqual(a.oofProbability, b.oofProbability);
+});
+
+test("every customer gets an out-of-sample probability; a copy gets its original's", async () => {
+  const r = await evaluateModels(base);
+  assert.ok(r.oofProbability.every((p) => p >= 0 && p <= 1));
+  fixture.duplicateOf.forEach((orig, i) => {
+    if (orig >= 0) {
+      assert.equal(r.oofProbability[i], r.oofProbability[orig]);
+      assert.equal(r.probabilitySource[i], PROBABILITY_SOURCE.copy);
+    }
+  });
+  r.split.test.forEach((i) => assert.equal(r.probabilitySource[i], PROBABILITY_SOURCE.test));
+});
+
+test("the selected model has the best mean CV PR-AUC, and the bundle carries its OOF thresholds", async () => {
+  const r = await evaluateModels(base);
+  const best = Math.max(...r.modelsArtifact.models.map((m) => m.cv.averagePrecision.mean));
+  const selected = r.modelsArtifact.models.find((m) => m.id === r.modelsArtifact.selected.id)!;
+  assert.equal(selected.cv.averagePrecision.mean, best);
+  assert.equal(r.bundle.modelId, selected.id);
+  assert.equal(r.bundle.threshold.value, selected.thresholds["best-f1"].threshold);
+  assert.equal(r.bundle.encoder.fittedOn, r.split.train.length);
+});
+
+test("a test-IDs list gives exactly that test set", async () => {
+  const first = await evaluateModels({ ...base, models: ["logistic"] });
+  const ids = Array.from(first.split.test, (i) => fixture.table.ids[i]);
+  const again = await evaluateModels({ ...base, models: ["logistic"], seed: 99, testIds: ids });
+  assert.deepEqual(again.split.test, first.split.test);
+  assert.equal(again.modelsArtifact.protocol.testSet, "ids");
+});
+
+test("the original protocol keeps copies on both sides and is labelled as such", async () => {
+  const r = await evaluateModels(base);
+  const o = r.modelsArtifact.originalProtocol!;
+  assert.equal(o.rows, fixture.table.nRows);
+  assert.ok(o.testRowsWithCopyInTrain > 0);
+  assert.deepEqual(o.models.map((m) => m.id), ["logistic", "knn", "gbdt-leafwise"]);
+});
