@@ -240,7 +240,13 @@ export function churnByCluster(segments: SegmentsArtifact, { width }: { width: n
       Plot.ruleY(rows, { y: "label", x1: "low", x2: "high", stroke: "currentColor", strokeWidth: 2, strokeOpacity: 0.6 }),
       Plot.dot(rows, { y: "label", x: "rate", fill: "currentColor", r: 5 }),
       Plot.dot(predicted, { y: "label", x: "predicted", symbol: "diamond", r: 6, stroke: "var(--theme-foreground-focus)", strokeWidth: 2 }),
-      Plot.text(rows, { y: "label", x: "high", text: (r: { rate: number }) => pct(r.rate), dx: 6, textAnchor: "start" }),
+      Plot.text(rows, {
+        y: "label",
+        x: (r: { high: number; predicted: number | null }) => Math.max(r.high, r.predicted ?? 0),
+        text: (r: { rate: number }) => pct(r.rate),
+        dx: 10,
+        textAnchor: "start",
+      }),
     ],
   });
 }
