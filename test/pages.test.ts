@@ -9,8 +9,8 @@ import { cellErrors, requireBuiltSite, waitForReport } from "./helpers/site.js";
 const PAGES: { path: string; minCharts: number }[] = [
   { path: "/", minCharts: 1 },
   { path: "/data", minCharts: 1 },
-  { path: "/eda", minCharts: 6 },
-  { path: "/hypotheses", minCharts: 3 },
+  { path: "/eda", minCharts: 9 },
+  { path: "/hypotheses", minCharts: 4 },
   { path: "/models", minCharts: 4 },
   { path: "/segments", minCharts: 8 },
   { path: "/score", minCharts: 0 },
