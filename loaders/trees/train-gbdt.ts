@@ -206,3 +206,16 @@ function checkParams(p: GbdtParams, X: FeatureMatrix, y: Uint8Array): void {
   if (!(p.colsample > 0 && p.colsample <= 1)) throw new Error("trainGbdt: colsample must be in (0, 1]");
   if (!(p.lambda >= 0 && p.minGain >= 0 && p.minChildWeight >= 0)) throw new Error("trainGbdt: lambda, minGain, minChildWeight must be >= 0");
 }
+
+/**
+ * Settings chosen for the churn data by 5-fold cross-validation on the training rows of the reference
+ * split (never the test rows): deeper, unpenalised trees on 60% of the features per tree did best
+ * (mean fold ROC-AUC 0.9870 depth-wise, 0.9877 leaf-wise, against 0.9803 for DEFAULT_GBDT at 300 rounds).
+ */
+export const CHURN_GBDT_DEPTHWISE: Partial<GbdtParams> = {
+  rounds: 300, learningRate: 0.1, maxDepth: 8, lambda: 0, minChildWeight: 1e-3, colsample: 0.6,
+};
+
+export const CHURN_GBDT_LEAFWISE: Partial<GbdtParams> = {
+  ...DEFAULT_GBDT_LEAFWISE, rounds: 300, learningRate: 0.1, maxLeaves: 63, lambda: 0, minChildWeight: 1e-3, colsample: 0.6,
+};
