@@ -326,7 +326,9 @@ export function rankingSentence(rows: readonly AssociationRow[]): string {
   if (ranked.length === 0) return "No column can be ranked on this data.";
   const top = ranked.slice(0, 3);
   const last = ranked[ranked.length - 1];
-  const describe = (r: AssociationRow): string => `${r.column} (${formatNumber(r.strength, 2)}; ${r.direction})`;
+  // "most churn: Mobile Phone (26.3%)" would nest brackets inside the sentence's own.
+  const direction = (r: AssociationRow): string => r.direction.replace(/ \(([^()]*)\)$/, " at $1");
+  const describe = (r: AssociationRow): string => `${r.column} (${formatNumber(r.strength, 2)}; ${direction(r)})`;
   return (
     `${describe(top[0])} moves churn the most on its own` +
     (top.length > 1 ? `, followed by ${top.slice(1).map(describe).join(" and ")}` : "") +
