@@ -52,7 +52,7 @@ export interface EvaluateOptions {
   readonly testFraction?: number;
   readonly costs?: Costs;
   readonly targetRecall?: number;
-  /** Model ids to evaluate (registry order is kept; ensemble members are added). Default: all. */
+  /** Model ids to evaluate (registry order is kept; ensembles bring their members). Default: all. */
   readonly models?: readonly string[];
   readonly bootstrapReps?: number;
   readonly permutationRepeats?: number;
@@ -104,14 +104,15 @@ function summary(y: Uint8Array, p: Float64Array, threshold: number): DecisionSum
   return { threshold: thresholdValue(threshold), accuracy: round6(f.accuracy), precision: round6(f.precision), recall: round6(f.recall), f1: round6(f.f1) };
 }
 
-/** Which models run: the requested ones in registry order, plus any ensemble member not requested. */
+/** Which models run and are reported: the requested ones and their ensembles' members, in registry order. */
 function planModels(requested: readonly string[] | undefined): { entries: ModelDefinition[]; baseIds: string[] } {
   const wanted = new Set(requested ?? MODELS.map((m) => m.id));
-  for (const id of wanted) modelById(id);
+  for (const id of [...wanted]) {
+    const def = modelById(id);
+    if (def.kind !== "base") for (const member of def.members) wanted.add(member);
+  }
   const entries = MODELS.filter((m) => wanted.has(m.id));
-  const base = new Set(entries.filter((m) => m.kind === "base").map((m) => m.id));
-  for (const m of entries) if (m.kind !== "base") for (const member of m.members) base.add(member);
-  return { entries, baseIds: MODELS.filter((m) => base.has(m.id)).map((m) => m.id) };
+  return { entries, baseIds: entries.filter((m) => m.kind === "base").map((m) => m.id) };
 }
 
 export async function evaluateModels(options: EvaluateOptions): Promise<EvaluateResult> {
