@@ -3,7 +3,6 @@
 export default {
   root: "src",
   title: "Churn report",
-  lang: "en",
   theme: ["light", "dark"],
   // The default theme links a Google Fonts stylesheet; an empty list keeps every request on the site.
   globalStylesheets: [],

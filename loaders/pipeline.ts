@@ -1,12 +1,16 @@
 // The whole build-time pipeline, from an input file to the report's artifacts. Each stage is a module of
 // its own; this file only says in which order they run and what each hands to the next.
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Artifacts } from "./artifacts.js";
 import { readInput } from "./input/read-input.js";
+import { assembleModelBundle } from "./model-bundle.js";
+import { evaluateModels } from "./models/evaluate.js";
 import { toPersonasArtifact, writePersonas } from "./personas/gemini-build.js";
 import { buildSegments } from "./segments/segments.js";
 import { PROJECT_ROOT, type PipelineSettings } from "./settings.js";
 import { toCleanedArtifact } from "../src/lib/data/cleaned.js";
+import { InputError } from "../src/lib/data/errors.js";
 import { distinctRows } from "../src/lib/data/split.js";
 import { summarise } from "../src/lib/data/summary.js";
 import { selectTableRows } from "../src/lib/data/table.js";
@@ -27,7 +31,24 @@ export async function runPipeline(settings: PipelineSettings, log: Log): Promise
   const hypotheses = hypothesesArtifact(testHypotheses(selectTableRows(input.table, distinct)));
   timer("hypothesis tests");
 
-  const segments = buildSegments({ table: input.table, rows: distinct, oofProbability: null, k: settings.k, seed: settings.seed });
+  const models = await evaluateModels({
+    table: input.table,
+    duplicateOf: input.duplicates.duplicateOf,
+    testIds: settings.testIdsPath ? readTestIds(settings.testIdsPath) : null,
+    seed: settings.seed,
+    log,
+  });
+  timer("models");
+
+  // Segments are read with every customer's out-of-sample risk, and scaled on the training rows only.
+  const segments = buildSegments({
+    table: input.table,
+    rows: distinct,
+    trainRows: models.split.train,
+    oofProbability: models.oofProbability,
+    k: settings.k,
+    seed: settings.seed,
+  });
   timer("segments");
 
   const personas = await writePersonas({
@@ -47,9 +68,25 @@ export async function runPipeline(settings: PipelineSettings, log: Log): Promise
     summary,
     cleaned: toCleanedArtifact(input.table, input.duplicates.duplicateOf),
     hypotheses,
+    models: models.modelsArtifact,
+    model: assembleModelBundle(models.bundle, segments.model),
     segments: segments.artifact,
     personas: toPersonasArtifact(personas),
   };
+}
+
+/** The --test-ids file: a JSON array of customer IDs (numbers or strings). */
+function readTestIds(path: string): (string | number)[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, "utf-8"));
+  } catch (error) {
+    throw InputError.fileProblem(path, `not valid JSON: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(parsed) || !parsed.every((id) => typeof id === "string" || typeof id === "number")) {
+    throw InputError.fileProblem(path, "expected a JSON array of customer IDs, like [50001, 50002]");
+  }
+  return parsed;
 }
 
 function stageTimer(log: Log): (stage: string) => void {

@@ -8,6 +8,7 @@ import { describeFailure } from "../loaders/failure.js";
 import { ensurePipelineRun } from "../loaders/run-cached.js";
 import { PROJECT_ROOT, resolveSettings } from "../loaders/settings.js";
 import { clearLoaderOutputs } from "./framework-cache.js";
+import { setDocumentLanguage } from "./html-lang.js";
 import { vendorNpm } from "./vendor-npm.js";
 
 const log = (line: string) => process.stderr.write(line + "\n");
@@ -37,3 +38,4 @@ if (result.status !== 0) {
   log("build failed: dist/ removed");
   process.exit(result.status ?? 1);
 }
+setDocumentLanguage(dist, "en");

@@ -10,7 +10,7 @@ import { trainGbdt } from "../loaders/trees/train-gbdt.js";
 import { encode, fitEncoder } from "../src/lib/data/encode.js";
 import { distinctRows } from "../src/lib/data/split.js";
 import type { ChurnTable } from "../src/lib/data/table.js";
-import type { ModelBundle } from "../src/lib/scoring/bundle.js";
+import { readModelBundle, type ModelBundle, type ModelBundleFile } from "../src/lib/scoring/bundle.js";
 
 export const DEMO_CSV = join(PROJECT_ROOT, "data", "demo-churn.csv");
 export const REAL_CSV = join(PROJECT_ROOT, "..", "shared", "data", "ecommerce-churn.csv");
@@ -39,11 +39,15 @@ export async function buildTestBundle(path = DEMO_CSV, rounds = 60): Promise<Tes
     threshold: { value: 0.35, policy: "test" },
     explainer: { kind: "treeshap", memberName: "", model, impute: false },
     segments: segments.model,
+    thresholds: { "best-f1": 0.35 },
+    costs: { missedChurner: 10, needlessOffer: 1 },
+    trainedOn: { rows: table.nRows, churners: (table.churn as Uint8Array).reduce((s, v) => s + v, 0) },
   };
   // Through JSON, as the page gets it.
-  return { bundle: JSON.parse(JSON.stringify(bundle)) as ModelBundle, table };
+  const file: ModelBundleFile = { ...bundle, explainer: { kind: "treeshap", memberName: "", memberPath: [], impute: false } };
+  return { bundle: readModelBundle(JSON.parse(JSON.stringify(file))), table };
 }
 
 export function readBundle(path: string): ModelBundle {
-  return JSON.parse(readFileSync(path, "utf-8")) as ModelBundle;
+  return readModelBundle(JSON.parse(readFileSync(path, "utf-8")));
 }

@@ -3,7 +3,8 @@
 // worker read it. One format, one implementation of scoring for Node and the browser.
 import type { EncoderSpec } from "../data/encode.js";
 import type { SegmentModel } from "../segments/rfm.js";
-import type { TreeEnsembleModel } from "../trees/model.js";
+import { readExportedModel } from "../models/load.js";
+import { modelFromJSON, type TreeEnsembleModel } from "../trees/model.js";
 
 /** How the pipeline's selected model is stored; scored by predictProbability in src/lib/models/. */
 export type { ExportedModel } from "../models/types.js";
@@ -26,4 +27,42 @@ export interface ModelBundle {
    */
   readonly explainer: { readonly kind: "treeshap"; readonly memberName: string; readonly model: TreeEnsembleModel; readonly impute: boolean } | { readonly kind: "none" };
   readonly segments: SegmentModel;
+  /** Every threshold policy's choice (null: that policy flags nobody), and the costs it was chosen with. */
+  readonly thresholds: Readonly<Record<string, number | null>>;
+  readonly costs: { readonly missedChurner: number; readonly needlessOffer: number };
+  readonly trainedOn: { readonly rows: number; readonly churners: number };
+}
+
+/** The explainer as stored: a path to the tree ensemble inside `model` ([] = the model itself), not a copy. */
+export type StoredExplainer =
+  | { readonly kind: "treeshap"; readonly memberName: string; readonly memberPath: readonly number[]; readonly impute: boolean }
+  | { readonly kind: "none" };
+
+/** model.json as written: the explainer points into the model instead of repeating megabytes of trees. */
+export type ModelBundleFile = Omit<ModelBundle, "explainer"> & { readonly explainer: StoredExplainer };
+
+function memberAt(model: ExportedModel, path: readonly number[]): TreeEnsembleModel {
+  let node = model;
+  for (const i of path) {
+    if (node.kind !== "voting" && node.kind !== "stacking") throw new Error("model.json: explainer path leads into a model without members");
+    node = node.members[i];
+  }
+  if (node.kind !== "tree-ensemble") throw new Error(`model.json: the explainer points at a ${node.kind} model, not a tree ensemble`);
+  return node.model;
+}
+
+/**
+ * model.json as parsed JSON back into a bundle that scores. JSON has no Infinity, and a tree split "above
+ * every value" comes back as null, which a comparison would read as 0: the models' reader restores it.
+ */
+export function readModelBundle(raw: unknown): ModelBundle {
+  const file = raw as ModelBundleFile | null;
+  if (!file || typeof file !== "object" || file.version !== 1) throw new Error("model.json: not a version-1 model bundle");
+  const model = readExportedModel(file.model);
+  const stored = file.explainer;
+  return {
+    ...file,
+    model,
+    explainer: stored.kind === "treeshap" ? { kind: "treeshap", memberName: stored.memberName, impute: stored.impute, model: memberAt(model, stored.memberPath) } : stored,
+  };
 }
