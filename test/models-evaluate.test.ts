@@ -4,6 +4,8 @@ import { stratifiedKFold } from "../src/lib/data/split.js";
 import { take } from "../src/lib/matrix.js";
 import { deriveSeed } from "../src/lib/random.js";
 import { evaluateModels, PROBABILITY_SOURCE, type EvaluateOptions } from "../loaders/models/evaluate.js";
+import { figuresAt } from "../src/lib/metrics/confusion.js";
+import { chooseThreshold, POLICY_KINDS } from "../src/lib/threshold.js";
 import { demoFixture } from "./models-fixture.js";
 
 // Small and quick: 600 demo customers (with copies) and the cheaper models; one test runs them all.
@@ -91,4 +93,27 @@ test("the original protocol keeps copies on both sides and is labelled as such",
   assert.equal(o.rows, fixture.table.nRows);
   assert.ok(o.testRowsWithCopyInTrain > 0);
   assert.deepEqual(o.models.map((m) => m.id), ["logistic", "knn", "gbdt-leafwise"]);
+});
+
+test("the selected model's test and out-of-fold predictions reproduce its figures at every policy's threshold", async () => {
+  const r = await evaluateModels(base);
+  const a = r.modelsArtifact;
+  const sel = a.models.find((m) => m.id === a.selected.id)!;
+  const { test: t, oof } = a.selectedPredictions;
+  assert.deepEqual(t.y, Array.from(take(fixture.table.churn!, r.split.test)));
+  assert.deepEqual(oof.y, Array.from(take(fixture.table.churn!, r.split.train)));
+  assert.equal(t.p.length, r.split.test.length);
+  assert.equal(oof.p.length, r.split.train.length);
+  for (const p of [...t.p, ...oof.p]) {
+    assert.ok(p >= 0 && p <= 1);
+    assert.equal(Math.round(p * 1e6) / 1e6, p, "rounded to 6 decimals");
+  }
+  for (const kind of POLICY_KINDS) {
+    const threshold = sel.thresholds[kind].threshold ?? Infinity;
+    const f = figuresAt(t.y, t.p, threshold);
+    const c = sel.test.atThreshold[kind].confusion;
+    assert.deepEqual({ tp: f.tp, fp: f.fp, tn: f.tn, fn: f.fn }, c, `${kind}: test confusion from the exported predictions`);
+    const choice = chooseThreshold(oof, kind === "best-f1" ? { kind } : kind === "target-recall" ? { kind, recall: a.protocol.targetRecall } : { kind, costs: a.protocol.costs }, a.protocol.costs);
+    assert.equal(Number.isFinite(choice.threshold) ? choice.threshold : null, sel.thresholds[kind].threshold, `${kind}: threshold re-chosen on the exported OOF predictions`);
+  }
 });

@@ -25,7 +25,8 @@ import { brier, logLoss } from "../../src/lib/metrics/probability.js";
 import { rocAuc, rocCurve } from "../../src/lib/metrics/roc.js";
 import { meanSd } from "../../src/lib/metrics/summary.js";
 import type {
-  CvFigures, DecisionSummary, IntervalFigure, MeanSdFigure, ModelEntry, ModelsArtifact, OriginalProtocol, PolicyThreshold, TestAtThreshold, TestFigures,
+  CvFigures, DecisionSummary, IntervalFigure, MeanSdFigure, ModelEntry, ModelsArtifact, OriginalProtocol, PolicyThreshold, PredictionSet, TestAtThreshold,
+  TestFigures,
 } from "../../src/lib/models/artifact.js";
 import type { ScoringBundle } from "../../src/lib/models/bundle.js";
 import { memberMatrix, softVote, stack } from "../../src/lib/models/predict.js";
@@ -402,6 +403,7 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
     },
     models: modelEntries,
     selected: { id: best.id, policy: DEFAULT_POLICY, reason: selection },
+    selectedPredictions: { test: predictionSet(yTest, testP.get(best.id)!), oof: predictionSet(yTrain, oof.get(best.id)!) },
     originalProtocol,
   };
 
@@ -440,6 +442,11 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
   }
   clock("artifacts");
   return { modelsArtifact, bundle, oofProbability, probabilitySource, split };
+}
+
+/** Labels and probabilities for the page's threshold slider, probabilities rounded to 6 decimals. */
+function predictionSet(y: Uint8Array, p: Float64Array): PredictionSet {
+  return { y: Array.from(y), p: Array.from(p, round6) };
 }
 
 function cvFigures(

@@ -119,6 +119,22 @@ export interface OriginalProtocol {
   }[];
 }
 
+/**
+ * The selected model's predictions, so the models page can recompute decisions at any threshold in the browser:
+ * labels (0/1) and probabilities rounded to 6 decimals, in the pipeline's row order.
+ */
+export interface PredictionSet {
+  readonly y: number[];
+  readonly p: number[];
+}
+
+export interface SelectedPredictions {
+  /** The model fitted on the whole training set, scored once on the test set. */
+  readonly test: PredictionSet;
+  /** Out-of-fold probabilities of the training set: where the report's thresholds are chosen. */
+  readonly oof: PredictionSet;
+}
+
 export interface ModelsArtifact {
   readonly format: 1;
   readonly seed: number;
@@ -143,5 +159,6 @@ export interface ModelsArtifact {
   };
   readonly models: ModelEntry[];
   readonly selected: { readonly id: string; readonly policy: PolicyKind; readonly reason: string };
+  readonly selectedPredictions: SelectedPredictions;
   readonly originalProtocol: OriginalProtocol | null;
 }
