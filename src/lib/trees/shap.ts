@@ -1,7 +1,8 @@
 // Per-prediction feature contributions by TreeSHAP (Lundberg, Erion & Lee 2018, Algorithm 2): exact
 // Shapley values of the tree ensemble's output, where "feature unknown" means following both children
 // weighted by their training cover. For each row the contributions plus the expected value equal the
-// model's output: the margin for gbdt, the probability for a forest. Runs in O(trees x leaves x depth²).
+// model's output: the margin for gbdt, the probability for a forest. Runs in O(trees x leaves x depth²), less
+// in practice: see ShapWork.
 
 import type { FeatureMatrix } from "../matrix.js";
 import type { TreeEnsembleModel } from "./model.js";
@@ -14,42 +15,88 @@ export interface TreeShapResult {
   expected: number;
 }
 
-/** The path of unique features from the root to the current node, as parallel arrays (one block per depth). */
-interface PathBuffers {
-  feature: Int32Array;
-  zero: Float64Array;
-  one: Float64Array;
-  weight: Float64Array;
+/**
+ * What TreeSHAP needs of a model besides the flat node arrays, computed once per model object: each tree's
+ * expected value and depth, the children's cover fractions (one division per node instead of one per node
+ * per row), and the constant factors of the path-weight recurrences by (depth, index), so the inner loops
+ * multiply instead of divide.
+ */
+interface ShapPlan {
+  flat: FlatEnsemble;
+  /** Per tree: cover-weighted mean of its leaves. */
+  expected: Float64Array;
+  maxDepth: number;
+  /** Per node: cover[left] / cover[node] and cover[right] / cover[node]. */
+  zeroLeft: Float64Array;
+  zeroRight: Float64Array;
+  /** Row stride of the tables below (maxDepth + 2). */
+  stride: number;
+  /** up[d * stride + i] = (i + 1) / (d + 1): extend's share moved one size up. */
+  up: Float64Array;
+  /** down[d * stride + i] = (d - i) / (d + 1): extend's share kept at size i. */
+  down: Float64Array;
+  /** inv[d * stride + i] = (d + 1) / (i + 1), the inverse of `up`: unwinding a feature that is followed. */
+  inv: Float64Array;
+  /** cold[d * stride + i] = (d + 1) / (d - i), the inverse of `down`: unwinding a feature that is not followed. */
+  cold: Float64Array;
+}
+
+const planCache = new WeakMap<TreeEnsembleModel, ShapPlan>();
+
+function planOf(model: TreeEnsembleModel): ShapPlan {
+  const cached = planCache.get(model);
+  if (cached) return cached;
+  const flat = flatten(model);
+  const nTrees = flat.roots.length;
+  const expected = new Float64Array(nTrees);
+  let maxDepth = 0;
+  for (let t = 0; t < nTrees; t++) {
+    expected[t] = expectedValue(flat, flat.roots[t]);
+    maxDepth = Math.max(maxDepth, depthOf(flat, flat.roots[t]));
+  }
+  const n = flat.feature.length;
+  const zeroLeft = new Float64Array(n);
+  const zeroRight = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    if (flat.feature[k] < 0) continue;
+    zeroLeft[k] = flat.cover[flat.left[k]] / flat.cover[k];
+    zeroRight[k] = flat.cover[flat.right[k]] / flat.cover[k];
+  }
+  const stride = maxDepth + 2;
+  const up = new Float64Array(stride * stride);
+  const down = new Float64Array(stride * stride);
+  const inv = new Float64Array(stride * stride);
+  const cold = new Float64Array(stride * stride);
+  for (let d = 0; d < stride; d++) {
+    for (let i = 0; i <= d; i++) {
+      up[d * stride + i] = (i + 1) / (d + 1);
+      down[d * stride + i] = (d - i) / (d + 1);
+      inv[d * stride + i] = (d + 1) / (i + 1);
+      cold[d * stride + i] = i < d ? (d + 1) / (d - i) : 0;
+    }
+  }
+  const plan: ShapPlan = { flat, expected, maxDepth, zeroLeft, zeroRight, stride, up, down, inv, cold };
+  planCache.set(model, plan);
+  return plan;
 }
 
 export function treeShap(model: TreeEnsembleModel, X: FeatureMatrix): TreeShapResult {
   if (X.nCols !== model.featureNames.length) throw new Error(`tree model expects ${model.featureNames.length} features, got ${X.nCols}`);
-  const flat = flatten(model);
-  const nTrees = flat.roots.length;
+  const plan = planOf(model);
+  const nTrees = plan.flat.roots.length;
   const scale = model.kind === "forest" ? (nTrees > 0 ? 1 / nTrees : 0) : 1;
   const { nRows, nCols } = X;
   const values = new Float64Array(nRows * nCols);
   let expected = 0;
-  let maxDepth = 0;
-  for (let t = 0; t < nTrees; t++) {
-    expected += expectedValue(flat, flat.roots[t]);
-    maxDepth = Math.max(maxDepth, depthOf(flat, flat.roots[t]));
-  }
+  for (let t = 0; t < nTrees; t++) expected += plan.expected[t];
   expected = model.baseScore + expected * scale;
-  // Each recursion level copies the path into the next block: depth + 2 blocks of up to depth + 2 elements.
-  const size = ((maxDepth + 2) * (maxDepth + 3)) / 2 + maxDepth + 2;
-  const path: PathBuffers = {
-    feature: new Int32Array(size),
-    zero: new Float64Array(size),
-    one: new Float64Array(size),
-    weight: new Float64Array(size),
-  };
-  const phi = new Float64Array(nCols);
+  const work = new ShapWork(plan, nCols);
+  const phi = work.phi;
   for (let i = 0; i < nRows; i++) {
     phi.fill(0);
-    const row = X.values.subarray(i * nCols, (i + 1) * nCols);
-    for (let t = 0; t < nTrees; t++) recurse(flat, row, phi, path, flat.roots[t], 0, 0, 1, 1, -1);
-    for (let j = 0; j < nCols; j++) values[i * nCols + j] = phi[j] * scale;
+    const rowStart = i * nCols;
+    for (let t = 0; t < nTrees; t++) work.tree(X.values, rowStart, plan.flat.roots[t]);
+    for (let j = 0; j < nCols; j++) values[rowStart + j] = phi[j] * scale;
   }
   return { values, expected };
 }
@@ -71,101 +118,224 @@ function depthOf(flat: FlatEnsemble, node: number): number {
   return 1 + Math.max(depthOf(flat, flat.left[node]), depthOf(flat, flat.right[node]));
 }
 
-/** Adds a feature to the path that ends at index `depth` of the block starting at `at`. */
-function extend(p: PathBuffers, at: number, depth: number, zero: number, one: number, feature: number): void {
-  p.feature[at + depth] = feature;
-  p.zero[at + depth] = zero;
-  p.one[at + depth] = one;
-  p.weight[at + depth] = depth === 0 ? 1 : 0;
-  for (let i = depth - 1; i >= 0; i--) {
-    p.weight[at + i + 1] += (one * p.weight[at + i] * (i + 1)) / (depth + 1);
-    p.weight[at + i] = (zero * p.weight[at + i] * (depth - i)) / (depth + 1);
-  }
-}
+/**
+ * Algorithm 2 of Lundberg et al. without recursion or allocation per row, and with two exact shortcuts.
+ *
+ * The path: slot s (0 = the root's placeholder) holds a unique feature with its zero fraction (share of
+ * cover that reaches here when the feature is unknown) and one fraction (1 when the row follows this path
+ * at the feature's splits, else 0; always exactly 0 or 1). The weights w[0..d] are symmetric in the
+ * slots, so a feature met again is unwound and its merged element written back into its own slot instead
+ * of being moved to the end; a slot overwritten that way is logged and restored when the walk backs up.
+ * Only the weights change at every node, so only they are copied, into one block per tree level.
+ *
+ * Shortcuts (both change nothing but skipped zeros and the order of a few roundings):
+ * - with h slots whose one fraction is 1, w[i] = 0 for i >= h, so every loop runs to h, not to d;
+ * - a slot with one fraction 0 contributes -v * sum_j w[j] (d + 1) / (d - j) whatever its zero fraction,
+ *   so all such slots of a leaf share one O(h) sum.
+ */
+class ShapWork {
+  readonly phi: Float64Array;
+  private readonly plan: ShapPlan;
+  /** The path, by slot. */
+  private readonly pathFeature: Int32Array;
+  private readonly pathZero: Float64Array;
+  private readonly pathOne: Float64Array;
+  /** Slot of a feature on the path (stale entries are caught by checking pathFeature). */
+  private readonly slotOf: Int32Array;
+  /** Weights, one block of `stride` per tree level. */
+  private readonly weight: Float64Array;
+  /** Nodes still to visit (the cold child of each split on the way down), as parallel arrays. */
+  private readonly sNode: Int32Array;
+  private readonly sLevel: Int32Array;
+  private readonly sDepth: Int32Array;
+  /** The slot the node's element goes to; for a repeated feature, the slot it already has (as -1 - slot). */
+  private readonly sSlot: Int32Array;
+  private readonly sHot: Int32Array;
+  private readonly sZero: Float64Array;
+  private readonly sOne: Float64Array;
+  /** Slots overwritten by a repeated feature: tree level of the write, slot, previous fractions. */
+  private readonly uLevel: Int32Array;
+  private readonly uSlot: Int32Array;
+  private readonly uZero: Float64Array;
+  private readonly uOne: Float64Array;
 
-/** Removes the path element at `index` (undoing its extend). */
-function unwind(p: PathBuffers, at: number, depth: number, index: number): void {
-  const one = p.one[at + index];
-  const zero = p.zero[at + index];
-  let next = p.weight[at + depth];
-  for (let i = depth - 1; i >= 0; i--) {
-    if (one !== 0) {
-      const tmp = p.weight[at + i];
-      p.weight[at + i] = (next * (depth + 1)) / ((i + 1) * one);
-      next = tmp - (p.weight[at + i] * zero * (depth - i)) / (depth + 1);
-    } else {
-      p.weight[at + i] = (p.weight[at + i] * (depth + 1)) / (zero * (depth - i));
+  constructor(plan: ShapPlan, nCols: number) {
+    this.plan = plan;
+    this.phi = new Float64Array(nCols);
+    const levels = plan.maxDepth + 2;
+    const slots = plan.stride;
+    this.pathFeature = new Int32Array(slots);
+    this.pathZero = new Float64Array(slots);
+    this.pathOne = new Float64Array(slots);
+    this.slotOf = new Int32Array(Math.max(1, nCols));
+    this.weight = new Float64Array(levels * slots + 1);
+    this.sNode = new Int32Array(levels);
+    this.sLevel = new Int32Array(levels);
+    this.sDepth = new Int32Array(levels);
+    this.sSlot = new Int32Array(levels);
+    this.sHot = new Int32Array(levels);
+    this.sZero = new Float64Array(levels);
+    this.sOne = new Float64Array(levels);
+    this.uLevel = new Int32Array(levels);
+    this.uSlot = new Int32Array(levels);
+    this.uZero = new Float64Array(levels);
+    this.uOne = new Float64Array(levels);
+  }
+
+  /** Adds one tree's contributions for the row at `rowStart` to phi. */
+  tree(x: Float64Array, rowStart: number, root: number): void {
+    const { flat, zeroLeft, zeroRight, stride, up, down, inv, cold } = this.plan;
+    const { feature, threshold, left, right, defaultLeft, value } = flat;
+    const { phi, pathFeature, pathZero, pathOne, slotOf, weight: w } = this;
+    const { sNode, sLevel, sDepth, sSlot, sHot, sZero, sOne, uLevel, uSlot, uZero, uOne } = this;
+    let top = 0;
+    let undo = 0;
+    sNode[0] = root;
+    sLevel[0] = 0;
+    sDepth[0] = 0;
+    sSlot[0] = 0;
+    sHot[0] = 0;
+    sZero[0] = 1;
+    sOne[0] = 1;
+    pathFeature[0] = -1;
+    top = 1;
+    while (top > 0) {
+      top--;
+      let node = sNode[top];
+      let level = sLevel[top];
+      let d = sDepth[top];
+      let slot = sSlot[top];
+      let h = sHot[top];
+      let zero = sZero[top];
+      let one = sOne[top];
+      // Back up to this node's parent: undo the slot writes made below it.
+      while (undo > 0 && uLevel[undo - 1] >= level) {
+        undo--;
+        pathZero[uSlot[undo]] = uZero[undo];
+        pathOne[uSlot[undo]] = uOne[undo];
+      }
+      // Walk down, always to the child the row follows, leaving the other on the stack.
+      for (;;) {
+        const at = level * stride;
+        const f = feature[node];
+        if (level === 0) {
+          w[at] = 1;
+          h = 1;
+          pathZero[0] = 1;
+          pathOne[0] = 1;
+        } else {
+          const from = at - stride;
+          for (let i = 0; i < h; i++) w[at + i] = w[from + i];
+          if (slot < 0) {
+            // A repeated feature: its element is merged into the slot it already has; log the old one.
+            slot = -1 - slot;
+            uLevel[undo] = level;
+            uSlot[undo] = slot;
+            uZero[undo] = pathZero[slot];
+            uOne[undo] = pathOne[slot];
+            undo++;
+          }
+          pathZero[slot] = zero;
+          pathOne[slot] = one;
+          // Extend (the weights of sizes >= h are zero and stay so when one = 0).
+          const row = d * stride;
+          if (one !== 0) {
+            w[at + h] = 0;
+            for (let i = h - 1; i >= 0; i--) {
+              const wi = w[at + i];
+              w[at + i + 1] += wi * up[row + i];
+              w[at + i] = zero * wi * down[row + i];
+            }
+            h++;
+          } else {
+            for (let i = h - 1; i >= 0; i--) w[at + i] = zero * w[at + i] * down[row + i];
+          }
+        }
+        if (f < 0) {
+          if (d > 0) this.leaf(at, d, h, value[node]);
+          break;
+        }
+        const xv = x[rowStart + f];
+        const goLeft = xv !== xv ? defaultLeft[node] === 1 : xv <= threshold[node];
+        const hot = goLeft ? left[node] : right[node];
+        const coldNode = goLeft ? right[node] : left[node];
+        const hotZero = goLeft ? zeroLeft[node] : zeroRight[node];
+        const coldZero = goLeft ? zeroRight[node] : zeroLeft[node];
+        let inZero = 1;
+        let inOne = 1;
+        let childDepth = d + 1;
+        let childSlot = d + 1;
+        const k = slotOf[f];
+        if (k >= 1 && k <= d && pathFeature[k] === f) {
+          // The feature is already on the path: unwind its element from this node's weights; the
+          // children write the merged element back into slot k.
+          inZero = pathZero[k];
+          inOne = pathOne[k];
+          const row = d * stride;
+          if (inOne !== 0) {
+            let next = w[at + h - 1];
+            for (let i = h - 2; i >= 0; i--) {
+              const tmp = w[at + i];
+              const wi = next * inv[row + i];
+              w[at + i] = wi;
+              next = tmp - wi * inZero * down[row + i];
+            }
+            h--;
+          } else {
+            for (let i = h - 1; i >= 0; i--) w[at + i] = (w[at + i] * cold[row + i]) / inZero;
+          }
+          childDepth = d;
+          childSlot = -1 - k;
+        } else {
+          pathFeature[childSlot] = f;
+          slotOf[f] = childSlot;
+        }
+        sNode[top] = coldNode;
+        sLevel[top] = level + 1;
+        sDepth[top] = childDepth;
+        sSlot[top] = childSlot;
+        sHot[top] = h;
+        sZero[top] = coldZero * inZero;
+        sOne[top] = 0;
+        top++;
+        node = hot;
+        level++;
+        d = childDepth;
+        slot = childSlot;
+        zero = hotZero * inZero;
+        one = inOne;
+      }
     }
   }
-  for (let i = index; i < depth; i++) {
-    p.feature[at + i] = p.feature[at + i + 1];
-    p.zero[at + i] = p.zero[at + i + 1];
-    p.one[at + i] = p.one[at + i + 1];
-  }
-}
 
-/** The total path weight with element `index` removed, without changing the path. */
-function unwoundSum(p: PathBuffers, at: number, depth: number, index: number): number {
-  const one = p.one[at + index];
-  const zero = p.zero[at + index];
-  let next = p.weight[at + depth];
-  let total = 0;
-  for (let i = depth - 1; i >= 0; i--) {
-    if (one !== 0) {
-      const tmp = (next * (depth + 1)) / ((i + 1) * one);
-      total += tmp;
-      next = p.weight[at + i] - (tmp * zero * (depth - i)) / (depth + 1);
-    } else {
-      total += (p.weight[at + i] / zero) * ((depth + 1) / (depth - i));
+  /** A leaf's contributions: every feature on the path (slots 1..d) with weights w at `at`, h of them nonzero. */
+  private leaf(at: number, d: number, h: number, v: number): void {
+    const { stride, inv, down, cold } = this.plan;
+    const { phi, pathFeature, pathZero, pathOne, weight: w } = this;
+    const row = d * stride;
+    let coldSum = NaN;
+    for (let s = 1; s <= d; s++) {
+      const f = pathFeature[s];
+      const z = pathZero[s];
+      if (pathOne[s] !== 0) {
+        // The total weight with this element unwound (one fraction 1).
+        let next = w[at + h - 1];
+        let total = 0;
+        for (let i = h - 2; i >= 0; i--) {
+          const tmp = next * inv[row + i];
+          total += tmp;
+          next = w[at + i] - tmp * z * down[row + i];
+        }
+        phi[f] += total * (1 - z) * v;
+      } else {
+        if (coldSum !== coldSum) {
+          coldSum = 0;
+          for (let j = 0; j < h; j++) coldSum += w[at + j] * cold[row + j];
+        }
+        phi[f] -= coldSum * v;
+      }
     }
   }
-  return total;
-}
-
-function recurse(
-  flat: FlatEnsemble, x: Float64Array, phi: Float64Array, p: PathBuffers,
-  node: number, parentAt: number, depth: number, parentZero: number, parentOne: number, parentFeature: number,
-): void {
-  // Each level works on its own copy of the path, in the block after its parent's (which uses `depth`
-  // elements), so the parent's path is intact when the recursion returns to take the other child.
-  const blockAt = depth === 0 ? 0 : parentAt + depth;
-  for (let i = 0; i < depth; i++) {
-    p.feature[blockAt + i] = p.feature[parentAt + i];
-    p.zero[blockAt + i] = p.zero[parentAt + i];
-    p.one[blockAt + i] = p.one[parentAt + i];
-    p.weight[blockAt + i] = p.weight[parentAt + i];
-  }
-  extend(p, blockAt, depth, parentZero, parentOne, parentFeature);
-  const f = flat.feature[node];
-  if (f < 0) {
-    const v = flat.value[node];
-    for (let i = 1; i <= depth; i++) {
-      const w = unwoundSum(p, blockAt, depth, i);
-      phi[p.feature[blockAt + i]] += w * (p.one[blockAt + i] - p.zero[blockAt + i]) * v;
-    }
-    return;
-  }
-  const xv = x[f];
-  const goLeft = xv !== xv ? flat.defaultLeft[node] === 1 : xv <= flat.threshold[node];
-  const hot = goLeft ? flat.left[node] : flat.right[node];
-  const cold = goLeft ? flat.right[node] : flat.left[node];
-  const cover = flat.cover[node];
-  const hotZero = flat.cover[hot] / cover;
-  const coldZero = flat.cover[cold] / cover;
-  let incomingZero = 1;
-  let incomingOne = 1;
-  let d = depth;
-  // A feature already on the path: undo its earlier split and fold its fractions into this one.
-  let k = 1;
-  for (; k <= d; k++) if (p.feature[blockAt + k] === f) break;
-  if (k <= d) {
-    incomingZero = p.zero[blockAt + k];
-    incomingOne = p.one[blockAt + k];
-    unwind(p, blockAt, d, k);
-    d -= 1;
-  }
-  recurse(flat, x, phi, p, hot, blockAt, d + 1, hotZero * incomingZero, incomingOne, f);
-  recurse(flat, x, phi, p, cold, blockAt, d + 1, coldZero * incomingZero, 0, f);
 }
 
 /** Total split gain per feature over the ensemble, normalised to sum to 1 (all zeros for a model without splits). */
