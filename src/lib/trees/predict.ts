@@ -1,5 +1,6 @@
 // Scoring a tree ensemble from its exported form. The model's node arrays are flattened once into typed
-// arrays (cached per model object), so scoring touches no objects per row.
+// arrays (cached per model object), so scoring touches no objects per row: FlatEnsemble keeps the model's
+// node numbering (TreeSHAP, tests); ScoringLayout is a compact copy for predictMargin.
 
 import type { FeatureMatrix } from "../matrix.js";
 import type { TreeEnsembleModel } from "./model.js";
@@ -74,21 +75,95 @@ export function leafOf(flat: FlatEnsemble, root: number, values: Float64Array, r
 }
 
 /**
+ * The trees laid out for scoring alone, computed once per model object: each tree's nodes renumbered
+ * breadth-first with the two children of a node side by side (right = left + 1), so a step is one lookup of
+ * (feature, left child) in an interleaved Int32Array and one of `split`, which holds the threshold of an
+ * internal node and the output of a leaf. Node indices here are not the model's (see FlatEnsemble for those).
+ */
+interface ScoringLayout {
+  roots: Int32Array;
+  /** node[2k] = feature (-1 at a leaf), node[2k + 1] = left child. */
+  node: Int32Array;
+  split: Float64Array;
+  missingLeft: Uint8Array;
+}
+
+const layoutCache = new WeakMap<TreeEnsembleModel, ScoringLayout>();
+
+function scoringLayout(model: TreeEnsembleModel): ScoringLayout {
+  const cached = layoutCache.get(model);
+  if (cached) return cached;
+  let total = 0;
+  for (const t of model.trees) total += t.feature.length;
+  const layout: ScoringLayout = {
+    roots: new Int32Array(model.trees.length),
+    node: new Int32Array(2 * total),
+    split: new Float64Array(total),
+    missingLeft: new Uint8Array(total),
+  };
+  let base = 0;
+  const order = new Int32Array(model.trees.reduce((m, t) => Math.max(m, t.feature.length), 0));
+  model.trees.forEach((t, ti) => {
+    layout.roots[ti] = base;
+    // Breadth-first: order[q] is the model's node placed at base + q; children are appended in pairs.
+    order[0] = 0;
+    let placed = 1;
+    for (let q = 0; q < placed; q++) {
+      const k = order[q];
+      const at = base + q;
+      if (t.feature[k] === -1) {
+        layout.node[2 * at] = -1;
+        layout.node[2 * at + 1] = -1;
+        layout.split[at] = t.value[k];
+      } else {
+        layout.node[2 * at] = t.feature[k];
+        layout.node[2 * at + 1] = base + placed;
+        layout.split[at] = t.threshold[k];
+        layout.missingLeft[at] = t.defaultLeft[k] ? 1 : 0;
+        order[placed++] = t.left[k];
+        order[placed++] = t.right[k];
+      }
+    }
+    base += placed;
+  });
+  layoutCache.set(model, layout);
+  return layout;
+}
+
+/** Rows scored together: each tree is walked for all of them before the next, so its nodes stay in cache. */
+const BLOCK_ROWS = 256;
+
+/**
  * The model's raw output per row: gbdt, the log-odds margin (baseScore plus the sum of leaf values);
  * forest, the mean of the trees' leaf class shares, which is already the probability.
  */
 export function predictMargin(model: TreeEnsembleModel, X: FeatureMatrix): Float64Array {
   checkColumns(model, X);
-  const flat = flatten(model);
+  const { roots, node, split, missingLeft } = scoringLayout(model);
   const { nRows, nCols, values } = X;
   const out = new Float64Array(nRows);
-  const nTrees = flat.roots.length;
+  const nTrees = roots.length;
   const scale = model.kind === "forest" ? (nTrees > 0 ? 1 / nTrees : 0) : 1;
-  for (let i = 0; i < nRows; i++) {
-    const rowStart = i * nCols;
-    let sum = 0;
-    for (let t = 0; t < nTrees; t++) sum += flat.value[leafOf(flat, flat.roots[t], values, rowStart)];
-    out[i] = model.baseScore + sum * scale;
+  // out[i] collects the leaf values in tree order, the same additions as a row-at-a-time loop.
+  for (let start = 0; start < nRows; start += BLOCK_ROWS) {
+    const end = Math.min(nRows, start + BLOCK_ROWS);
+    for (let t = 0; t < nTrees; t++) {
+      const root = roots[t];
+      for (let i = start; i < end; i++) {
+        const rowStart = i * nCols;
+        let k = root;
+        let f = node[2 * k];
+        while (f >= 0) {
+          const x = values[rowStart + f];
+          const left = node[2 * k + 1];
+          // NaN fails the comparison; it goes left only where the split says so.
+          k = x <= split[k] ? left : x !== x && missingLeft[k] === 1 ? left : left + 1;
+          f = node[2 * k];
+        }
+        out[i] += split[k];
+      }
+    }
+    for (let i = start; i < end; i++) out[i] = model.baseScore + out[i] * scale;
   }
   return out;
 }
