@@ -11,7 +11,7 @@ const PAGES: { path: string; minCharts: number }[] = [
   { path: "/data", minCharts: 1 },
   { path: "/eda", minCharts: 9 },
   { path: "/hypotheses", minCharts: 4 },
-  { path: "/models", minCharts: 4 },
+  { path: "/models", minCharts: 12 },
   { path: "/segments", minCharts: 8 },
   { path: "/score", minCharts: 0 },
 ];
