@@ -5,7 +5,7 @@ import { trainGbdt } from "../loaders/trees/train-gbdt.js";
 import type { FeatureMatrix } from "../src/lib/matrix.js";
 import { mulberry32 } from "../src/lib/random.js";
 import { modelFromJSON, modelToJSON, type TreeEnsembleModel } from "../src/lib/trees/model.js";
-import { predictMargin, predictProba, sigmoid } from "../src/lib/trees/predict.js";
+import { flatten, leafOf, predictMargin, predictProba, sigmoid } from "../src/lib/trees/predict.js";
 
 function synthetic(n: number, seed: number) {
   const d = 4;
@@ -107,4 +107,18 @@ test("malformed models and wrong widths are refused", () => {
   short.trees[1].value.pop();
   assert.throws(() => modelFromJSON(short), /wrong length/);
   assert.throws(() => predictProba(model, oneColumn([1])), /expects 4 features/);
+});
+
+test("block-wise scoring equals walking each row down each tree, across block edges and with missing values", () => {
+  const { X, y } = synthetic(1000, 7);
+  for (const model of [trainGbdt(X, y, { rounds: 20, growth: "leafwise", maxDepth: Infinity, maxLeaves: 30 }), trainForest(X, y, { trees: 10 })]) {
+    const flat = flatten(model);
+    const scale = model.kind === "forest" ? 1 / model.trees.length : 1;
+    const margin = predictMargin(model, X);
+    for (let i = 0; i < X.nRows; i++) {
+      let sum = 0;
+      for (let t = 0; t < flat.roots.length; t++) sum += flat.value[leafOf(flat, flat.roots[t], X.values, i * X.nCols)];
+      assert.equal(margin[i], model.baseScore + sum * scale, `${model.kind} row ${i}`);
+    }
+  }
 });

@@ -128,3 +128,31 @@ test("gain importance ranks the informative features first and sums to 1", () =>
     assert.deepEqual(order.slice(0, 3).sort(), [0, 1, 2]);
   }
 });
+
+test("TreeSHAP matches brute-force Shapley values on deep trees that reuse features many times along a path", () => {
+  // Unbounded depth on 5 features: paths revisit a feature several times, in followed and unfollowed
+  // branches alike, which exercises the unwinding and the restoring of path slots on the way back up.
+  const { X } = synthetic(600, 5, 4);
+  const random = mulberry32(5);
+  const y = Uint8Array.from({ length: 600 }, () => (random() < 0.3 ? 1 : 0));
+  const forest = trainForest(X, y, { trees: 3 });
+  const leafwise = trainGbdt(X, y, { rounds: 2, growth: "leafwise", maxDepth: Infinity, maxLeaves: 40, minChildWeight: 0.01 });
+  const probe: FeatureMatrix = { ...X, nRows: 12, values: X.values.slice(0, 12 * 5) };
+  let deepest = 0;
+  for (const model of [forest, leafwise]) {
+    for (const tree of model.trees) {
+      const depth = new Int32Array(tree.feature.length);
+      for (let k = 0; k < tree.feature.length; k++) {
+        if (tree.feature[k] >= 0) depth[tree.left[k]] = depth[tree.right[k]] = depth[k] + 1;
+        deepest = Math.max(deepest, depth[k]);
+      }
+      const single: TreeEnsembleModel = { ...model, kind: "gbdt", baseScore: 0, trees: [tree] };
+      const { values } = treeShap(single, probe);
+      for (let i = 0; i < probe.nRows; i++) {
+        const want = bruteForce(tree, probe.values.subarray(i * 5, i * 5 + 5), 5);
+        for (let j = 0; j < 5; j++) assert.ok(Math.abs(values[i * 5 + j] - want[j]) < 1e-10, `row ${i} feature ${j}: ${values[i * 5 + j]} vs ${want[j]}`);
+      }
+    }
+  }
+  assert.ok(deepest >= 10, `deepest leaf at ${deepest}`);
+});
