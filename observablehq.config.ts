@@ -2,6 +2,8 @@
 // and in places with no access to CDNs, so fonts and libraries are served from the build itself.
 export default {
   root: "src",
+  // Tests build into a folder of their own (CHURN_DIST) so a test build never replaces the report in dist/.
+  output: process.env.CHURN_DIST || "dist",
   title: "Churn report",
   theme: ["light", "dark"],
   // The default theme links a Google Fonts stylesheet; an empty list keeps every request on the site.

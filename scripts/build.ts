@@ -3,7 +3,7 @@
 // and a non-zero exit, and no report from older data is left in dist/ to be published by mistake.
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import { join } from "node:path";
+import { delimiter, join, resolve } from "node:path";
 import { describeFailure } from "../loaders/failure.js";
 import { ensurePipelineRun } from "../loaders/run-cached.js";
 import { PROJECT_ROOT, resolveSettings } from "../loaders/settings.js";
@@ -12,7 +12,7 @@ import { setDocumentLanguage } from "./html-lang.js";
 import { vendorNpm } from "./vendor-npm.js";
 
 const log = (line: string) => process.stderr.write(line + "\n");
-const dist = join(PROJECT_ROOT, "dist");
+const dist = process.env.CHURN_DIST ? resolve(process.env.CHURN_DIST) : join(PROJECT_ROOT, "dist");
 
 try {
   const settings = resolveSettings();
@@ -31,7 +31,8 @@ const framework = join(PROJECT_ROOT, "node_modules", ".bin", "observable");
 const result = spawnSync(framework, ["build"], {
   cwd: PROJECT_ROOT,
   stdio: "inherit",
-  env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" },
+  // Framework runs .ts data loaders with `tsx` from PATH; put the project's own first, however we were started.
+  env: { ...process.env, PATH: `${join(PROJECT_ROOT, "node_modules", ".bin")}${delimiter}${process.env.PATH ?? ""}`, OBSERVABLE_TELEMETRY_DISABLE: "true" },
 });
 if (result.status !== 0) {
   rmSync(dist, { recursive: true, force: true });

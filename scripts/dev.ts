@@ -4,7 +4,7 @@
 // changes; the pipeline's own content-key cache then decides what really has to run again.
 import { spawn } from "node:child_process";
 import { readdirSync, utimesSync, watch } from "node:fs";
-import { join } from "node:path";
+import { delimiter, join } from "node:path";
 import { PROJECT_ROOT, resolveSettings } from "../loaders/settings.js";
 import { clearLoaderOutputs } from "./framework-cache.js";
 import { vendorNpm } from "./vendor-npm.js";
@@ -34,6 +34,7 @@ watch(settings.dataPath, () => touchLoaders(settings.dataPath));
 const preview = spawn(join(PROJECT_ROOT, "node_modules", ".bin", "observable"), ["preview", ...process.argv.slice(2)], {
   cwd: PROJECT_ROOT,
   stdio: "inherit",
-  env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" },
+  // Framework runs .ts data loaders with `tsx` from PATH; put the project's own first, however we were started.
+  env: { ...process.env, PATH: `${join(PROJECT_ROOT, "node_modules", ".bin")}${delimiter}${process.env.PATH ?? ""}`, OBSERVABLE_TELEMETRY_DISABLE: "true" },
 });
 preview.on("exit", (code) => process.exit(code ?? 0));
