@@ -284,6 +284,7 @@ export function importanceGrid(artifact: ModelsArtifact, { width }: { width: num
   const selected = artifact.models.find((m) => m.id === artifact.selected.id) ?? artifact.models[0];
   const columns = [...selected.test.importance.permutation].sort((a, b) => b.mean - a.mean).map((r) => r.column);
   const cells = artifact.models.flatMap((m) => m.test.importance.permutation.map((r) => ({ model: m.name, column: r.column, mean: r.mean, sd: r.sd })));
+  const top = Math.max(0.01, ...cells.map((c) => c.mean));
   return Plot.plot({
     width,
     height: 26 * columns.length + 120,
@@ -297,10 +298,10 @@ export function importanceGrid(artifact: ModelsArtifact, { width }: { width: num
         .join("; "),
     x: { label: null, domain: artifact.models.map((m) => m.name), tickRotate: -35, axis: "bottom" },
     y: { label: null, domain: columns },
-    color: { type: "linear", scheme: "blues", domain: [0, Math.max(0.01, ...cells.map((c) => c.mean))], clamp: true },
+    color: { type: "linear", scheme: "blues", domain: [0, top], clamp: true },
     marks: [
       Plot.cell(cells, { x: "model", y: "column", fill: "mean", inset: 0.5, channels: { "ROC-AUC drop": "mean", sd: "sd" }, tip: true }),
-      Plot.text(cells, { x: "model", y: "column", text: (d: { mean: number }) => d.mean.toFixed(3), fill: (d: { mean: number }) => (d.mean > 0.06 ? "white" : "black"), fontSize: 9 }),
+      Plot.text(cells, { x: "model", y: "column", text: (d: { mean: number }) => d.mean.toFixed(3), fill: (d: { mean: number }) => (d.mean > 0.6 * top ? "white" : "black"), fontSize: 9 }),
     ],
   });
 }
