@@ -69,11 +69,11 @@ test("every customer gets an out-of-sample probability; a copy gets its original
   r.split.test.forEach((i) => assert.equal(r.probabilitySource[i], PROBABILITY_SOURCE.test));
 });
 
-test("the selected model has the best mean CV PR-AUC among the tree ensembles, and the bundle carries its OOF thresholds", async () => {
+test("the selected model has the best mean CV PR-AUC among the boosted models, and the bundle carries its OOF thresholds", async () => {
   const r = await evaluateModels(base);
-  // Only a single tree ensemble is deployed (exact per-customer reasons, fast browser scoring); with none
+  // Only a boosted ensemble is deployed (exact per-customer reasons, fast browser scoring); with none
   // evaluated, the best of all.
-  const trees = r.modelsArtifact.models.filter((m) => m.family === "boosting" || m.family === "bagging");
+  const trees = r.modelsArtifact.models.filter((m) => m.family === "boosting");
   const candidates = trees.length > 0 ? trees : r.modelsArtifact.models;
   const best = Math.max(...candidates.map((m) => m.cv.averagePrecision.mean));
   assert.equal(r.bundle.model.kind, trees.length > 0 ? "tree-ensemble" : r.bundle.model.kind);
