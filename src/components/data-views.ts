@@ -3,6 +3,7 @@
 import * as Plot from "@observablehq/plot";
 import type { ColumnProfile } from "../lib/data/profile.js";
 import type { Summary } from "../lib/data/summary.js";
+import { table } from "./table.js";
 
 export function missingChart(summary: Summary, { width }: { width: number }): SVGSVGElement | HTMLElement {
   const rows = Object.entries(summary.missing)
@@ -33,32 +34,7 @@ export function missingChart(summary: Summary, { width }: { width: number }): SV
   });
 }
 
-function cell(text: string, tag: "td" | "th" = "td"): HTMLTableCellElement {
-  const node = document.createElement(tag);
-  node.textContent = text;
-  return node;
-}
-
-export function table(headers: readonly string[], rows: readonly (readonly string[])[], caption?: string): HTMLTableElement {
-  const node = document.createElement("table");
-  if (caption) {
-    const c = document.createElement("caption");
-    c.textContent = caption;
-    node.append(c);
-  }
-  const head = document.createElement("thead");
-  const headRow = document.createElement("tr");
-  for (const h of headers) headRow.append(cell(h, "th"));
-  head.append(headRow);
-  const body = document.createElement("tbody");
-  for (const row of rows) {
-    const tr = document.createElement("tr");
-    for (const value of row) tr.append(cell(value));
-    body.append(tr);
-  }
-  node.append(head, body);
-  return node;
-}
+export { table };
 
 const number = (x: number | null | undefined, digits = 2): string =>
   x === null || x === undefined || Number.isNaN(x) ? "–" : Number.isInteger(x) ? x.toLocaleString("en-US") : x.toFixed(digits);

@@ -4,25 +4,16 @@ import type { Interval } from "../lib/metrics/bootstrap.js";
 import type { Costs, PolicyKind } from "../lib/threshold.js";
 import { f3, pct, POLICY_LABEL, thresholdText } from "./models-charts.js";
 import type { Decision, PolicyChoice } from "./models-threshold.js";
+import { table as buildTable, tableCell as cell, type CellContent as Content } from "./table.js";
+
+const table = (headers: readonly string[], rows: readonly (readonly Content[])[], numericFrom: number, caption?: string): HTMLTableElement =>
+  buildTable(headers, rows, { numericFrom, caption });
 
 export const meanSd = (f: MeanSdFigure): string => `${f3(f.mean)} ± ${f3(f.sd)}`;
 export const interval = (f: IntervalFigure | Interval): string => `${f3(f.estimate)} (${f3(f.lo)}–${f3(f.hi)})`;
 const pctInterval = (f: Interval): string => `${pct(f.estimate)} (${pct(f.lo)}–${pct(f.hi)})`;
 const money = (x: number, digits = 2): string =>
   Number.isFinite(x) ? x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "n/a";
-
-type Content = string | Node;
-
-function cell(content: Content, tag: "td" | "th" = "td", numeric = false): HTMLTableCellElement {
-  const node = document.createElement(tag);
-  if (typeof content === "string") node.textContent = content;
-  else node.append(content);
-  if (numeric) {
-    node.style.textAlign = "right";
-    node.style.whiteSpace = "nowrap";
-  }
-  return node;
-}
 
 /** A figure over its uncertainty in small muted type: "0.534" above "0.467–0.609" or "± 0.044". */
 function stacked(main: string, sub: string): HTMLElement {
@@ -36,26 +27,6 @@ function stacked(main: string, sub: string): HTMLElement {
 const meanSdCell = (f: MeanSdFigure): HTMLElement => stacked(f3(f.mean), `± ${f3(f.sd)}`);
 const intervalCell = (f: IntervalFigure | Interval): HTMLElement => stacked(f3(f.estimate), `${f3(f.lo)}–${f3(f.hi)}`);
 
-function table(headers: readonly string[], rows: readonly (readonly Content[])[], numericFrom: number, caption?: string): HTMLTableElement {
-  const node = document.createElement("table");
-  if (caption) {
-    const c = document.createElement("caption");
-    c.textContent = caption;
-    node.append(c);
-  }
-  const head = document.createElement("thead");
-  const tr = document.createElement("tr");
-  headers.forEach((h, i) => tr.append(cell(h, "th", i >= numericFrom)));
-  head.append(tr);
-  const body = document.createElement("tbody");
-  for (const row of rows) {
-    const r = document.createElement("tr");
-    row.forEach((v, i) => r.append(cell(v, "td", i >= numericFrom)));
-    body.append(r);
-  }
-  node.append(head, body);
-  return node;
-}
 
 // ---------------------------------------------------------------------------------------------- leaderboard
 

@@ -2,34 +2,10 @@
 import type { SegmentsArtifact } from "../lib/segments/artifact.js";
 import { breakEvenPChurn, type ClusterPriority, type OfferAssumptions } from "../lib/segments/value.js";
 import { clusterLabel, money, num, pct } from "./segments-charts.js";
+import { table as buildTable } from "./table.js";
 
-function cell(text: string, tag: "td" | "th" = "td", numeric = false): HTMLTableCellElement {
-  const node = document.createElement(tag);
-  node.textContent = text;
-  if (numeric) node.style.textAlign = "right";
-  return node;
-}
-
-function table(headers: readonly string[], rows: readonly (readonly string[])[], numericFrom: number, caption?: string): HTMLTableElement {
-  const node = document.createElement("table");
-  if (caption) {
-    const c = document.createElement("caption");
-    c.textContent = caption;
-    node.append(c);
-  }
-  const head = document.createElement("thead");
-  const tr = document.createElement("tr");
-  headers.forEach((h, i) => tr.append(cell(h, "th", i >= numericFrom)));
-  head.append(tr);
-  const body = document.createElement("tbody");
-  for (const row of rows) {
-    const r = document.createElement("tr");
-    row.forEach((v, i) => r.append(cell(v, "td", i >= numericFrom)));
-    body.append(r);
-  }
-  node.append(head, body);
-  return node;
-}
+const table = (headers: readonly string[], rows: readonly (readonly string[])[], numericFrom: number, caption?: string): HTMLTableElement =>
+  buildTable(headers, rows, { numericFrom, caption });
 
 /** One row per cluster: size, share, mean and median R/F/M, churn with its interval, predicted risk. */
 export function profileTable(segments: SegmentsArtifact): HTMLTableElement {
