@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { encode } from "../src/lib/data/encode.js";
 import { predictProbability } from "../src/lib/models/predict.js";
-import { scoreInChunks } from "../src/lib/scoring/batch.js";
+import { explainRows, reasonsOrder, runReasonsJob, scoreInChunks, scoreOnly } from "../src/lib/scoring/batch.js";
 import type { ModelBundle } from "../src/lib/scoring/bundle.js";
 import { rowsToCsv, scoredRows } from "../src/lib/scoring/rows.js";
 import { featureGroups, scoreTable, topReasons } from "../src/lib/scoring/score.js";
@@ -90,5 +90,56 @@ describe("scoreTable", () => {
     assert.ok(csv.startsWith("\uFEFFCustomerID,churn_probability,high_risk,segment,raises_risk,lowers_risk,Churn,"));
     const lines = csv.split("\r\n");
     assert.ok(lines[1].startsWith(`"'=HYPERLINK(""x"")",${r.result.probability[0]},`));
+  });
+
+  it("two phases: scores first (no reasons), then reasons by chunk, highest probability first, equal to the whole table's", async () => {
+    const whole = scoreInChunks(bundle, table, { reasons: true });
+    const first = scoreOnly(bundle, table);
+    assert.deepEqual(first.result.probability, whole.result.probability);
+    assert.deepEqual(first.result.cluster, whole.result.cluster);
+    assert.equal(first.result.reasons, null);
+    const order = reasonsOrder(first.result.probability);
+    const p = first.result.probability;
+    for (let k = 1; k < order.length; k++) assert.ok(p[order[k - 1]] >= p[order[k]]);
+    assert.deepEqual([...order].sort((a, b) => a - b), Array.from({ length: table.nRows }, (_, i) => i));
+    const up = new Array<string>(table.nRows).fill("");
+    const down = new Array<string>(table.nRows).fill("");
+    const seen: number[] = [];
+    const sizes: number[] = [];
+    let pauses = 0;
+    const job = await runReasonsJob(bundle, table, order, {
+      cancelled: () => false,
+      pause: async () => void pauses++,
+      firstChunk: 5,
+      onChunk: (chunk, done) => {
+        chunk.rows.forEach((i, k) => {
+          up[i] = chunk.up[k];
+          down[i] = chunk.down[k];
+        });
+        // Rows come in the order given: the first `done` rows of `order`.
+        assert.deepEqual(Array.from(chunk.rows), Array.from(order.slice(done - chunk.rows.length, done)));
+        seen.push(done);
+        sizes.push(chunk.rows.length);
+      },
+    });
+    assert.equal(job.outcome, "done");
+    assert.equal(job.done, table.nRows);
+    assert.equal(seen.at(-1), table.nRows);
+    assert.equal(sizes[0], 5);
+    assert.ok(sizes.length > 1 && pauses === sizes.length);
+    assert.deepEqual(up, whole.reasonsUp);
+    assert.deepEqual(down, whole.reasonsDown);
+    const some = explainRows(bundle, table, Int32Array.from([3, 1]));
+    assert.ok(some);
+    assert.deepEqual(some.up, [whole.reasonsUp[3], whole.reasonsUp[1]]);
+  });
+
+  it("a reasons job stops between chunks once cancelled", async () => {
+    const order = reasonsOrder(scoreOnly(bundle, table).result.probability);
+    let chunks = 0;
+    const job = await runReasonsJob(bundle, table, order, { cancelled: () => chunks >= 2, firstChunk: 3, onChunk: () => void chunks++ });
+    assert.equal(job.outcome, "cancelled");
+    assert.equal(chunks, 2);
+    assert.ok(job.done < table.nRows);
   });
 });

@@ -80,3 +80,105 @@ export function scoreInChunks(bundle: ModelBundle, table: ChurnTable, options: B
     timings: { scoreMs, reasonsMs },
   };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Two phases, as the page runs them. Scoring and segment assignment are fast (tens of thousands of rows a
+// second) and go first, all at once; exact TreeSHAP reasons cost milliseconds a row on the deployed ensemble
+// and follow in the background, chunk by chunk, highest probability first.
+
+export interface ScorePhase {
+  readonly result: ScoreResult;
+  /** Encoding, model scoring, the decision and cluster assignment, ms. */
+  readonly scoreMs: number;
+}
+
+/** Probabilities, decisions and segments for every row, without reasons. Same numbers as scoreTable. */
+export function scoreOnly(bundle: ModelBundle, table: ChurnTable, now: () => number = () => 0): ScorePhase {
+  const t0 = now();
+  const result = scoreTable(bundle, table, { reasons: false });
+  return { result, scoreMs: now() - t0 };
+}
+
+/**
+ * The order reasons are computed in: highest probability first (ties by row). Whatever threshold the reader
+ * picks, the customers flagged at it are a prefix of this order, so they get their reasons first and moving
+ * the threshold never needs the job restarted.
+ */
+export function reasonsOrder(probability: Float64Array): Int32Array {
+  const order = Int32Array.from({ length: probability.length }, (_, i) => i);
+  order.sort((a, b) => probability[b] - probability[a] || a - b);
+  return order;
+}
+
+export interface RowReasons {
+  /** Rows of the table, in the order given. */
+  readonly rows: Int32Array;
+  /** Per given row: "Column = value; …" of the top columns raising / lowering the risk. */
+  readonly up: string[];
+  readonly down: string[];
+}
+
+/** The top reasons of some rows (null when the bundle has no explainer). Same values as on the whole table. */
+export function explainRows(bundle: ModelBundle, table: ChurnTable, rows: Int32Array, topK = 3): RowReasons | null {
+  const chunk = selectTableRows(table, rows);
+  const reasons = explainTable(bundle, chunk);
+  if (!reasons) return null;
+  const up = new Array<string>(rows.length);
+  const down = new Array<string>(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const top = topReasons(reasons, chunk, k, topK);
+    up[k] = reasonsText(top.up);
+    down[k] = reasonsText(top.down);
+  }
+  return { rows, up, down };
+}
+
+export interface ReasonsJobOptions {
+  /** Called with each chunk's reasons and the running count. */
+  readonly onChunk: (chunk: RowReasons, done: number, total: number) => void;
+  /** True once the job should stop (a newer upload, the page gone); checked between chunks. */
+  readonly cancelled: () => boolean;
+  /** Lets other work in (the worker's message queue) between chunks; default: none. */
+  readonly pause?: () => Promise<void>;
+  readonly now?: () => number;
+  /** Wall time a chunk should take, ms: chunks grow or shrink to it (default 200). */
+  readonly chunkMs?: number;
+  /** The first chunk's rows (default 16, so the first reasons show quickly). */
+  readonly firstChunk?: number;
+  readonly topK?: number;
+}
+
+export interface ReasonsJobResult {
+  /** "done", "cancelled", or "none" when the bundle has no explainer. */
+  readonly outcome: "done" | "cancelled" | "none";
+  readonly done: number;
+  /** Time spent in TreeSHAP and the top reasons, ms (pauses excluded). */
+  readonly reasonsMs: number;
+}
+
+/** Reasons for the rows in `order`, in chunks sized to take about `chunkMs` each. */
+export async function runReasonsJob(bundle: ModelBundle, table: ChurnTable, order: Int32Array, options: ReasonsJobOptions): Promise<ReasonsJobResult> {
+  const total = order.length;
+  const now = options.now ?? (() => 0);
+  const chunkMs = options.chunkMs ?? 200;
+  if (bundle.explainer.kind !== "treeshap") return { outcome: "none", done: 0, reasonsMs: 0 };
+  let size = Math.max(1, options.firstChunk ?? 16);
+  let done = 0;
+  let reasonsMs = 0;
+  while (done < total) {
+    if (options.cancelled()) return { outcome: "cancelled", done, reasonsMs };
+    const rows = order.slice(done, Math.min(total, done + size));
+    const t0 = now();
+    const chunk = explainRows(bundle, table, rows, options.topK ?? 3);
+    const ms = now() - t0;
+    if (!chunk) return { outcome: "none", done, reasonsMs };
+    reasonsMs += ms;
+    done += rows.length;
+    options.onChunk(chunk, done, total);
+    // Next chunk sized from this one's pace, at most 4x bigger at a time, between 1 and 5,000 rows.
+    if (ms > 0) size = Math.max(1, Math.min(5_000, size * 4, Math.round((rows.length * chunkMs) / ms)));
+    else size = Math.min(5_000, size * 4);
+    if (options.pause) await options.pause();
+  }
+  return { outcome: "done", done, reasonsMs };
+}

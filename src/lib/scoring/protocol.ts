@@ -1,5 +1,10 @@
 // The messages between the scoring page and its worker (src/lib/scoring/worker.ts). Plain data only:
 // everything crosses postMessage by structured clone, the large typed arrays by transfer.
+//
+// Two phases per upload (request id): `scored` as soon as the file is parsed, checked, scored and assigned
+// to segments (no reasons yet); then, when reasons were asked for, `reasons` chunks (highest probability
+// first) and one `reasons-done` (or `reasons-failed`). A newer `score` request or a `cancel` stops the
+// reasons of an older id between two chunks; nothing more is posted for it.
 import type { ChurnTable } from "../data/table.js";
 import type { CleaningReport, SkippedRow } from "../data/validate.js";
 import type { IssueGroup } from "../data/errors.js";
@@ -11,7 +16,9 @@ import type { UploadRejection } from "./upload.js";
 export type WorkerRequest =
   | { readonly type: "init"; readonly bundle: ModelBundle }
   /** `file` is a File or Blob (the page's upload) or raw bytes (the bench). */
-  | { readonly type: "score"; readonly id: number; readonly file: Blob | ArrayBuffer; readonly name: string; readonly reasons: boolean };
+  | { readonly type: "score"; readonly id: number; readonly file: Blob | ArrayBuffer; readonly name: string; readonly reasons: boolean }
+  /** Stop the reasons of this id (the page moved on: a new file, or the page going away). */
+  | { readonly type: "cancel"; readonly id: number };
 
 export type Stage = "reading" | "checking" | "scoring";
 
@@ -23,14 +30,27 @@ export interface ScoredUpload {
   readonly cleaning: CleaningReport;
   readonly skipped: readonly SkippedRow[];
   readonly skippedGroups: readonly IssueGroup[];
+  /** Probabilities, decisions and clusters; `reasons` is null here (they come in `reasons` messages). */
   readonly result: ScoreResult;
-  readonly reasonsUp: readonly string[];
-  readonly reasonsDown: readonly string[];
+  /** Whether `reasons` messages follow (asked for, and the model has a tree explainer). */
+  readonly reasonsPending: boolean;
+  /** scoreMs: encoding, scoring and assignment; totalMs: from the request to `scored`; reasonsMs is 0. */
   readonly timings: BatchTimings & { readonly readMs: number; readonly checkMs: number; readonly totalMs: number };
+}
+
+/** One chunk of reasons: table rows (highest probability first overall) and their top reasons each way. */
+export interface ReasonsChunk {
+  readonly rows: Int32Array;
+  readonly up: readonly string[];
+  readonly down: readonly string[];
 }
 
 export type WorkerResponse =
   | { readonly type: "ready" }
   | { readonly type: "progress"; readonly id: number; readonly stage: Stage; readonly done: number; readonly total: number }
   | { readonly type: "scored"; readonly id: number; readonly upload: ScoredUpload }
-  | { readonly type: "rejected"; readonly id: number; readonly rejection: UploadRejection };
+  | { readonly type: "rejected"; readonly id: number; readonly rejection: UploadRejection }
+  | { readonly type: "reasons"; readonly id: number; readonly chunk: ReasonsChunk; readonly done: number; readonly total: number }
+  /** reasonsMs: TreeSHAP time; wallMs: from `scored` to the last chunk, pauses between chunks included. */
+  | { readonly type: "reasons-done"; readonly id: number; readonly total: number; readonly reasonsMs: number; readonly wallMs: number }
+  | { readonly type: "reasons-failed"; readonly id: number; readonly message: string };

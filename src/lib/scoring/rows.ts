@@ -42,15 +42,19 @@ export function scoredRows(s: ScoredColumns, segmentNames: readonly string[], th
   return out;
 }
 
+export interface DownloadOptions {
+  /** Include the raises_risk / lowers_risk columns (default true); false for a file made before they are all computed. */
+  readonly reasons?: boolean;
+}
+
 /** The download's columns: ID, the scores, then the customer's columns as uploaded (cleaned). */
-export function downloadColumns(table: ChurnTable): string[] {
+export function downloadColumns(table: ChurnTable, options: DownloadOptions = {}): string[] {
   return [
     ID_COLUMN,
     "churn_probability",
     "high_risk",
     "segment",
-    "raises_risk",
-    "lowers_risk",
+    ...(options.reasons === false ? [] : ["raises_risk", "lowers_risk"]),
     ...(table.churn ? [TARGET_COLUMN] : []),
     ...FEATURE_COLUMNS.map((c) => c.name),
     ...Object.keys(table.extra),
@@ -65,7 +69,7 @@ const FIELD: Record<string, string> = {
 };
 
 /** The rows as a spreadsheet-safe CSV (BOM, CRLF, formula cells neutralised). */
-export function rowsToCsv(table: ChurnTable, rows: readonly ScoredRow[]): string {
-  const columns = downloadColumns(table);
+export function rowsToCsv(table: ChurnTable, rows: readonly ScoredRow[], options: DownloadOptions = {}): string {
+  const columns = downloadColumns(table, options);
   return toCsv(columns, rows.map((row): CsvCell[] => columns.map((c) => row[FIELD[c] ?? c] ?? null)));
 }

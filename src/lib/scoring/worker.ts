@@ -1,12 +1,14 @@
 // The scoring worker's entry point: parsing, checking and scoring an upload off the page's main thread.
 // Not imported by Node or by pages: src/score-worker.js.ts bundles it (with read-excel-file's web-worker
 // build) into one script the page starts with `new Worker(url, {type: "module"})`.
+// Phase one (parse, check, score, segments) posts `scored` at once; phase two computes the reasons in
+// chunks, highest probability first, and stops when a newer upload (or a cancel) takes its place.
 import readXlsxFile from "read-excel-file/web-worker";
 import type { SheetRows } from "../data/xlsx-sheets.js";
-import { scoreInChunks } from "./batch.js";
+import { reasonsOrder, runReasonsJob, scoreOnly } from "./batch.js";
 import type { ModelBundle } from "./bundle.js";
 import type { WorkerRequest, WorkerResponse } from "./protocol.js";
-import { readUpload, toRejection } from "./upload.js";
+import { readUpload, toRejection, type ParsedUpload } from "./upload.js";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
@@ -22,9 +24,17 @@ async function readSheets(bytes: Uint8Array): Promise<SheetRows[]> {
   return sheets.map((s) => ({ name: s.sheet, rows: s.data }));
 }
 
+/** The upload whose reasons may run: a newer `score` or a `cancel` of it stops the old job between chunks. */
+let activeId = 0;
+
+/** Lets queued messages (a new upload, a cancel) in between two chunks of reasons. */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 async function score(request: Extract<WorkerRequest, { type: "score" }>): Promise<void> {
   const { id, name } = request;
   const post = (message: WorkerResponse, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+  const current = () => activeId === id;
+  let scored: { table: ParsedUpload["table"]; probability: Float64Array } | null = null;
   try {
     if (!bundle) throw new Error("the model has not been loaded");
     const t0 = performance.now();
@@ -32,18 +42,17 @@ async function score(request: Extract<WorkerRequest, { type: "score" }>): Promis
     const buffer = request.file instanceof ArrayBuffer ? request.file : await request.file.arrayBuffer();
     const bytes = new Uint8Array(buffer);
     const t1 = performance.now();
+    if (!current()) return;
     post({ type: "progress", id, stage: "checking", done: 0, total: 1 });
     const upload = await readUpload(bytes, name, readSheets);
     const t2 = performance.now();
-    const batch = scoreInChunks(bundle, upload.table, {
-      reasons: request.reasons,
-      now: () => performance.now(),
-      onProgress: (done, total) => post({ type: "progress", id, stage: "scoring", done, total }),
-    });
+    if (!current()) return;
+    post({ type: "progress", id, stage: "scoring", done: 0, total: upload.table.nRows });
+    const { result, scoreMs } = scoreOnly(bundle, upload.table, () => performance.now());
     const t3 = performance.now();
-    const { result } = batch;
-    const transfer: Transferable[] = [result.probability.buffer, result.decision.buffer, result.cluster.buffer];
-    if (result.reasons) transfer.push(result.reasons.contributions.buffer);
+    const reasonsPending = request.reasons && bundle.explainer.kind === "treeshap" && upload.table.nRows > 0;
+    // The page keeps the arrays; the worker keeps a copy of the probabilities to order the reasons by.
+    if (reasonsPending) scored = { table: upload.table, probability: result.probability.slice() };
     post(
       {
         type: "scored",
@@ -57,15 +66,33 @@ async function score(request: Extract<WorkerRequest, { type: "score" }>): Promis
           skipped: upload.skipped,
           skippedGroups: upload.skippedGroups,
           result,
-          reasonsUp: batch.reasonsUp,
-          reasonsDown: batch.reasonsDown,
-          timings: { ...batch.timings, readMs: t1 - t0, checkMs: t2 - t1, totalMs: t3 - t0 },
+          reasonsPending,
+          timings: { scoreMs, reasonsMs: 0, readMs: t1 - t0, checkMs: t2 - t1, totalMs: t3 - t0 },
         },
       },
-      transfer,
+      [result.probability.buffer, result.decision.buffer, result.cluster.buffer],
     );
   } catch (error) {
     post({ type: "rejected", id, rejection: toRejection(error, name) });
+    return;
+  }
+  if (!scored) return;
+  // Phase two: the reasons, highest probability first, a chunk at a time, yielding between chunks.
+  try {
+    await pause();
+    const model = bundle;
+    if (!model) return;
+    const w0 = performance.now();
+    const job = await runReasonsJob(model, scored.table, reasonsOrder(scored.probability), {
+      cancelled: () => !current(),
+      pause,
+      now: () => performance.now(),
+      onChunk: (chunk, done, total) => post({ type: "reasons", id, chunk, done, total }, [chunk.rows.buffer]),
+    });
+    if (job.outcome === "done") post({ type: "reasons-done", id, total: job.done, reasonsMs: job.reasonsMs, wallMs: performance.now() - w0 });
+    else if (job.outcome === "none") post({ type: "reasons-failed", id, message: "this model has no tree explainer" });
+  } catch (error) {
+    if (current()) post({ type: "reasons-failed", id, message: error instanceof Error ? error.message : String(error) });
   }
 }
 
@@ -74,5 +101,10 @@ scope.onmessage = (event) => {
   if (request.type === "init") {
     bundle = request.bundle;
     scope.postMessage({ type: "ready" });
-  } else void score(request);
+  } else if (request.type === "cancel") {
+    if (activeId === request.id) activeId = 0;
+  } else {
+    activeId = request.id;
+    void score(request);
+  }
 };
