@@ -1,6 +1,8 @@
 // The scoring page in Chromium: uploads of the real data (CSV and XLSX) scored in the worker give the same
 // probabilities as scoreTable in Node with the bundle the site serves; downloads hold the right rows with
 // formula cells neutralised; bad files get clear messages and no crash; markup in a cell stays text.
+// Scores come first (the `scored` state: summary line, table, downloads), exact TreeSHAP reasons after, in
+// the background: tests wait for the reasons only where they check them.
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,8 +12,8 @@ import type { Page } from "playwright-core";
 import { readInput } from "../loaders/input/read-input.js";
 import { parseCsv } from "../src/lib/data/csv.js";
 import type { RawTable } from "../src/lib/data/raw.js";
-import type { ModelBundle } from "../src/lib/scoring/bundle.js";
-import { scoreTable } from "../src/lib/scoring/score.js";
+import { readModelBundle, type ModelBundle } from "../src/lib/scoring/bundle.js";
+import { reasonsText, scoreTable, topReasons } from "../src/lib/scoring/score.js";
 import { launchBrowser, type BrowserSession, type PageProblems } from "./helpers/browser.js";
 import { serveStatic, type StaticServer } from "./helpers/serve-static.js";
 import { cellErrors, requireBuiltSite, waitForReport } from "./helpers/site.js";
@@ -37,7 +39,8 @@ before(async () => {
   const dir = join(dist, "_file", "data");
   const name = readdirSync(dir).find((f) => /^model\.[0-9a-f]+\.json$/.test(f));
   assert.ok(name, "the built site has no data/model.json");
-  bundle = JSON.parse(readFileSync(join(dir, name), "utf-8")) as ModelBundle;
+  // As the page reads it: the explainer path resolved to its trees, null split values back to Infinity.
+  bundle = readModelBundle(JSON.parse(readFileSync(join(dir, name), "utf-8")));
   server = await serveStatic(dist);
   session = await launchBrowser();
 });
@@ -55,15 +58,36 @@ async function openScore(): Promise<{ page: Page; problems: PageProblems }> {
   return opened;
 }
 
+/** Uploads a file and waits for the `scored` (or rejected) state of this upload, not a previous one's. */
 async function upload(page: Page, path: string): Promise<string> {
+  await page.$$eval('[data-testid="score-status"]', (nodes) => nodes.forEach((n) => n.setAttribute("data-stale", "")));
   await page.setInputFiles('[data-testid="score-upload"]', path);
-  await page.waitForSelector('[data-testid="score-summary"], [data-testid="score-rejected"]', { timeout: 120_000 });
+  await page.waitForSelector('[data-testid="score-status"]:not([data-stale]) :is([data-testid="score-summary"], [data-testid="score-rejected"])', { timeout: 120_000 });
   await waitForReport(page);
   return (await page.textContent('[data-testid="score-status"]')) ?? "";
 }
 
-async function download(page: Page, testid: string): Promise<{ text: string; raw: RawTable; name: string }> {
-  const [event] = await Promise.all([page.waitForEvent("download"), page.click(`[data-testid="${testid}"]`)]);
+/** Bounded wait for every customer's reasons (exact TreeSHAP on the deployed ensemble: ~3 ms a customer). */
+const REASONS_TIMEOUT = 240_000;
+
+async function waitForReasons(page: Page): Promise<string> {
+  await page.waitForSelector('[data-testid="score-reasons-progress"][data-state="done"]', { timeout: REASONS_TIMEOUT });
+  return (await page.textContent('[data-testid="score-reasons-progress"]')) ?? "";
+}
+
+/** The reasons' state and count from the progress line, and the table's "Showing n of m" line, read at one moment. */
+async function snapshot(page: Page): Promise<{ state: string | null; done: number; showing: string; pending: number }> {
+  return page.evaluate(() => {
+    const progress = document.querySelector<HTMLElement>('[data-testid="score-reasons-progress"]');
+    const text = progress?.textContent ?? "";
+    const m = /Computing reasons… ([\d,]+) of/.exec(text);
+    const showing = /Showing [\d,]+ of [\d,]+ customers/.exec(document.querySelector("main")?.textContent ?? "")?.[0] ?? "";
+    return { state: progress?.dataset.state ?? null, done: m ? Number(m[1].replace(/,/g, "")) : -1, showing, pending: document.querySelectorAll("[data-pending]").length };
+  });
+}
+
+async function download(page: Page, testid: string, timeout = 30_000): Promise<{ text: string; raw: RawTable; name: string }> {
+  const [event] = await Promise.all([page.waitForEvent("download", { timeout }), page.click(`[data-testid="${testid}"]`)]);
   const path = await event.path();
   const bytes = readFileSync(path);
   const text = bytes.toString("utf-8");
@@ -107,10 +131,25 @@ describe("scoring page", { skip: pageSkip }, () => {
     const { page, problems } = await openScore();
     const status = await upload(page, REAL_CSV);
     assert.match(status, /5,630 customers scored/);
+    // The first results come before the reasons: the table has every customer while reasons are computing.
+    const early = await snapshot(page);
+    assert.equal(early.state, "running", "reasons still computing when the table shows");
+    assert.equal(early.showing, "Showing 5,630 of 5,630 customers");
+    assert.ok(early.done >= 0 && early.done < 5630, `reasons done ${early.done}`);
+    assert.ok(early.pending > 0, "reason cells waiting for their chunk");
     assert.match((await page.textContent('[data-testid="score-evaluation"]')) ?? "", /ROC-AUC/);
+    // Downloads without waiting: the file without reason columns, offered only while they are computing.
+    assert.ok(await page.isVisible('[data-testid="download-all-now"]'));
+    const quick = await download(page, "download-all-now");
+    assert.ok(quick.text.startsWith("\uFEFFCustomerID,churn_probability,high_risk,segment,"), "BOM and header");
+    assert.ok(!quick.raw.header.includes("raises_risk") && !quick.raw.header.includes("lowers_risk"));
+    assert.equal(quick.raw.rows.length, 5630);
 
     const input = await readInput(REAL_CSV, { requireTarget: false });
     const node = scoreTable(bundle, input.table);
+    assert.match(await waitForReasons(page), /Reasons computed for all 5,630 customers/);
+    assert.equal(await page.locator("[data-pending]").count(), 0);
+    assert.ok(!(await page.isVisible('[data-testid="download-all-now"]')));
     const all = await download(page, "download-all");
     assert.ok(all.text.startsWith("\uFEFFCustomerID,"), "BOM and header");
     assert.ok(all.text.includes("\r\n"), "CRLF");
@@ -119,6 +158,9 @@ describe("scoring page", { skip: pageSkip }, () => {
     const pAt = col(all.raw, "churn_probability");
     const riskAt = col(all.raw, "high_risk");
     const segAt = col(all.raw, "segment");
+    const upAt = col(all.raw, "raises_risk");
+    const downAt = col(all.raw, "lowers_risk");
+    assert.ok(upAt > 0 && downAt > 0);
     const byId = new Map(input.table.ids.map((id, i) => [id, i]));
     let worst = 0;
     for (const row of all.raw.rows) {
@@ -126,8 +168,14 @@ describe("scoring page", { skip: pageSkip }, () => {
       assert.ok(i !== undefined, row[idAt]);
       worst = Math.max(worst, Math.abs(Number(row[pAt]) - node.probability[i]));
       assert.equal(row[segAt], bundle.segments.names[node.cluster[i]]);
+      // The reasons, computed in chunks in the worker, are Node's on the whole table.
+      assert.ok(node.reasons);
+      const top = topReasons(node.reasons, input.table, i, 3);
+      assert.equal(row[upAt], reasonsText(top.up), `raises_risk of ${row[idAt]}`);
+      assert.equal(row[downAt], reasonsText(top.down), `lowers_risk of ${row[idAt]}`);
     }
     assert.ok(worst <= 1e-9, `largest difference ${worst}`);
+    assert.ok(all.raw.rows.filter((r) => r[upAt] !== "").length > 5000, "reasons in the file");
 
     const high = await download(page, "download-high-risk");
     const expectedHigh = Array.from(node.probability).filter((p) => p >= bundle.threshold.value).length;
@@ -146,15 +194,44 @@ describe("scoring page", { skip: pageSkip }, () => {
     const { page } = await openScore();
     const status = await upload(page, REAL_XLSX);
     assert.match(status, /5,630 customers scored \(XLSX/);
+    const early = await snapshot(page);
+    assert.equal(early.state, "running");
+    // A click before the reasons are done waits for them, saying so, then saves the file with them.
+    const waiting = download(page, "download-all", REASONS_TIMEOUT);
+    await page.waitForFunction(() => /waiting for reasons/.test(document.querySelector('[data-testid="download-all"]')?.textContent ?? ""), null, { timeout: 10_000 });
+    // Moving the threshold does not restart the reasons.
+    const before = (await snapshot(page)).done;
+    await page.locator('input[type="number"]').first().fill("0.3");
+    await page.locator('input[type="number"]').first().dispatchEvent("input");
+    await page.waitForFunction(() => /at threshold 0\.300/.test(document.querySelector('[data-testid="score-evaluation"]')?.textContent ?? ""), null, { timeout: 10_000 });
+    const moved = await snapshot(page);
+    assert.ok(moved.state === "done" || moved.done >= before, `reasons went from ${before} to ${moved.done} after the threshold moved`);
     // The workbook's own cells (its CashbackAmount has more decimals than the CSV's), read in Node.
     const input = await readInput(REAL_XLSX, { requireTarget: false });
     const node = scoreTable(bundle, input.table, { reasons: false });
-    const all = await download(page, "download-all");
+    const all = await waiting;
+    assert.equal((await snapshot(page)).state, "done");
+    assert.ok(all.raw.rows.filter((r) => r[col(all.raw, "raises_risk")] !== "").length > 5000, "reasons in the file");
     const byId = new Map(input.table.ids.map((id, i) => [id, i]));
     let worst = 0;
     for (const row of all.raw.rows) worst = Math.max(worst, Math.abs(Number(row[col(all.raw, "churn_probability")]) - node.probability[byId.get(row[0]) as number]));
     assert.equal(all.raw.rows.length, 5630);
     assert.ok(worst <= 1e-9, `largest difference ${worst}`);
+    await page.close();
+  });
+
+  it("a new upload stops the old file's reasons and shows its own", { skip: realSkip }, async () => {
+    const { page, problems } = await openScore();
+    assert.match(await upload(page, REAL_CSV), /5,630 customers scored/);
+    assert.equal((await snapshot(page)).state, "running");
+    const raw = demoRaw();
+    const path = writeCsv("next.csv", raw.header, raw.rows.slice(0, 40));
+    await page.setInputFiles('[data-testid="score-upload"]', path);
+    await page.waitForFunction(() => /40 customers scored/.test(document.querySelector('[data-testid="score-summary"]')?.textContent ?? ""), null, { timeout: 60_000 });
+    assert.match(await waitForReasons(page), /Reasons computed for all 40 customers/);
+    assert.match((await page.textContent("main")) ?? "", /Showing 40 of 40 customers/);
+    assert.equal(await page.locator("[data-pending]").count(), 0);
+    assert.deepEqual(problems.consoleErrors, []);
     await page.close();
   });
 

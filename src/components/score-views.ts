@@ -1,7 +1,13 @@
 // The scoring page's views of an upload: what was rejected or skipped and why, progress, the reasons for one
 // customer, and the download buttons. Everything from the file goes into the page as text (textContent),
 // never as HTML: a cell holding markup shows as the characters it is.
+//
+// Reasons arrive after the scores, a chunk at a time: a ReasonsStore holds them for one upload, fills the
+// table cells already on screen in place (so a sort, a scroll or a picked row survive), keeps a progress line
+// current, and lets a download wait for the last chunk.
 import type { IssueGroup } from "../lib/data/errors.js";
+import type { ReasonsChunk } from "../lib/scoring/protocol.js";
+import type { ScoredRow } from "../lib/scoring/rows.js";
 import type { Reason } from "../lib/scoring/score.js";
 import type { UploadRejection } from "../lib/scoring/upload.js";
 
@@ -108,21 +114,219 @@ export function downloadButton(label: string, fileName: string, make: () => stri
   const button = el("button", label);
   button.type = "button";
   if (testid) button.dataset.testid = testid;
-  button.addEventListener("click", () => {
-    const blob = new Blob([make()], { type: "text/csv;charset=utf-8" });
-    const url = URL.createObjectURL(blob);
-    const a = el("a");
-    a.href = url;
-    a.download = fileName;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  });
+  button.addEventListener("click", () => save(fileName, make()));
   return button;
 }
 
 /** A file name fragment from a segment name: letters, digits and dashes. */
 export function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "segment";
+}
+
+const fmt = (n: number) => n.toLocaleString("en-US");
+
+export type ReasonsState = "running" | "done" | "failed" | "none";
+
+/** The reasons of one upload's customers as they arrive from the worker. */
+export class ReasonsStore {
+  /** Per table row: "Column = value; …" ("" until computed, and when nothing pushes that way). */
+  readonly up: string[];
+  readonly down: string[];
+  readonly total: number;
+  done = 0;
+  state: ReasonsState;
+  message = "";
+  /** TreeSHAP time and wall time from the scores to the last chunk, ms, once done. */
+  reasonsMs = 0;
+  wallMs = 0;
+  private readonly known: Uint8Array;
+  private readonly probability: Float64Array;
+  private threshold = 0.5;
+  private rows: ScoredRow[] = [];
+  private readonly waiting = new Map<number, HTMLElement[]>();
+  private readonly listeners = new Set<() => void>();
+
+  constructor(probability: Float64Array, pending: boolean) {
+    this.total = probability.length;
+    this.probability = probability;
+    this.up = new Array<string>(this.total).fill("");
+    this.down = new Array<string>(this.total).fill("");
+    this.known = new Uint8Array(this.total);
+    this.state = pending ? "running" : "none";
+  }
+
+  get complete(): boolean {
+    return this.state !== "running";
+  }
+
+  /** The page's current rows (table order, `index` = table row): chunks update their reason fields too. */
+  attach(rows: ScoredRow[], threshold: number): void {
+    this.rows = rows;
+    this.threshold = threshold;
+    this.changed();
+  }
+
+  fill(chunk: ReasonsChunk, done: number): void {
+    for (let k = 0; k < chunk.rows.length; k++) {
+      const i = chunk.rows[k];
+      this.up[i] = chunk.up[k];
+      this.down[i] = chunk.down[k];
+      this.known[i] = 1;
+      const row = this.rows[i];
+      if (row && row.index === i) {
+        row.raisesRisk = chunk.up[k];
+        row.lowersRisk = chunk.down[k];
+      }
+      const cells = this.waiting.get(i);
+      if (cells) {
+        for (const cell of cells) {
+          cell.textContent = cell.dataset.reasons === "up" ? chunk.up[k] : chunk.down[k];
+          cell.className = "";
+          delete cell.dataset.pending;
+        }
+        this.waiting.delete(i);
+      }
+    }
+    this.done = done;
+    this.changed();
+  }
+
+  finish(reasonsMs: number, wallMs: number): void {
+    this.state = "done";
+    this.done = this.total;
+    this.reasonsMs = reasonsMs;
+    this.wallMs = wallMs;
+    this.waiting.clear();
+    this.changed();
+  }
+
+  fail(message: string): void {
+    this.state = "failed";
+    this.message = message;
+    for (const cells of this.waiting.values()) for (const cell of cells) cell.textContent = "–";
+    this.waiting.clear();
+    this.changed();
+  }
+
+  /** A table cell for row i's reasons: the text once known, else a placeholder filled in when it arrives. */
+  cell(i: number, which: "up" | "down"): HTMLElement {
+    const span = el("span");
+    span.dataset.reasons = which;
+    if (this.known[i] || this.state !== "running") span.textContent = which === "up" ? this.up[i] : this.down[i];
+    else {
+      span.textContent = "computing…";
+      span.className = "muted";
+      span.dataset.pending = "";
+      const list = this.waiting.get(i);
+      if (list) list.push(span);
+      else this.waiting.set(i, [span]);
+    }
+    return span;
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves when no more reasons will come (all computed, failed, or none to compute). */
+  whenComplete(): Promise<void> {
+    if (this.complete) return Promise.resolve();
+    return new Promise((resolve) => {
+      const off = this.onChange(() => {
+        if (this.complete) {
+          off();
+          resolve();
+        }
+      });
+    });
+  }
+
+  /** Customers at or above the threshold, and how many of them have their reasons. */
+  highRiskDone(): { flagged: number; done: number } {
+    let flagged = 0;
+    let done = 0;
+    for (let i = 0; i < this.total; i++) {
+      if (this.probability[i] >= this.threshold) {
+        flagged++;
+        done += this.known[i];
+      }
+    }
+    return { flagged, done };
+  }
+
+  /** The reasons' progress line, kept current (until `invalidation`, when the page cell that shows it re-runs). */
+  progressView(invalidation?: Promise<unknown>): HTMLElement {
+    const box = el("div");
+    box.dataset.testid = "score-reasons-progress";
+    box.setAttribute("role", "status");
+    const render = () => {
+      box.dataset.state = this.state;
+      box.replaceChildren();
+      if (this.state === "running") {
+        const bar = el("progress");
+        bar.max = Math.max(this.total, 1);
+        bar.value = this.done;
+        const high = this.highRiskDone();
+        const highText =
+          high.flagged === 0 ? "" : high.done === high.flagged ? `; all ${fmt(high.flagged)} high-risk customers have theirs` : `; high-risk customers first (${fmt(high.done)} of ${fmt(high.flagged)} so far)`;
+        box.append(bar, ` Computing reasons… ${fmt(this.done)} of ${fmt(this.total)} customers${highText}. The scores, segments and downloads are ready; reasons fill in as they come.`);
+      } else if (this.state === "done") {
+        box.append(el("span", `Reasons computed for all ${fmt(this.total)} customers in ${(this.wallMs / 1000).toFixed(1)} s (exact TreeSHAP, ${fmt(Math.round(this.total / Math.max(this.reasonsMs / 1000, 1e-9)))} customers a second).`, "muted"));
+      } else if (this.state === "failed") {
+        box.className = "caution";
+        box.append(`Reasons could not be computed: ${this.message}. The scores and segments above are unaffected.`);
+      }
+    };
+    render();
+    const off = this.onChange(render);
+    void invalidation?.then(off);
+    return box;
+  }
+
+  private changed(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+}
+
+/**
+ * A download whose file has every customer's reasons: clicked while they are still being computed, it shows
+ * their progress and saves the file as soon as the last chunk is in.
+ */
+export function reasonsDownloadButton(label: string, fileName: string, make: () => string, store: ReasonsStore, testid?: string): HTMLButtonElement {
+  const button = el("button", label);
+  button.type = "button";
+  if (testid) button.dataset.testid = testid;
+  let queued = false;
+  button.addEventListener("click", () => {
+    if (queued) return;
+    if (store.complete) return save(fileName, make());
+    queued = true;
+    button.setAttribute("aria-busy", "true");
+    const show = () => {
+      button.textContent = `${label}: waiting for reasons, ${fmt(store.done)} of ${fmt(store.total)}…`;
+    };
+    show();
+    const off = store.onChange(show);
+    void store.whenComplete().then(() => {
+      off();
+      queued = false;
+      button.removeAttribute("aria-busy");
+      button.textContent = label;
+      save(fileName, make());
+    });
+  });
+  return button;
+}
+
+function save(fileName: string, text: string): void {
+  const blob = new Blob([text], { type: "text/csv;charset=utf-8" });
+  const url = URL.createObjectURL(blob);
+  const a = el("a");
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
