@@ -1,10 +1,13 @@
-// Scoring in Chromium: 100,000 customers parsed, checked, scored and assigned to segments in the page's
-// worker (the same script the site serves, bundled by src/score-worker.js.ts), then again with TreeSHAP
-// reasons. The model is the pipeline's model.json when a cached run has one, else a gbdt trained here on the
-// demo data (test/scoring-fixtures.ts). Figures, not pass/fail: targets 2 s without reasons, 5 s with.
-// Exact reasons cost about trees x leaves x depth per row, so the reasons run scores the first
-// REASONS_ROWS customers (env SCORE_BENCH_REASONS_ROWS, default 5,000) and projects the 100,000-row time;
-// the 300-tree forest the pipeline currently selects would otherwise keep the bench busy for an hour.
+// Scoring in Chromium, in the page's own worker (the same script the site serves, bundled by
+// src/score-worker.js.ts), in its two phases. Figures, not pass/fail.
+//  1. 100,000 customers parsed, checked, scored and assigned to segments until the worker posts `scored`
+//     (what the reader waits for before the table shows): target 2 s.
+//  2. The exact TreeSHAP reasons that follow in the background, highest probability first: their throughput
+//     over the first REASONS_ROWS of those 100,000 (env SCORE_BENCH_REASONS_ROWS, default 5,000; then the job
+//     is cancelled as a new upload would), projected to all 100,000. The 5 s target for scores with exact
+//     reasons is not reachable: exact TreeSHAP walks every path of every tree (300 rounds, up to 63 leaves)
+//     for each row, milliseconds a row, where 100,000 rows in 5 s would need about 30 µs a row.
+// The model is the pipeline's model.json when a cached run has one, else a gbdt trained here on the demo data.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,7 +15,7 @@ import { join } from "node:path";
 import { PROJECT_ROOT } from "../loaders/settings.js";
 import { parseCsv } from "../src/lib/data/csv.js";
 import { readModelBundle, type ModelBundle } from "../src/lib/scoring/bundle.js";
-import type { ScoredUpload } from "../src/lib/scoring/protocol.js";
+import type { ScoredUpload, WorkerResponse } from "../src/lib/scoring/protocol.js";
 import { launchBrowser } from "../test/helpers/browser.js";
 import { serveStatic } from "../test/helpers/serve-static.js";
 import { buildTestBundle, DEMO_CSV } from "../test/scoring-fixtures.js";
@@ -57,7 +60,6 @@ export default async function (): Promise<BenchResult[]> {
   writeFileSync(join(dir, "worker.js"), worker);
   writeFileSync(join(dir, "index.html"), "<!doctype html><title>bench</title>");
   writeFileSync(join(dir, "customers.csv"), bigCsv(ROWS));
-  writeFileSync(join(dir, "customers-reasons.csv"), bigCsv(REASONS_ROWS));
   const server = await serveStatic(dir);
   const session = await launchBrowser();
   const results: BenchResult[] = [];
@@ -65,50 +67,104 @@ export default async function (): Promise<BenchResult[]> {
     const { page } = await session.newPage();
     await page.goto(`${server.url}/index.html`);
     // The bundle goes in as an argument (Playwright keeps Infinity), then to the worker by structured clone.
-    const run = (reasons: boolean) =>
-      page.evaluate(async ({ reasons, bundle }) => {
-        const bytes = await (await fetch(reasons ? "/customers-reasons.csv" : "/customers.csv")).arrayBuffer();
+    const r = await page.evaluate(
+      async ({ bundle, reasonsRows }) => {
+        const bytes = await (await fetch("/customers.csv")).arrayBuffer();
         const worker = new Worker("/worker.js", { type: "module" });
         await new Promise<void>((resolve) => {
           worker.onmessage = (e) => e.data.type === "ready" && resolve();
           worker.postMessage({ type: "init", bundle });
         });
         const t0 = performance.now();
-        const upload = await new Promise<ScoredUpload>((resolve, reject) => {
-          worker.onmessage = (e) => {
-            if (e.data.type === "scored") resolve(e.data.upload);
-            else if (e.data.type === "rejected") reject(new Error(e.data.rejection.message));
+        let scoredAt = 0;
+        let firstChunkAt = 0;
+        let upload: ScoredUpload | null = null;
+        const reasons = await new Promise<{ done: number; at: number; complete: boolean }>((resolve, reject) => {
+          worker.onmessage = (e: MessageEvent<WorkerResponse>) => {
+            const m = e.data;
+            if (m.type === "scored") {
+              scoredAt = performance.now();
+              upload = m.upload;
+              if (!m.upload.reasonsPending) resolve({ done: 0, at: scoredAt, complete: true });
+            } else if (m.type === "reasons") {
+              if (!firstChunkAt) firstChunkAt = performance.now();
+              if (m.done >= reasonsRows) {
+                // Enough to measure: stop the job as a new upload would.
+                worker.postMessage({ type: "cancel", id: 1 });
+                resolve({ done: m.done, at: performance.now(), complete: m.done === m.total });
+              }
+            } else if (m.type === "reasons-failed") reject(new Error(m.message));
+            else if (m.type === "rejected") reject(new Error(m.rejection.message));
           };
-          worker.postMessage({ type: "score", id: 1, file: bytes, name: "customers.csv", reasons }, [bytes]);
+          worker.postMessage({ type: "score", id: 1, file: bytes, name: "customers.csv", reasons: true }, [bytes]);
         });
-        const wall = performance.now() - t0;
         worker.terminate();
-        return { wall, rows: upload.table.nRows, timings: upload.timings, features: bundle.encoder.featureNames.length };
-      }, { reasons, bundle });
-    for (const reasons of [false, true]) {
-      const r = await run(reasons);
-      results.push({
-        name: reasons ? "score: parse+check+score+assign+reasons (Chromium worker)" : "score: parse+check+score+assign (Chromium worker)",
-        rows: r.rows,
-        features: r.features,
-        ours_s: r.wall / 1000,
-        peer: null,
-        peer_s: null,
-        ratio: null,
-        ours_auc: null,
-        peer_auc: null,
-        extra: {
-          model: source,
-          read_s: r.timings.readMs / 1000,
-          parse_check_s: r.timings.checkMs / 1000,
-          score_assign_s: r.timings.scoreMs / 1000,
-          reasons_s: r.timings.reasonsMs / 1000,
-          reasons_rows_per_s: reasons ? Math.round(r.rows / (r.timings.reasonsMs / 1000)) : null,
-          projected_100k_s: reasons ? Math.round((r.wall / 1000) * (ROWS / r.rows) * 10) / 10 : null,
-          target_s: reasons ? 5 : 2,
-        },
-      });
-    }
+        const u = upload as ScoredUpload | null;
+        if (!u) throw new Error("no scored message");
+        return {
+          scoredMs: scoredAt - t0,
+          firstReasonsMs: firstChunkAt - scoredAt,
+          reasonsRows: reasons.done,
+          reasonsMs: reasons.at - scoredAt,
+          rows: u.table.nRows,
+          timings: u.timings,
+          features: bundle.encoder.featureNames.length,
+        };
+      },
+      { bundle, reasonsRows: REASONS_ROWS },
+    );
+    const scoredS = r.scoredMs / 1000;
+    const rate = r.reasonsRows / (r.reasonsMs / 1000);
+    const projected = scoredS + r.rows / rate;
+    const trees = bundle.explainer.kind === "treeshap" ? bundle.explainer.model.trees.length : 0;
+    results.push({
+      name: "score: parse+check+score+assign until `scored`, table shown (Chromium worker)",
+      rows: r.rows,
+      features: r.features,
+      ours_s: scoredS,
+      peer: null,
+      peer_s: null,
+      ratio: null,
+      ours_auc: null,
+      peer_auc: null,
+      extra: {
+        model: source,
+        read_s: r.timings.readMs / 1000,
+        parse_check_s: r.timings.checkMs / 1000,
+        score_assign_s: r.timings.scoreMs / 1000,
+        target_s: 2,
+        target_met: scoredS <= 2 ? "yes" : "no",
+      },
+    });
+    results.push({
+      name: "score: exact TreeSHAP reasons in the background after `scored`, projected to all rows (Chromium worker)",
+      rows: r.rows,
+      features: r.features,
+      ours_s: Math.round(projected * 10) / 10,
+      peer: null,
+      peer_s: null,
+      ratio: null,
+      ours_auc: null,
+      peer_auc: null,
+      extra: {
+        model: source,
+        explained_trees: trees,
+        measured_rows: r.reasonsRows,
+        measured_s: Math.round(r.reasonsMs) / 1000,
+        first_reasons_after_scored_s: Math.round(r.firstReasonsMs) / 1000,
+        reasons_rows_per_s: Math.round(rate),
+        us_per_row: Math.round(1e6 / rate),
+        projected_100k_reasons_s: Math.round((r.rows / rate) * 10) / 10,
+        projected_5630_rows_s: Math.round((5630 / rate) * 10) / 10,
+        target_s: 5,
+        target_met: projected <= 5 ? "yes" : "no",
+        why_not:
+          projected <= 5
+            ? null
+            : `exact TreeSHAP follows every root-to-leaf path of all ${trees} trees for each row (cost ~ trees x leaves x depth^2), ${Math.round(1e6 / rate)} us a row here; scores and reasons for ${r.rows.toLocaleString("en-US")} rows in 5 s would need about ${Math.round((5 - scoredS) * 1e6 / r.rows)} us a row. The page therefore shows the scores first and fills the reasons in, highest risk first.`,
+        measured_on: `the ${r.reasonsRows.toLocaleString("en-US")} highest-probability rows (the job's order), then cancelled`,
+      },
+    });
   } finally {
     await session.close();
     await server.close();
