@@ -2,6 +2,7 @@
 // Model names reach the page through Plot text marks and ticks (text, never HTML). Colours use currentColor and
 // the theme's variables so light and dark modes both read; colour legends sit outside each chart's figure.
 import * as Plot from "@observablehq/plot";
+import { withSwatches as sharedSwatches } from "./legend.js";
 import type { ModelEntry, ModelsArtifact, OriginalProtocol } from "../lib/models/artifact.js";
 import type { ScoreSweep } from "../lib/metrics/order.js";
 import type { PolicyKind } from "../lib/threshold.js";
@@ -24,18 +25,7 @@ export function modelColor(artifact: ModelsArtifact): Plot.ScaleOptions {
   return { type: "ordinal", domain: artifact.models.map((m) => m.name), scheme: "observable10" };
 }
 
-/** A swatch legend above the chart, outside its figure; the swatches are decorative (the names are text). */
-function withSwatches(chart: Chart, color: Plot.ScaleOptions): HTMLElement {
-  const box = document.createElement("div");
-  box.className = "models-chart";
-  const legend = Plot.legend({ color });
-  if (legend) {
-    legend.querySelectorAll("svg").forEach((svg) => svg.setAttribute("aria-hidden", "true"));
-    box.append(legend);
-  }
-  box.append(chart);
-  return box;
-}
+const withSwatches = (chart: Chart, color: Plot.ScaleOptions): HTMLElement => sharedSwatches(chart, color, "models-chart");
 
 // ---------------------------------------------------------------------------------------------- leaderboard
 

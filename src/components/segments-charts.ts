@@ -3,6 +3,7 @@
 // text marks or ticks, which set text, never HTML. Colours use currentColor and the theme's variables so
 // light and dark modes both read.
 import * as Plot from "@observablehq/plot";
+import { withSwatches as sharedSwatches } from "./legend.js";
 import type { KSelectionRow, SegmentCluster, SegmentsArtifact } from "../lib/segments/artifact.js";
 import { riskValueQuadrant, type ClusterPriority, type OfferAssumptions } from "../lib/segments/value.js";
 
@@ -24,22 +25,7 @@ export function clusterColor(segments: SegmentsArtifact): Plot.ScaleOptions {
   return { type: "ordinal", domain: segments.clusters.map(clusterLabel), scheme: "observable10" };
 }
 
-/**
- * A swatch legend above a chart, outside the chart's own <figure>: Plot's in-figure legends draw their swatches
- * as unlabelled <svg>s that read as extra, nameless charts. The swatches are decorative (the names beside them
- * are text), so they are hidden from screen readers.
- */
-function withSwatches(chart: Chart, color: Plot.ScaleOptions): HTMLElement {
-  const box = document.createElement("div");
-  box.className = "segments-chart";
-  const legend = Plot.legend({ color });
-  if (legend) {
-    legend.querySelectorAll("svg").forEach((svg) => svg.setAttribute("aria-hidden", "true"));
-    box.append(legend);
-  }
-  box.append(chart);
-  return box;
-}
+const withSwatches = (chart: Chart, color: Plot.ScaleOptions): HTMLElement => sharedSwatches(chart, color, "segments-chart");
 
 // ---------------------------------------------------------------------------------------------- k selection
 
