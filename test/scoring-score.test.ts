@@ -134,6 +134,28 @@ describe("scoreTable", () => {
     assert.deepEqual(some.up, [whole.reasonsUp[3], whole.reasonsUp[1]]);
   });
 
+  it("chunks keep growing when each chunk's rows are transferred away, as the worker does", async () => {
+    const order = reasonsOrder(scoreOnly(bundle, table).result.probability);
+    const sizes: number[] = [];
+    let tick = 0;
+    const job = await runReasonsJob(bundle, table, order, {
+      cancelled: () => false,
+      // A clock that moves 1 ms a reading: every chunk "takes" 1 ms, so each may be 4x the one before.
+      now: () => tick++,
+      chunkMs: 1_000,
+      firstChunk: 2,
+      onChunk: (chunk) => {
+        sizes.push(chunk.rows.length);
+        // postMessage(..., [chunk.rows.buffer]) detaches the array, as here.
+        structuredClone(chunk.rows, { transfer: [chunk.rows.buffer] });
+        assert.equal(chunk.rows.length, 0);
+      },
+    });
+    assert.equal(job.outcome, "done");
+    const expected = [2, 8, 32, 128, 512, 2048];
+    assert.deepEqual(sizes.slice(0, expected.length), expected.filter((n, k) => expected.slice(0, k + 1).reduce((a, b) => a + b, 0) <= table.nRows));
+  });
+
   it("a reasons job stops between chunks once cancelled", async () => {
     const order = reasonsOrder(scoreOnly(bundle, table).result.probability);
     let chunks = 0;

@@ -173,10 +173,13 @@ export async function runReasonsJob(bundle: ModelBundle, table: ChurnTable, orde
     const ms = now() - t0;
     if (!chunk) return { outcome: "none", done, reasonsMs };
     reasonsMs += ms;
-    done += rows.length;
+    // Counted before onChunk: the worker transfers chunk.rows (this very array) to the page, which leaves
+    // it empty here, and sizing from an empty chunk pinned every later chunk to one row.
+    const rowsDone = rows.length;
+    done += rowsDone;
     options.onChunk(chunk, done, total);
     // Next chunk sized from this one's pace, at most 4x bigger at a time, between 1 and 5,000 rows.
-    if (ms > 0) size = Math.max(1, Math.min(5_000, size * 4, Math.round((rows.length * chunkMs) / ms)));
+    if (ms > 0) size = Math.max(1, Math.min(5_000, size * 4, Math.round((rowsDone * chunkMs) / ms)));
     else size = Math.min(5_000, size * 4);
     if (options.pause) await options.pause();
   }
