@@ -1,12 +1,11 @@
-// The EDA and Hypotheses pages in Chromium: both render without console or cell errors, their charts carry text
-// alternatives, and changing an explorer's column changes the chart and the test shown (and the rows toggle
-// changes the figures). Runs against the built report (npm run build first; npm test does it).
+// The EDA and Hypotheses pages in Chromium: both render without cell or console errors and without failed or
+// external requests, their charts carry text alternatives, and changing an explorer's column changes the chart
+// and the test shown (and the rows toggle changes the figures). Runs against the built report (npm run build
+// first; npm test does it).
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import type { Page } from "playwright-core";
-import { launchBrowser, type BrowserSession, type PageProblems } from "./helpers/browser.js";
-import { serveStatic, type StaticServer } from "./helpers/serve-static.js";
-import { cellErrors, requireBuiltSite, waitForReport } from "./helpers/site.js";
+import { assertCleanPage, reportInChromium, waitForReport } from "./helpers/site.js";
 
 interface ChartInfo {
   readonly label: string;
@@ -38,28 +37,11 @@ async function chooseOther(page: Page, selector: string, wanted: string): Promis
   return { before, after };
 }
 
-function assertClean(problems: PageProblems, errors: string[]): void {
-  assert.deepEqual(errors, [], "cells that failed to render");
-  assert.deepEqual(problems.consoleErrors, [], "console errors");
-  assert.deepEqual(problems.failedRequests, [], "failed requests");
-}
-
 describe("EDA and Hypotheses pages in Chromium", () => {
-  let server: StaticServer;
-  let session: BrowserSession;
-  before(async () => {
-    server = await serveStatic(requireBuiltSite());
-    session = await launchBrowser();
-  });
-  after(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const report = reportInChromium();
 
   it("/eda draws the six views, the ranking and the explorer, each chart with a text alternative", async () => {
-    const { page, problems } = await session.newPage();
-    await page.goto(server.url + "/eda");
-    await waitForReport(page);
+    const { page, problems } = await report.open("/eda");
     const all = await charts(page);
     for (const label of [
       "Customers who stayed and who churned",
@@ -82,14 +64,12 @@ describe("EDA and Hypotheses pages in Chromium", () => {
     // No p-value is ever written as zero.
     const text = await page.locator("main").innerText();
     assert.doesNotMatch(text, /p = 0(?![.\d])/);
-    assertClean(problems, await cellErrors(page));
+    await assertCleanPage(page, problems);
     await page.close();
   });
 
   it("/eda explorer: choosing another column changes the sentence and both charts", async () => {
-    const { page, problems } = await session.newPage();
-    await page.goto(server.url + "/eda");
-    await waitForReport(page);
+    const { page, problems } = await report.open("/eda");
     const select = 'select[name="eda-column"]';
     const before = await chosen(page, select);
     const beforeRate = await chartLabelled(page, `Churn rate by ${before}`);
@@ -109,14 +89,12 @@ describe("EDA and Hypotheses pages in Chromium", () => {
     assert.notEqual(afterDist.description, beforeDist.description);
     const sentence = await page.locator("strong", { hasText: after }).first().textContent();
     assert.equal(sentence, after);
-    assertClean(problems, await cellErrors(page));
+    await assertCleanPage(page, problems);
     await page.close();
   });
 
   it("/hypotheses shows the three tests with verdicts, tables and charts", async () => {
-    const { page, problems } = await session.newPage();
-    await page.goto(server.url + "/hypotheses");
-    await waitForReport(page);
+    const { page, problems } = await report.open("/hypotheses");
     const verdicts = await page.$$eval("[data-verdict]", (nodes) => nodes.map((n) => n.getAttribute("data-verdict")));
     assert.equal(verdicts.length, 3);
     for (const v of verdicts) assert.ok(["supports", "contradicts", "no evidence"].includes(v ?? ""), `verdict ${v}`);
@@ -132,14 +110,12 @@ describe("EDA and Hypotheses pages in Chromium", () => {
     }
     // On distinct customers the browser's tests agree with the build-time artifact.
     assert.match(text, /give the same statistics and p-values as the build-time run/);
-    assertClean(problems, await cellErrors(page));
+    await assertCleanPage(page, problems);
     await page.close();
   });
 
   it("/hypotheses explorer: choosing another column changes the chart, the test and the multiple-comparisons note", async () => {
-    const { page, problems } = await session.newPage();
-    await page.goto(server.url + "/hypotheses");
-    await waitForReport(page);
+    const { page, problems } = await report.open("/hypotheses");
     const select = 'select[name="hypothesis-column"]';
     const testBox = page.locator('[data-testid="column-test"]');
     const note = page.locator('[data-testid="multiple-comparisons"]');
@@ -168,14 +144,12 @@ describe("EDA and Hypotheses pages in Chromium", () => {
     const afterNote = await note.innerText();
     assert.notEqual(afterNote, beforeNote);
     assert.match(afterNote, /2 columns tested/);
-    assertClean(problems, await cellErrors(page));
+    await assertCleanPage(page, problems);
     await page.close();
   });
 
   it("/hypotheses rows toggle: including the duplicated rows changes the figures and says so", async () => {
-    const { page, problems } = await session.newPage();
-    await page.goto(server.url + "/hypotheses");
-    await waitForReport(page);
+    const { page, problems } = await report.open("/hypotheses");
     const main = page.locator("main");
     const before = await main.innerText();
     const duplicates = /the ([\d,]+) rows? that repeat/.exec(before);
@@ -188,7 +162,7 @@ describe("EDA and Hypotheses pages in Chromium", () => {
       const verdict = (t: string): string => t.slice(t.indexOf("Verdict:"), t.indexOf("Verdict:") + 200);
       assert.notEqual(verdict(after), verdict(before));
     }
-    assertClean(problems, await cellErrors(page));
+    await assertCleanPage(page, problems);
     await page.close();
   });
 });

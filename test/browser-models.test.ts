@@ -5,14 +5,12 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { figuresAt } from "../src/lib/metrics/confusion.js";
 import type { ModelsArtifact } from "../src/lib/models/artifact.js";
 import { chooseThreshold } from "../src/lib/threshold.js";
-import { launchBrowser, type BrowserSession } from "./helpers/browser.js";
-import { serveStatic, type StaticServer } from "./helpers/serve-static.js";
-import { cellErrors, requireBuiltSite, waitForReport } from "./helpers/site.js";
+import { assertCleanPage, assertChartsNamed, chartLabels, reportInChromium, requireBuiltSite } from "./helpers/site.js";
 
 function builtModels(dist: string): ModelsArtifact {
   const dir = join(dist, "_file", "data");
@@ -63,18 +61,10 @@ async function waitForConfusion(page: Page, wanted: Cells): Promise<void> {
 }
 
 describe("models page in Chromium", () => {
-  let server: StaticServer;
-  let session: BrowserSession;
+  const report = reportInChromium();
   let models: ModelsArtifact;
-  before(async () => {
-    const dist = requireBuiltSite();
-    models = builtModels(dist);
-    server = await serveStatic(dist);
-    session = await launchBrowser();
-  });
-  after(async () => {
-    await session?.close();
-    await server?.close();
+  before(() => {
+    models = builtModels(requireBuiltSite());
   });
 
   const expected = (threshold: number): Cells => {
@@ -83,21 +73,10 @@ describe("models page in Chromium", () => {
   };
 
   it("renders cleanly: labelled charts, the leaderboard, the selected model named, the report's threshold", async () => {
-    const { page, problems } = await session.newPage();
-    await page.goto(`${server.url}/models`);
-    await waitForReport(page);
-    assert.deepEqual(await cellErrors(page), []);
-    assert.deepEqual(problems.consoleErrors, []);
-    assert.deepEqual(problems.failedRequests, []);
-    assert.deepEqual(problems.externalRequests, []);
-    const labels = await page.$$eval("svg[aria-label]", (svgs) => svgs.map((s) => s.getAttribute("aria-label") ?? ""));
-    for (const wanted of ["PR-AUC", "ROC curves", "Precision-recall curves", "Calibration", "Cumulative gains", "Lift", "against the threshold", "Permutation importance", "Gain importance", "original's protocol"]) {
-      assert.ok(labels.some((l) => l.toLowerCase().includes(wanted.toLowerCase())), `no chart labelled "${wanted}" (have: ${labels.join(" | ")})`);
-    }
-    const charts = await page.$$eval("figure svg, svg.plot-d3, svg[class^='plot']", (nodes) =>
-      nodes.map((svg) => svg.getAttribute("aria-label") ?? svg.closest("figure")?.getAttribute("aria-label") ?? ""),
-    );
-    for (const label of charts) assert.notEqual(label.trim(), "", "a chart has no text alternative");
+    const { page, problems } = await report.open("/models");
+    await assertCleanPage(page, problems);
+    await assertChartsNamed(page, ["PR-AUC", "ROC curves", "Precision-recall curves", "Calibration", "Cumulative gains", "Lift", "against the threshold", "Permutation importance", "Gain importance", "original's protocol"]);
+    await chartLabels(page, "/models");
     const rows = await page.$$eval("#leaderboard tbody tr", (trs) => trs.map((tr) => tr.getAttribute("data-model-id")));
     assert.equal(rows.length, models.models.length);
     const selected = models.models.find((m) => m.id === models.selected.id)!;
@@ -112,9 +91,7 @@ describe("models page in Chromium", () => {
   });
 
   it("moving the threshold slider changes the confusion matrix and precision, recall, F1, flagged and cost", async () => {
-    const { page, problems } = await session.newPage();
-    await page.goto(`${server.url}/models`);
-    await waitForReport(page);
+    const { page, problems } = await report.open("/models");
     const before = await confusionOnPage(page);
     const textBefore = await figuresText(page);
     // A threshold that flags a different set of test customers than the report's.
@@ -140,9 +117,7 @@ describe("models page in Chromium", () => {
   });
 
   it("changing a cost changes the expected cost and re-chooses the lowest-cost threshold on out-of-fold predictions", async () => {
-    const { page, problems } = await session.newPage();
-    await page.goto(`${server.url}/models`);
-    await waitForReport(page);
+    const { page, problems } = await report.open("/models");
     const before = (await figuresText(page)).cost;
     const costs = { missedChurner: models.protocol.costs.missedChurner, needlessOffer: 5 };
     await page.locator("form", { hasText: "cost of a needless offer" }).locator('input[type="number"]').fill(String(costs.needlessOffer));
@@ -162,9 +137,7 @@ describe("models page in Chromium", () => {
   });
 
   it("the leaderboard sorts by a clicked column", async () => {
-    const { page } = await session.newPage();
-    await page.goto(`${server.url}/models`);
-    await waitForReport(page);
+    const { page } = await report.open("/models");
     const order = () => page.$$eval("#leaderboard tbody tr", (trs) => trs.map((tr) => tr.getAttribute("data-model-id") ?? ""));
     const byCv = [...models.models].sort((a, b) => b.cv.averagePrecision.mean - a.cv.averagePrecision.mean).map((m) => m.id);
     assert.deepEqual(await order(), byCv);

@@ -9,10 +9,9 @@ import type { Page, Request } from "playwright-core";
 import { checkEndpoint } from "../src/components/persona-cards.js";
 import type { SegmentsArtifact } from "../src/lib/segments/artifact.js";
 import { clusterPriorities, type OfferAssumptions } from "../src/lib/segments/value.js";
-import { launchBrowser, type BrowserSession, type PageProblems } from "./helpers/browser.js";
+import type { PageProblems } from "./helpers/browser.js";
 import { startMockGemini, type MockGemini } from "./helpers/mock-gemini.js";
-import { serveStatic, type StaticServer } from "./helpers/serve-static.js";
-import { cellErrors, requireBuiltSite, waitForReport } from "./helpers/site.js";
+import { assertCleanPage, assertChartsNamed, chartLabels, reportInChromium, requireBuiltSite, waitForReport } from "./helpers/site.js";
 
 const KEY = "AIzaSy-browser-test-key-0123456789";
 const INJECTED = "<img src=x onerror=alert(1)>";
@@ -41,38 +40,19 @@ async function setRange(page: Page, label: string, value: number): Promise<void>
 }
 
 describe("segments page in Chromium", () => {
-  let server: StaticServer;
-  let session: BrowserSession;
+  const report = reportInChromium();
   let segments: SegmentsArtifact;
-  before(async () => {
-    const dist = requireBuiltSite();
-    segments = builtSegments(dist);
-    server = await serveStatic(dist);
-    session = await launchBrowser();
-  });
-  after(async () => {
-    await session?.close();
-    await server?.close();
+  before(() => {
+    segments = builtSegments(requireBuiltSite());
   });
 
   it("renders its charts, tables and one persona card per cluster, cleanly", async () => {
-    const { page, problems } = await session.newPage();
-    await page.goto(`${server.url}/segments`);
-    await waitForReport(page);
-    assert.deepEqual(await cellErrors(page), []);
-    assert.deepEqual(problems.consoleErrors, []);
-    assert.deepEqual(problems.failedRequests, []);
-    assert.deepEqual(problems.externalRequests, []);
-    const labels = await page.$$eval("svg[aria-label]", (svgs) => svgs.map((s) => s.getAttribute("aria-label") ?? ""));
-    for (const wanted of ["Inertia", "Silhouette", "Customers by recency", "Cluster profiles", "churn rate", "RFM segments", "Risk against value", "Expected value"]) {
-      assert.ok(labels.some((l) => l.toLowerCase().includes(wanted.toLowerCase())), `no chart labelled "${wanted}" (have: ${labels.join(" | ")})`);
-    }
+    const { page, problems } = await report.open("/segments");
+    await assertCleanPage(page, problems);
+    await assertChartsNamed(page, ["Inertia", "Silhouette", "Customers by recency", "Cluster profiles", "churn rate", "RFM segments", "Risk against value", "Expected value"]);
     // The same count as test/pages.test.ts: no unlabelled <svg> (such as an in-figure legend swatch) reads as a chart.
-    const charts = await page.$$eval("figure svg, svg.plot-d3, svg[class^='plot']", (nodes) =>
-      nodes.map((svg) => svg.getAttribute("aria-label") ?? svg.closest("figure")?.getAttribute("aria-label") ?? ""),
-    );
+    const charts = await chartLabels(page, "/segments");
     assert.ok(charts.length >= 8, `expected at least 8 charts, found ${charts.length}`);
-    for (const label of charts) assert.notEqual(label.trim(), "", "a chart has no text alternative");
     const text = await page.innerText("main");
     assert.match(text, /no revenue or spend column/, "the page says M is cashback because there is no revenue column");
     assert.match(text, /assumptions, not estimates/);
@@ -86,9 +66,7 @@ describe("segments page in Chromium", () => {
   });
 
   it("re-ranks the groups when an offer assumption changes, as clusterPriorities does", async () => {
-    const { page, problems } = await session.newPage();
-    await page.goto(`${server.url}/segments`);
-    await waitForReport(page);
+    const { page, problems } = await report.open("/segments");
     const defaults = segments.priority.defaults;
     const initial = await rankingOnPage(page);
     assert.deepEqual(initial, expectedOrder(segments, defaults));
@@ -133,12 +111,12 @@ describe("segments page in Chromium", () => {
           priority: "high",
         },
       });
-      ({ page, problems } = await session.newPage());
+      ({ page, problems } = await report.newPage());
       // The real Gemini API answers browsers' CORS checks; the mock does not send CORS headers, so this shim
       // passes each request on to the mock unchanged (route.fetch, same method, headers and body) and adds
       // them to the answer. The mock still records exactly what the page sent.
       const cors = {
-        "access-control-allow-origin": server.url,
+        "access-control-allow-origin": report.url,
         "access-control-allow-methods": "POST",
         "access-control-allow-headers": "content-type, x-goog-api-key",
       };
@@ -157,7 +135,7 @@ describe("segments page in Chromium", () => {
       page.on("request", (request: Request) => {
         requests.push({ url: request.url(), headers: request.headers(), body: request.postData() ?? "" });
       });
-      await page.goto(`${server.url}/segments`);
+      await page.goto(`${report.url}/segments`);
       await waitForReport(page);
       imagesBefore = await page.locator("img").count();
       await page.locator(".persona-key").fill(KEY);
