@@ -2,20 +2,11 @@
 // would not pay for itself). Neighbours are the k smallest Euclidean distances on standardised features;
 // equal distances go to the earlier training row, so the result never depends on sort stability.
 import type { FeatureMatrix } from "../matrix.js";
-import { checkFeatures, scaleRows, scaleValues } from "./scaler.js";
+import { checkFeatures, scaleRows, storedRowsScaled } from "./scaler.js";
 import type { KnnModel } from "./types.js";
 
-const scaledCache = new WeakMap<KnnModel, Float64Array>();
-
 /** The model's training rows standardised, computed once per model object. */
-export function scaledTraining(model: KnnModel): Float64Array {
-  let cached = scaledCache.get(model);
-  if (!cached) {
-    cached = scaleValues(model.rows, model.featureNames.length, model.scaler);
-    scaledCache.set(model, cached);
-  }
-  return cached;
-}
+export const scaledTraining = storedRowsScaled((model: KnnModel) => model.rows);
 
 export function predictKnn(model: KnnModel, X: FeatureMatrix): Float64Array {
   checkFeatures(model.featureNames, X, "k-nearest neighbours");

@@ -73,6 +73,24 @@ export function scaleRows(X: FeatureMatrix, scaler: RowScaler): Float64Array {
   return scaleValues(X.values, X.nCols, scaler);
 }
 
+/**
+ * A getter for the standardised form of rows a model stores (KNN's training rows, the SVM's support vectors),
+ * computed on first use and kept per model object: every scoring call, chunk or permutation reuses it.
+ */
+export function storedRowsScaled<M extends { readonly featureNames: readonly string[]; readonly scaler: RowScaler }>(
+  stored: (model: M) => ArrayLike<number>,
+): (model: M) => Float64Array {
+  const cache = new WeakMap<M, Float64Array>();
+  return (model) => {
+    let cached = cache.get(model);
+    if (!cached) {
+      cached = scaleValues(stored(model), model.featureNames.length, model.scaler);
+      cache.set(model, cached);
+    }
+    return cached;
+  };
+}
+
 export function checkFeatures(expected: readonly string[], X: FeatureMatrix, what: string): void {
   if (X.nCols !== expected.length) throw new Error(`${what} expects ${expected.length} features, got ${X.nCols}`);
 }

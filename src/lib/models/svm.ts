@@ -1,19 +1,11 @@
 // Scoring an RBF support vector machine from its exported support vectors, with Platt scaling to turn the
 // decision value into a probability.
 import type { FeatureMatrix } from "../matrix.js";
-import { checkFeatures, scaleRows, scaleValues } from "./scaler.js";
+import { checkFeatures, scaleRows, storedRowsScaled } from "./scaler.js";
 import type { SvmModel } from "./types.js";
 
-const scaledCache = new WeakMap<SvmModel, Float64Array>();
-
-export function scaledVectors(model: SvmModel): Float64Array {
-  let cached = scaledCache.get(model);
-  if (!cached) {
-    cached = scaleValues(model.supportVectors, model.featureNames.length, model.scaler);
-    scaledCache.set(model, cached);
-  }
-  return cached;
-}
+/** The model's support vectors standardised, computed once per model object. */
+export const scaledVectors = storedRowsScaled((model: SvmModel) => model.supportVectors);
 
 /** Decision value per row: positive leans to churn. */
 export function svmDecision(model: SvmModel, X: FeatureMatrix): Float64Array {
