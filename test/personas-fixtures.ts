@@ -3,27 +3,33 @@
 
 import type { BaseProfile, ClusterProfile } from "../src/lib/segments/types.js";
 
+/** R, F and M in that order: figures in original units, or their levels against the base. */
+function rfm<T>(recency: T, frequency: T, monetary: T): { recency: T; frequency: T; monetary: T } {
+  return { recency, frequency, monetary };
+}
+
 export const BASE: BaseProfile = {
   size: 5630,
   churnRate: 0.1684,
-  mean: { recency: 4.54, frequency: 3.01, monetary: 177.2 },
-  median: { recency: 3, frequency: 2, monetary: 163.3 },
+  mean: rfm(4.54, 3.01, 177.2),
+  median: rfm(3, 2, 163.3),
 };
 
+/** A profile named and sized as the segments stage writes it: "Cluster <id>", its share of the base. */
+function cluster(id: number, size: number, figures: Omit<ClusterProfile, "id" | "name" | "size" | "share">): ClusterProfile {
+  return { id, name: `Cluster ${id}`, size, share: size / BASE.size, ...figures };
+}
+
 /** Low churn, frequent, high cashback, long tenure. */
-export const LOYAL: ClusterProfile = {
-  id: 0,
-  name: "Cluster 0",
-  size: 1480,
-  share: 1480 / 5630,
+export const LOYAL = cluster(0, 1480, {
   churnRate: 0.0649,
   churnRateLow: 0.0532,
   churnRateHigh: 0.0789,
   meanPredicted: 0.071,
-  centre: { recency: 8.1, frequency: 5.9, monetary: 232.4 },
-  mean: { recency: 8.3, frequency: 6.1, monetary: 236.9 },
-  median: { recency: 8, frequency: 5, monetary: 221.5 },
-  levels: { recency: "high", frequency: "high", monetary: "high" },
+  centre: rfm(8.1, 5.9, 232.4),
+  mean: rfm(8.3, 6.1, 236.9),
+  median: rfm(8, 5, 221.5),
+  levels: rfm("high", "high", "high"),
   churnLevel: "low",
   distinctive: [
     { feature: "Tenure", clusterValue: 15.2, baseValue: 10.19, standardisedDifference: 0.59 },
@@ -31,43 +37,35 @@ export const LOYAL: ClusterProfile = {
     { feature: "PreferedOrderCat = Grocery", clusterValue: 0.21, baseValue: 0.073, standardisedDifference: 0.52 },
     { feature: "Complain", clusterValue: 0.22, baseValue: 0.285, standardisedDifference: -0.14 },
   ],
-};
+});
 
 /** Middling on everything, churn near the base. */
-export const MAINSTREAM: ClusterProfile = {
-  id: 1,
-  name: "Cluster 1",
-  size: 2410,
-  share: 2410 / 5630,
+export const MAINSTREAM = cluster(1, 2410, {
   churnRate: 0.1532,
   churnRateLow: 0.1393,
   churnRateHigh: 0.1682,
   meanPredicted: 0.158,
-  centre: { recency: 3.9, frequency: 2.1, monetary: 170.2 },
-  mean: { recency: 4.0, frequency: 2.2, monetary: 171.5 },
-  median: { recency: 3, frequency: 2, monetary: 160.1 },
-  levels: { recency: "mid", frequency: "mid", monetary: "mid" },
+  centre: rfm(3.9, 2.1, 170.2),
+  mean: rfm(4.0, 2.2, 171.5),
+  median: rfm(3, 2, 160.1),
+  levels: rfm("mid", "mid", "mid"),
   churnLevel: "mid",
   distinctive: [
     { feature: "PreferedOrderCat = Laptop & Accessory", clusterValue: 0.47, baseValue: 0.364, standardisedDifference: 0.22 },
     { feature: "HourSpendOnApp", clusterValue: 2.9, baseValue: 2.93, standardisedDifference: -0.04 },
   ],
-};
+});
 
 /** High churn: recent, light buyers, new and complaining. */
-export const AT_RISK: ClusterProfile = {
-  id: 2,
-  name: "Cluster 2",
-  size: 1740,
-  share: 1740 / 5630,
+export const AT_RISK = cluster(2, 1740, {
   churnRate: 0.3126,
   churnRateLow: 0.2912,
   churnRateHigh: 0.3348,
   meanPredicted: 0.297,
-  centre: { recency: 1.6, frequency: 1.5, monetary: 139.8 },
-  mean: { recency: 1.7, frequency: 1.6, monetary: 141.2 },
-  median: { recency: 1, frequency: 1, monetary: 135.9 },
-  levels: { recency: "low", frequency: "low", monetary: "low" },
+  centre: rfm(1.6, 1.5, 139.8),
+  mean: rfm(1.7, 1.6, 141.2),
+  median: rfm(1, 1, 135.9),
+  levels: rfm("low", "low", "low"),
   churnLevel: "high",
   distinctive: [
     { feature: "Tenure", clusterValue: 4.1, baseValue: 10.19, standardisedDifference: -0.72 },
@@ -75,7 +73,7 @@ export const AT_RISK: ClusterProfile = {
     { feature: "PreferedOrderCat = Mobile Phone", clusterValue: 0.36, baseValue: 0.226, standardisedDifference: 0.33 },
     { feature: "WarehouseToHome", clusterValue: 17.9, baseValue: 15.64, standardisedDifference: 0.27 },
   ],
-};
+});
 
 export const PROFILES: readonly ClusterProfile[] = [LOYAL, MAINSTREAM, AT_RISK];
 
