@@ -88,142 +88,131 @@ function shownModels(artifact: ModelsArtifact, shown: readonly string[] | undefi
   return shown ? artifact.models.filter((m) => shown.includes(m.name)) : artifact.models;
 }
 
+interface CurvePoint {
+  readonly name: string;
+  readonly selected: boolean;
+}
+
+/** Every shown model's points, each tagged with the model's name (its colour) and whether it is the selected model. */
+function curvePoints<P extends object>(models: readonly ModelEntry[], selectedId: string, points: (m: ModelEntry) => readonly P[]): (CurvePoint & P)[] {
+  return models.flatMap((m) => points(m).map((p) => ({ name: m.name, selected: m.id === selectedId, ...p })));
+}
+
+/** One line per model, the selected model's drawn heavier so it stands out of the overlay. */
+function modelLines(points: readonly CurvePoint[], x: string, y: string, options: Plot.LineOptions = {}): Plot.Line {
+  return Plot.line(points, { x, y, z: "name", stroke: "name", strokeWidth: (d: CurvePoint) => (d.selected ? 3 : 1.3), ...options });
+}
+
+/** The dashed line each curve is read against: a random ranking, the base rate, a lift of 1. */
+const REFERENCE: Plot.LineOptions & Plot.RuleYOptions = { stroke: "currentColor", strokeOpacity: 0.4, strokeDasharray: "4,4" };
+const diagonal = (): Plot.Line => Plot.line([[0, 0], [1, 1]], REFERENCE);
+
+/** A chart of curves, one per model, in the page's model colours with their legend above it. */
+function curvesChart(artifact: ModelsArtifact, options: Plot.PlotOptions): Chart {
+  const color = modelColor(artifact);
+  return withSwatches(Plot.plot({ ...options, color }), color);
+}
+
 export function rocChart(artifact: ModelsArtifact, { width, selectedId, shown }: CurveOptions): Chart {
   const models = shownModels(artifact, shown);
-  const points = models.flatMap((m) => m.test.curves.roc.fpr.map((fpr, i) => ({ name: m.name, selected: m.id === selectedId, fpr, tpr: m.test.curves.roc.tpr[i] })));
-  return withSwatches(
-    Plot.plot({
-      width,
-      height: Math.min(420, width * 0.8),
-      ariaLabel: "ROC curves on the test set, one per model",
-      ariaDescription:
-        "True positive rate (recall) against false positive rate as the threshold falls, test set. " +
-        models.map((m) => `${m.name}: ROC-AUC ${f3(m.test.rocAuc.estimate)} (${f3(m.test.rocAuc.lo)} to ${f3(m.test.rocAuc.hi)})`).join("; ") +
-        ". The dashed diagonal is a random ranking.",
-      x: { label: "false positive rate (stayers flagged) →", domain: [0, 1], grid: true },
-      y: { label: "↑ true positive rate (churners caught)", domain: [0, 1], grid: true },
-      color: modelColor(artifact),
-      marks: [
-        Plot.line([[0, 0], [1, 1]], { stroke: "currentColor", strokeOpacity: 0.4, strokeDasharray: "4,4" }),
-        Plot.line(points, { x: "fpr", y: "tpr", z: "name", stroke: "name", strokeWidth: (d: { selected: boolean }) => (d.selected ? 3 : 1.3), curve: "step-after" }),
-      ],
-    }),
-    modelColor(artifact),
-  );
+  const points = curvePoints(models, selectedId, (m) => m.test.curves.roc.fpr.map((fpr, i) => ({ fpr, tpr: m.test.curves.roc.tpr[i] })));
+  return curvesChart(artifact, {
+    width,
+    height: Math.min(420, width * 0.8),
+    ariaLabel: "ROC curves on the test set, one per model",
+    ariaDescription:
+      "True positive rate (recall) against false positive rate as the threshold falls, test set. " +
+      models.map((m) => `${m.name}: ROC-AUC ${f3(m.test.rocAuc.estimate)} (${f3(m.test.rocAuc.lo)} to ${f3(m.test.rocAuc.hi)})`).join("; ") +
+      ". The dashed diagonal is a random ranking.",
+    x: { label: "false positive rate (stayers flagged) →", domain: [0, 1], grid: true },
+    y: { label: "↑ true positive rate (churners caught)", domain: [0, 1], grid: true },
+    marks: [diagonal(), modelLines(points, "fpr", "tpr", { curve: "step-after" })],
+  });
 }
 
 export function prChart(artifact: ModelsArtifact, { width, selectedId, shown }: CurveOptions): Chart {
   const models = shownModels(artifact, shown);
-  const points = models.flatMap((m) =>
-    m.test.curves.pr.recall.map((recall, i) => ({ name: m.name, selected: m.id === selectedId, recall, precision: m.test.curves.pr.precision[i] })),
-  );
+  const points = curvePoints(models, selectedId, (m) => m.test.curves.pr.recall.map((recall, i) => ({ recall, precision: m.test.curves.pr.precision[i] })));
   const base = artifact.protocol.testChurners / artifact.protocol.testRows;
-  return withSwatches(
-    Plot.plot({
-      width,
-      height: Math.min(420, width * 0.8),
-      ariaLabel: "Precision-recall curves on the test set, one per model",
-      ariaDescription:
-        "Precision against recall as the threshold falls, test set. " +
-        models.map((m) => `${m.name}: PR-AUC ${f3(m.test.averagePrecision.estimate)} (${f3(m.test.averagePrecision.lo)} to ${f3(m.test.averagePrecision.hi)})`).join("; ") +
-        `. The dashed line is the churn rate of the test set (${pct(base)}), what flagging at random gives.`,
-      x: { label: "recall (share of churners caught) →", domain: [0, 1], grid: true },
-      y: { label: "↑ precision (share of flagged who churn)", domain: [0, 1], grid: true },
-      color: modelColor(artifact),
-      marks: [
-        Plot.ruleY([base], { stroke: "currentColor", strokeOpacity: 0.4, strokeDasharray: "4,4" }),
-        Plot.line(points, { x: "recall", y: "precision", z: "name", stroke: "name", strokeWidth: (d: { selected: boolean }) => (d.selected ? 3 : 1.3) }),
-      ],
-    }),
-    modelColor(artifact),
-  );
+  return curvesChart(artifact, {
+    width,
+    height: Math.min(420, width * 0.8),
+    ariaLabel: "Precision-recall curves on the test set, one per model",
+    ariaDescription:
+      "Precision against recall as the threshold falls, test set. " +
+      models.map((m) => `${m.name}: PR-AUC ${f3(m.test.averagePrecision.estimate)} (${f3(m.test.averagePrecision.lo)} to ${f3(m.test.averagePrecision.hi)})`).join("; ") +
+      `. The dashed line is the churn rate of the test set (${pct(base)}), what flagging at random gives.`,
+    x: { label: "recall (share of churners caught) →", domain: [0, 1], grid: true },
+    y: { label: "↑ precision (share of flagged who churn)", domain: [0, 1], grid: true },
+    marks: [Plot.ruleY([base], REFERENCE), modelLines(points, "recall", "precision")],
+  });
 }
 
 export function calibrationChart(artifact: ModelsArtifact, { width, selectedId, shown }: CurveOptions): Chart {
   const models = shownModels(artifact, shown);
-  const bins = models.flatMap((m) =>
+  const bins = curvePoints(models, selectedId, (m) =>
     m.test.curves.calibration.map((b) => {
       const w = wilsonInterval(Math.round(b.observedRate * b.count), b.count);
-      return { name: m.name, selected: m.id === selectedId, predicted: b.meanPredicted, observed: b.observedRate, count: b.count, lo: w.low, hi: w.high };
+      return { predicted: b.meanPredicted, observed: b.observedRate, count: b.count, lo: w.low, hi: w.high };
     }),
   );
   const selected = bins.filter((b) => b.selected);
-  return withSwatches(
-    Plot.plot({
-      width,
-      height: Math.min(420, width * 0.8),
-      ariaLabel: "Calibration on the test set: predicted probability against observed churn rate, per model",
-      ariaDescription:
-        "Customers binned by predicted probability (ten bins of width 0.1); each bin's mean prediction across, its observed churn rate up, " +
-        "the dashed diagonal is perfect calibration. The selected model's bins carry 95% Wilson intervals. " +
-        models
-          .map((m) => `${m.name}: ${m.test.curves.calibration.map((b) => `${f3(b.meanPredicted)} predicted, ${f3(b.observedRate)} observed (${b.count})`).join(", ")}`)
-          .join("; "),
-      x: { label: "mean predicted probability →", domain: [0, 1], grid: true },
-      y: { label: "↑ observed churn rate", domain: [0, 1], grid: true },
-      r: { range: [1.5, 7] },
-      color: modelColor(artifact),
-      marks: [
-        Plot.line([[0, 0], [1, 1]], { stroke: "currentColor", strokeOpacity: 0.4, strokeDasharray: "4,4" }),
-        Plot.ruleX(selected, { x: "predicted", y1: "lo", y2: "hi", stroke: "name", strokeOpacity: 0.7 }),
-        Plot.line(bins, { x: "predicted", y: "observed", z: "name", stroke: "name", strokeWidth: (d: { selected: boolean }) => (d.selected ? 2.5 : 1), strokeOpacity: 0.8 }),
-        Plot.dot(bins, { x: "predicted", y: "observed", r: "count", fill: "name", fillOpacity: 0.8, channels: { customers: "count" }, tip: true }),
-      ],
-    }),
-    modelColor(artifact),
-  );
+  return curvesChart(artifact, {
+    width,
+    height: Math.min(420, width * 0.8),
+    ariaLabel: "Calibration on the test set: predicted probability against observed churn rate, per model",
+    ariaDescription:
+      "Customers binned by predicted probability (ten bins of width 0.1); each bin's mean prediction across, its observed churn rate up, " +
+      "the dashed diagonal is perfect calibration. The selected model's bins carry 95% Wilson intervals. " +
+      models
+        .map((m) => `${m.name}: ${m.test.curves.calibration.map((b) => `${f3(b.meanPredicted)} predicted, ${f3(b.observedRate)} observed (${b.count})`).join(", ")}`)
+        .join("; "),
+    x: { label: "mean predicted probability →", domain: [0, 1], grid: true },
+    y: { label: "↑ observed churn rate", domain: [0, 1], grid: true },
+    r: { range: [1.5, 7] },
+    marks: [
+      diagonal(),
+      Plot.ruleX(selected, { x: "predicted", y1: "lo", y2: "hi", stroke: "name", strokeOpacity: 0.7 }),
+      // Lighter than the other charts' lines: the sized dots carry this chart.
+      modelLines(bins, "predicted", "observed", { strokeWidth: (d: CurvePoint) => (d.selected ? 2.5 : 1), strokeOpacity: 0.8 }),
+      Plot.dot(bins, { x: "predicted", y: "observed", r: "count", fill: "name", fillOpacity: 0.8, channels: { customers: "count" }, tip: true }),
+    ],
+  });
 }
 
 export function gainsChart(artifact: ModelsArtifact, { width, selectedId, shown }: CurveOptions): Chart {
   const models = shownModels(artifact, shown);
-  const points = models.flatMap((m) => [
-    { name: m.name, selected: m.id === selectedId, share: 0, gain: 0 },
-    ...m.test.curves.gains.map((g) => ({ name: m.name, selected: m.id === selectedId, share: g.share, gain: g.gain })),
-  ]);
+  const points = curvePoints(models, selectedId, (m) => [{ share: 0, gain: 0 }, ...m.test.curves.gains.map((g) => ({ share: g.share, gain: g.gain }))]);
   const at = (m: ModelEntry, share: number) => m.test.curves.gains.find((g) => Math.abs(g.share - share) < 1e-9);
-  return withSwatches(
-    Plot.plot({
-      width,
-      height: Math.min(380, width * 0.7),
-      ariaLabel: "Cumulative gains on the test set, one curve per model",
-      ariaDescription:
-        "Share of all churners reached when contacting the riskiest share of customers, test set. " +
-        models.map((m) => `${m.name}: top 10% reach ${pct(at(m, 0.1)?.gain ?? NaN)}, top 20% reach ${pct(at(m, 0.2)?.gain ?? NaN)}`).join("; ") +
-        ". The dashed diagonal is contacting at random.",
-      x: { label: "share of customers contacted, riskiest first →", domain: [0, 1], tickFormat: "%", grid: true },
-      y: { label: "↑ share of churners reached", domain: [0, 1], tickFormat: "%", grid: true },
-      color: modelColor(artifact),
-      marks: [
-        Plot.line([[0, 0], [1, 1]], { stroke: "currentColor", strokeOpacity: 0.4, strokeDasharray: "4,4" }),
-        Plot.line(points, { x: "share", y: "gain", z: "name", stroke: "name", strokeWidth: (d: { selected: boolean }) => (d.selected ? 3 : 1.3) }),
-      ],
-    }),
-    modelColor(artifact),
-  );
+  return curvesChart(artifact, {
+    width,
+    height: Math.min(380, width * 0.7),
+    ariaLabel: "Cumulative gains on the test set, one curve per model",
+    ariaDescription:
+      "Share of all churners reached when contacting the riskiest share of customers, test set. " +
+      models.map((m) => `${m.name}: top 10% reach ${pct(at(m, 0.1)?.gain ?? NaN)}, top 20% reach ${pct(at(m, 0.2)?.gain ?? NaN)}`).join("; ") +
+      ". The dashed diagonal is contacting at random.",
+    x: { label: "share of customers contacted, riskiest first →", domain: [0, 1], tickFormat: "%", grid: true },
+    y: { label: "↑ share of churners reached", domain: [0, 1], tickFormat: "%", grid: true },
+    marks: [diagonal(), modelLines(points, "share", "gain")],
+  });
 }
 
 export function liftChart(artifact: ModelsArtifact, { width, selectedId, shown }: CurveOptions): Chart {
   const models = shownModels(artifact, shown);
-  const points = models.flatMap((m) => m.test.curves.gains.map((g) => ({ name: m.name, selected: m.id === selectedId, share: g.share, lift: g.lift })));
-  return withSwatches(
-    Plot.plot({
-      width,
-      height: Math.min(320, width * 0.6),
-      ariaLabel: "Lift on the test set, one curve per model",
-      ariaDescription:
-        "Churn rate among the contacted over the test set's churn rate, by share contacted. " +
-        models.map((m) => `${m.name}: lift ${f3(m.test.curves.gains[0]?.lift ?? NaN)} in the top ${pct(m.test.curves.gains[0]?.share ?? NaN, 0)}`).join("; ") +
-        ". A lift of 1 is contacting at random.",
-      x: { label: "share of customers contacted, riskiest first →", domain: [0, 1], tickFormat: "%", grid: true },
-      y: { label: "↑ lift (times the base rate)", grid: true, zero: true },
-      color: modelColor(artifact),
-      marks: [
-        Plot.ruleY([1], { stroke: "currentColor", strokeOpacity: 0.4, strokeDasharray: "4,4" }),
-        Plot.line(points, { x: "share", y: "lift", z: "name", stroke: "name", strokeWidth: (d: { selected: boolean }) => (d.selected ? 3 : 1.3) }),
-      ],
-    }),
-    modelColor(artifact),
-  );
+  const points = curvePoints(models, selectedId, (m) => m.test.curves.gains.map((g) => ({ share: g.share, lift: g.lift })));
+  return curvesChart(artifact, {
+    width,
+    height: Math.min(320, width * 0.6),
+    ariaLabel: "Lift on the test set, one curve per model",
+    ariaDescription:
+      "Churn rate among the contacted over the test set's churn rate, by share contacted. " +
+      models.map((m) => `${m.name}: lift ${f3(m.test.curves.gains[0]?.lift ?? NaN)} in the top ${pct(m.test.curves.gains[0]?.share ?? NaN, 0)}`).join("; ") +
+      ". A lift of 1 is contacting at random.",
+    x: { label: "share of customers contacted, riskiest first →", domain: [0, 1], tickFormat: "%", grid: true },
+    y: { label: "↑ lift (times the base rate)", grid: true, zero: true },
+    marks: [Plot.ruleY([1], REFERENCE), modelLines(points, "share", "lift")],
+  });
 }
 
 // ---------------------------------------------------------------------------------------------- threshold
