@@ -13,7 +13,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PROJECT_ROOT } from "../loaders/settings.js";
-import { parseCsv } from "../src/lib/data/csv.js";
+import { build } from "esbuild";
+import { DEMO_SEED, formatCsv, generateDemoRows } from "../loaders/demo/generate.js";
+import { deriveSeed } from "../src/lib/random.js";
 import { readModelBundle, type ModelBundle } from "../src/lib/scoring/bundle.js";
 import type { ScoredUpload, WorkerResponse } from "../src/lib/scoring/protocol.js";
 import { launchBrowser } from "../test/helpers/browser.js";
@@ -42,15 +44,15 @@ async function modelBundle(): Promise<{ bundle: ModelBundle; source: string }> {
   return { bundle: (await buildTestBundle(DEMO_CSV, 300)).bundle, source: "test gbdt, 300 rounds depth 4, demo data" };
 }
 
+/** 100,000 customers drawn afresh by the demo generator (another seed than the demo's), not copies of a few. */
 function bigCsv(rows: number): string {
-  const raw = parseCsv(readFileSync(DEMO_CSV), "demo");
-  const lines = [raw.header.join(",")];
-  for (let i = 0; i < rows; i++) {
-    const row = [...raw.rows[i % raw.rows.length]];
-    row[0] = String(100000 + i);
-    lines.push(row.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(","));
-  }
-  return lines.join("\n") + "\n";
+  return formatCsv(generateDemoRows(deriveSeed(DEMO_SEED, "score-bench"), rows));
+}
+
+/** The page's side of the protocol (receiveUpload), bundled as the page's own modules are. */
+async function pageModule(): Promise<string> {
+  const result = await build({ entryPoints: [join(PROJECT_ROOT, "src", "lib", "scoring", "protocol.ts")], bundle: true, format: "esm", platform: "browser", write: false, logLevel: "silent" });
+  return result.outputFiles[0].text;
 }
 
 export default async function (): Promise<BenchResult[]> {
@@ -58,6 +60,7 @@ export default async function (): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), "score-bench-"));
   const worker = execFileSync(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "src", "score-worker.js.ts")], { maxBuffer: 64 << 20 });
   writeFileSync(join(dir, "worker.js"), worker);
+  writeFileSync(join(dir, "page.js"), await pageModule());
   writeFileSync(join(dir, "index.html"), "<!doctype html><title>bench</title>");
   writeFileSync(join(dir, "customers.csv"), bigCsv(ROWS));
   const server = await serveStatic(dir);
@@ -70,6 +73,9 @@ export default async function (): Promise<BenchResult[]> {
     const r = await page.evaluate(
       async ({ bundle, reasonsRows }) => {
         const bytes = await (await fetch("/customers.csv")).arrayBuffer();
+        // A URL the page resolves (a variable, so neither tsc nor tsx looks for the file here).
+        const pageUrl = "/page.js";
+        const { receiveUpload } = (await import(pageUrl)) as typeof import("../src/lib/scoring/protocol.js");
         const worker = new Worker("/worker.js", { type: "module" });
         await new Promise<void>((resolve) => {
           worker.onmessage = (e) => e.data.type === "ready" && resolve();
@@ -83,8 +89,8 @@ export default async function (): Promise<BenchResult[]> {
           worker.onmessage = (e: MessageEvent<WorkerResponse>) => {
             const m = e.data;
             if (m.type === "scored") {
+              upload = receiveUpload(m.upload);
               scoredAt = performance.now();
-              upload = m.upload;
               if (!m.upload.reasonsPending) resolve({ done: 0, at: scoredAt, complete: true });
             } else if (m.type === "reasons") {
               if (!firstChunkAt) firstChunkAt = performance.now();

@@ -1,9 +1,13 @@
 // Scoring a large table in chunks, so the worker can report progress between them, with each stage timed
 // (the bench reads the timings). The numbers are those of scoreTable on the whole table: every row is
 // scored on its own, so chunking changes nothing but when progress is reported.
+import { encode } from "../data/encode.js";
 import { selectTableRows, type ChurnTable } from "../data/table.js";
+import type { FeatureMatrix } from "../matrix.js";
+import { predictProbability } from "../models/predict.js";
 import type { ModelBundle } from "./bundle.js";
-import { explainTable, reasonsText, scoreTable, topReasons, type Reasons, type ScoreResult } from "./score.js";
+import { completeScore, explainTable, reasonsText, scoreTable, topReasons, type Reasons, type ScoreResult } from "./score.js";
+import type { Elsewhere } from "./second-thread.js";
 
 export interface BatchTimings {
   /** Encoding, model scoring and cluster assignment, ms. */
@@ -100,6 +104,26 @@ export function scoreOnly(bundle: ModelBundle, table: ChurnTable, now: () => num
 }
 
 /**
+ * scoreOnly with the second half of the rows scored elsewhere (a second thread) while this thread scores
+ * the first. Same numbers: rows are scored independently. If the other thread fails, this one scores its half.
+ */
+export async function scoreOnlyShared(bundle: ModelBundle, table: ChurnTable, elsewhere: Elsewhere | null, now: () => number = () => 0): Promise<ScorePhase> {
+  // Below a few thousand rows the message round trip costs more than half the work.
+  if (!elsewhere || table.nRows < 2_000) return scoreOnly(bundle, table, now);
+  const t0 = now();
+  const X = encode(table, bundle.encoder, { impute: bundle.impute });
+  const half = Math.ceil(X.nRows / 2);
+  const part = (from: number, to: number): FeatureMatrix => ({ ...X, nRows: to - from, values: X.values.subarray(from * X.nCols, to * X.nCols) });
+  const second = part(half, X.nRows);
+  const theirs = elsewhere.predict(second).catch(() => predictProbability(bundle.model, second));
+  const mine = predictProbability(bundle.model, part(0, half));
+  const probability = new Float64Array(X.nRows);
+  probability.set(mine, 0);
+  probability.set(await theirs, half);
+  return { result: completeScore(bundle, table, probability), scoreMs: now() - t0 };
+}
+
+/**
  * The order reasons are computed in: highest probability first (ties by row). Whatever threshold the reader
  * picks, the customers flagged at it are a prefix of this order, so they get their reasons first and moving
  * the threshold never needs the job restarted.
@@ -146,6 +170,8 @@ export interface ReasonsJobOptions {
   /** The first chunk's rows (default 16, so the first reasons show quickly). */
   readonly firstChunk?: number;
   readonly topK?: number;
+  /** A second thread: while this one explains a chunk, it explains the next (null: this thread does all). */
+  readonly elsewhere?: Elsewhere | null;
 }
 
 export interface ReasonsJobResult {
@@ -162,26 +188,49 @@ export async function runReasonsJob(bundle: ModelBundle, table: ChurnTable, orde
   const now = options.now ?? (() => 0);
   const chunkMs = options.chunkMs ?? 200;
   if (bundle.explainer.kind !== "treeshap") return { outcome: "none", done: 0, reasonsMs: 0 };
+  const topK = options.topK ?? 3;
+  const elsewhere = options.elsewhere ?? null;
   let size = Math.max(1, options.firstChunk ?? 16);
   let done = 0;
   let reasonsMs = 0;
   while (done < total) {
     if (options.cancelled()) return { outcome: "cancelled", done, reasonsMs };
     const rows = order.slice(done, Math.min(total, done + size));
+    // The next chunk of the order goes to the other thread, if there is one, while this one does `rows`.
+    const theirRows = elsewhere ? order.slice(done + rows.length, Math.min(total, done + 2 * rows.length)) : new Int32Array(0);
     const t0 = now();
-    const chunk = explainRows(bundle, table, rows, options.topK ?? 3);
+    const theirs = theirRows.length > 0 && elsewhere ? explainElsewhere(bundle, table, theirRows, topK, elsewhere) : null;
+    const chunk = explainRows(bundle, table, rows, topK);
     const ms = now() - t0;
     if (!chunk) return { outcome: "none", done, reasonsMs };
-    reasonsMs += ms;
+    const second = theirs ? await theirs : null;
+    reasonsMs += now() - t0;
     // Counted before onChunk: the worker transfers chunk.rows (this very array) to the page, which leaves
     // it empty here, and sizing from an empty chunk pinned every later chunk to one row.
     const rowsDone = rows.length;
     done += rowsDone;
     options.onChunk(chunk, done, total);
+    if (second) {
+      done += theirRows.length;
+      options.onChunk(second, done, total);
+    }
     // Next chunk sized from this one's pace, at most 4x bigger at a time, between 1 and 5,000 rows.
     if (ms > 0) size = Math.max(1, Math.min(5_000, size * 4, Math.round((rowsDone * chunkMs) / ms)));
     else size = Math.min(5_000, size * 4);
     if (options.pause) await options.pause();
   }
   return { outcome: "done", done, reasonsMs };
+}
+
+/** A chunk's reasons from the other thread, or from this one if that fails (same text either way). */
+async function explainElsewhere(bundle: ModelBundle, table: ChurnTable, rows: Int32Array, topK: number, elsewhere: Elsewhere): Promise<RowReasons> {
+  try {
+    const { up, down } = await elsewhere.explain(selectTableRows(table, rows), topK);
+    if (up.length === rows.length && down.length === rows.length) return { rows, up, down };
+  } catch {
+    // Fall through: this thread explains the chunk itself.
+  }
+  const own = explainRows(bundle, table, rows, topK);
+  if (!own) throw new Error("this model has no tree explainer");
+  return own;
 }

@@ -6,6 +6,7 @@
 // first) and one `reasons-done` (or `reasons-failed`). A newer `score` request or a `cancel` stops the
 // reasons of an older id between two chunks; nothing more is posted for it.
 import type { ChurnTable } from "../data/table.js";
+import { unpackTable, type PackedTable } from "../data/table-transport.js";
 import type { CleaningReport, SkippedRow } from "../data/validate.js";
 import type { IssueGroup } from "../data/errors.js";
 import type { BatchTimings } from "./batch.js";
@@ -45,10 +46,17 @@ export interface ReasonsChunk {
   readonly down: readonly string[];
 }
 
+/** ScoredUpload as posted: the table packed (table-transport.ts), which the page unpacks with receiveUpload. */
+export type PostedUpload = Omit<ScoredUpload, "table"> & { readonly table: PackedTable };
+
+export function receiveUpload(posted: PostedUpload): ScoredUpload {
+  return { ...posted, table: unpackTable(posted.table) };
+}
+
 export type WorkerResponse =
   | { readonly type: "ready" }
   | { readonly type: "progress"; readonly id: number; readonly stage: Stage; readonly done: number; readonly total: number }
-  | { readonly type: "scored"; readonly id: number; readonly upload: ScoredUpload }
+  | { readonly type: "scored"; readonly id: number; readonly upload: PostedUpload }
   | { readonly type: "rejected"; readonly id: number; readonly rejection: UploadRejection }
   | { readonly type: "reasons"; readonly id: number; readonly chunk: ReasonsChunk; readonly done: number; readonly total: number }
   /** reasonsMs: TreeSHAP time; wallMs: from `scored` to the last chunk, pauses between chunks included. */

@@ -3,20 +3,38 @@
 // build) into one script the page starts with `new Worker(url, {type: "module"})`.
 // Phase one (parse, check, score, segments) posts `scored` at once; phase two computes the reasons in
 // chunks, highest probability first, and stops when a newer upload (or a cancel) takes its place.
+// The worker starts a second copy of itself as a helper (second-thread.ts) and shares both phases with it;
+// a copy started that way answers only the helper's requests.
 import readXlsxFile from "read-excel-file/web-worker";
+import { packTable } from "../data/table-transport.js";
 import type { SheetRows } from "../data/xlsx-sheets.js";
-import { reasonsOrder, runReasonsJob, scoreOnly } from "./batch.js";
+import { reasonsOrder, runReasonsJob, scoreOnlyShared } from "./batch.js";
 import type { ModelBundle } from "./bundle.js";
 import type { WorkerRequest, WorkerResponse } from "./protocol.js";
+import { answerHelperRequest, SecondThread, type HelperPort, type HelperRequest, type HelperResponse } from "./second-thread.js";
 import { readUpload, toRejection, type ParsedUpload } from "./upload.js";
 
 interface WorkerScope {
-  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
-  postMessage(message: WorkerResponse, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<WorkerRequest | HelperRequest>) => void) | null;
+  postMessage(message: WorkerResponse | HelperResponse, transfer?: Transferable[]): void;
+  readonly location: { readonly href: string };
+  readonly navigator: { readonly hardwareConcurrency?: number };
 }
 
 const scope = self as unknown as WorkerScope;
 let bundle: ModelBundle | null = null;
+let helper: SecondThread | null = null;
+
+/** The helper, when there is a second core and the browser lets a worker start one; else null (one thread). */
+function startHelper(model: ModelBundle): SecondThread | null {
+  if ((scope.navigator.hardwareConcurrency ?? 1) < 2) return null;
+  try {
+    const port = new Worker(scope.location.href, { type: "module" }) as unknown as HelperPort;
+    return new SecondThread(port, model);
+  } catch {
+    return null;
+  }
+}
 
 async function readSheets(bytes: Uint8Array): Promise<SheetRows[]> {
   const copy = bytes.slice().buffer;
@@ -48,7 +66,8 @@ async function score(request: Extract<WorkerRequest, { type: "score" }>): Promis
     const t2 = performance.now();
     if (!current()) return;
     post({ type: "progress", id, stage: "scoring", done: 0, total: upload.table.nRows });
-    const { result, scoreMs } = scoreOnly(bundle, upload.table, () => performance.now());
+    const { result, scoreMs } = await scoreOnlyShared(bundle, upload.table, helper, () => performance.now());
+    if (!current()) return;
     const t3 = performance.now();
     const reasonsPending = request.reasons && bundle.explainer.kind === "treeshap" && upload.table.nRows > 0;
     // The page keeps the arrays; the worker keeps a copy of the probabilities to order the reasons by.
@@ -61,7 +80,7 @@ async function score(request: Extract<WorkerRequest, { type: "score" }>): Promis
           name,
           format: upload.format,
           rowsInFile: upload.rowsInFile,
-          table: upload.table,
+          table: packTable(upload.table),
           cleaning: upload.cleaning,
           skipped: upload.skipped,
           skippedGroups: upload.skippedGroups,
@@ -86,6 +105,7 @@ async function score(request: Extract<WorkerRequest, { type: "score" }>): Promis
     const job = await runReasonsJob(model, scored.table, reasonsOrder(scored.probability), {
       cancelled: () => !current(),
       pause,
+      elsewhere: helper,
       now: () => performance.now(),
       onChunk: (chunk, done, total) => post({ type: "reasons", id, chunk, done, total }, [chunk.rows.buffer]),
     });
@@ -100,7 +120,14 @@ scope.onmessage = (event) => {
   const request = event.data;
   if (request.type === "init") {
     bundle = request.bundle;
+    helper?.close();
+    helper = startHelper(request.bundle);
     scope.postMessage({ type: "ready" });
+  } else if (request.type === "helper-init") {
+    bundle = request.bundle;
+  } else if (request.type === "helper-predict" || request.type === "helper-explain") {
+    const { response, transfer } = answerHelperRequest(bundle, request);
+    scope.postMessage(response, transfer);
   } else if (request.type === "cancel") {
     if (activeId === request.id) activeId = 0;
   } else {

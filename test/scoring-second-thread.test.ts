@@ -1,0 +1,135 @@
+// The worker's second thread (second-thread.ts) and the shared phases in batch.ts, run in one Node process
+// through a fake port that behaves like a Worker: messages arrive later, by structured clone, transferred
+// buffers are detached on the sending side. Sharing must change no number, and a helper that fails or dies
+// must leave the work done by the worker itself.
+import assert from "node:assert/strict";
+import { before, describe, it } from "node:test";
+import { selectTableRows, type ChurnTable } from "../src/lib/data/table.js";
+import { packColumn, packTable, unpackColumn, unpackTable } from "../src/lib/data/table-transport.js";
+import { explainRows, reasonsOrder, runReasonsJob, scoreOnly, scoreOnlyShared, type RowReasons } from "../src/lib/scoring/batch.js";
+import type { ModelBundle } from "../src/lib/scoring/bundle.js";
+import { answerHelperRequest, SecondThread, type HelperPort, type HelperRequest, type HelperResponse } from "../src/lib/scoring/second-thread.js";
+import { buildTestBundle } from "./scoring-fixtures.js";
+
+let bundle: ModelBundle;
+let table: ChurnTable;
+/** The demo table four times over (more than the 2,000 rows below which scoring is not shared). */
+let big: ChurnTable;
+
+before(async () => {
+  ({ bundle, table } = await buildTestBundle());
+  big = selectTableRows(table, Int32Array.from({ length: table.nRows * 4 }, (_, i) => i % table.nRows));
+});
+
+type Mode = "ok" | "fails" | "dies";
+
+/** A Worker look-alike whose other end runs answerHelperRequest; counts the requests it answered. */
+function fakeHelper(mode: Mode = "ok"): HelperPort & { answered: number } {
+  let helperBundle: ModelBundle | null = null;
+  const port: HelperPort & { answered: number } = {
+    answered: 0,
+    onmessage: null,
+    onerror: null,
+    terminate() {},
+    postMessage(message: HelperRequest, transfer: Transferable[]) {
+      const copy = structuredClone(message, { transfer });
+      setImmediate(() => {
+        if (copy.type === "helper-init") {
+          helperBundle = copy.bundle;
+          return;
+        }
+        if (mode === "dies") return port.onerror?.(new Error("gone"));
+        const { response, transfer: back } = answerHelperRequest(mode === "fails" ? null : helperBundle, copy);
+        port.answered++;
+        port.onmessage?.({ data: structuredClone(response, { transfer: back }) as HelperResponse });
+      });
+    },
+  };
+  return port;
+}
+
+describe("packed tables (what crosses postMessage)", () => {
+  it("unpack(pack(table)) is the table, blanks and all", () => {
+    const column = ["a", null, "b", "a", null, "é <b>"];
+    const packed = packColumn(column);
+    assert.deepEqual(packed.values, ["a", "b", "é <b>"]);
+    assert.deepEqual(Array.from(packed.codes), [1, 0, 2, 1, 0, 3]);
+    assert.deepEqual(unpackColumn(packed), column);
+    const back = unpackTable(structuredClone(packTable(table)));
+    assert.deepEqual(back, table);
+  });
+
+  it("a column of many distinct values still round-trips", () => {
+    const column = Array.from({ length: 140_000 }, (_, i) => (i % 7 === 0 ? null : `v${i}`));
+    const packed = packColumn(column);
+    assert.ok(packed.codes instanceof Uint32Array);
+    assert.deepEqual(unpackColumn(packed), column);
+  });
+});
+
+describe("scoring shared with a second thread", () => {
+  it("probabilities, decisions and segments equal scoring on one thread, and the helper did half", async () => {
+    const port = fakeHelper();
+    const helper = new SecondThread(port, bundle);
+    const shared = await scoreOnlyShared(bundle, big, helper);
+    const alone = scoreOnly(bundle, big);
+    assert.deepEqual(shared.result, alone.result);
+    assert.equal(port.answered, 1);
+  });
+
+  it("small files are scored on one thread (the round trip costs more than it saves)", async () => {
+    const port = fakeHelper();
+    const small = selectTableRows(table, Int32Array.from({ length: 500 }, (_, i) => i));
+    const shared = await scoreOnlyShared(bundle, small, new SecondThread(port, bundle));
+    assert.equal(port.answered, 0);
+    assert.deepEqual(shared.result, scoreOnly(bundle, small).result);
+  });
+
+  for (const mode of ["fails", "dies"] as const) {
+    it(`a helper that ${mode} leaves the same numbers, computed by the worker`, async () => {
+      const helper = new SecondThread(fakeHelper(mode), bundle);
+      const shared = await scoreOnlyShared(bundle, big, helper);
+      assert.deepEqual(shared.result, scoreOnly(bundle, big).result);
+      const order = reasonsOrder(shared.result.probability).slice(0, 40);
+      assertSameReasons(await collectReasons(big, order, helper), big, order);
+    });
+  }
+
+  it("reasons: every row once, in the order's pairs of chunks, equal to one thread's, half of the chunks from the helper", async () => {
+    const port = fakeHelper();
+    const helper = new SecondThread(port, bundle);
+    const order = reasonsOrder(scoreOnly(bundle, table).result.probability).slice(0, 600);
+    assertSameReasons(await collectReasons(table, order, helper), table, order);
+    assert.ok(port.answered >= 2);
+  });
+});
+
+function assertSameReasons(got: Map<number, { up: string; down: string }>, t: ChurnTable, order: Int32Array): void {
+  const alone = explainRows(bundle, t, order);
+  assert.ok(alone);
+  assert.equal(got.size, order.length);
+  order.forEach((i, k) => assert.deepEqual(got.get(i), { up: alone.up[k], down: alone.down[k] }));
+}
+
+/** Runs a reasons job with the helper; checks the chunks follow `order` exactly; returns reasons by row. */
+async function collectReasons(t: ChurnTable, order: Int32Array, helper: SecondThread): Promise<Map<number, { up: string; down: string }>> {
+  const got = new Map<number, { up: string; down: string }>();
+  let position = 0;
+  const job = await runReasonsJob(bundle, t, order, {
+    cancelled: () => false,
+    firstChunk: 4,
+    elsewhere: helper,
+    onChunk: (chunk: RowReasons, done: number) => {
+      assert.deepEqual(Array.from(chunk.rows), Array.from(order.slice(position, position + chunk.rows.length)));
+      position += chunk.rows.length;
+      assert.equal(done, position);
+      chunk.rows.forEach((i, k) => {
+        assert.ok(!got.has(i), `row ${i} twice`);
+        got.set(i, { up: chunk.up[k], down: chunk.down[k] });
+      });
+    },
+  });
+  assert.equal(job.outcome, "done");
+  assert.equal(job.done, order.length);
+  return got;
+}
