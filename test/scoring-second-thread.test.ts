@@ -1,24 +1,21 @@
-// The worker's second thread (second-thread.ts) and the shared phases in batch.ts, run in one Node process
-// through a fake port that behaves like a Worker: messages arrive later, by structured clone, transferred
-// buffers are detached on the sending side. Sharing must change no number, and a helper that fails or dies
-// must leave the work done by the worker itself.
+// The worker's second thread (second-thread.ts) sharing the reasons job (batch.ts), run in one Node process
+// through a fake port that behaves like a Worker: messages arrive later, by structured clone. Sharing must
+// change no reason, and a helper that fails or dies must leave the work done by the worker itself. Also the
+// packed table the worker posts to the page.
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { selectTableRows, type ChurnTable } from "../src/lib/data/table.js";
+import type { ChurnTable } from "../src/lib/data/table.js";
 import { packColumn, packTable, unpackColumn, unpackTable } from "../src/lib/data/table-transport.js";
-import { explainRows, reasonsOrder, runReasonsJob, scoreOnly, scoreOnlyShared, type RowReasons } from "../src/lib/scoring/batch.js";
+import { explainRows, reasonsOrder, runReasonsJob, scoreOnly, type RowReasons } from "../src/lib/scoring/batch.js";
 import type { ModelBundle } from "../src/lib/scoring/bundle.js";
 import { answerHelperRequest, SecondThread, type HelperPort, type HelperRequest, type HelperResponse } from "../src/lib/scoring/second-thread.js";
 import { buildTestBundle } from "./scoring-fixtures.js";
 
 let bundle: ModelBundle;
 let table: ChurnTable;
-/** The demo table four times over (more than the 2,000 rows below which scoring is not shared). */
-let big: ChurnTable;
 
 before(async () => {
   ({ bundle, table } = await buildTestBundle());
-  big = selectTableRows(table, Int32Array.from({ length: table.nRows * 4 }, (_, i) => i % table.nRows));
 });
 
 type Mode = "ok" | "fails" | "dies";
@@ -39,9 +36,9 @@ function fakeHelper(mode: Mode = "ok"): HelperPort & { answered: number } {
           return;
         }
         if (mode === "dies") return port.onerror?.(new Error("gone"));
-        const { response, transfer: back } = answerHelperRequest(mode === "fails" ? null : helperBundle, copy);
+        const response = answerHelperRequest(mode === "fails" ? null : helperBundle, copy);
         port.answered++;
-        port.onmessage?.({ data: structuredClone(response, { transfer: back }) as HelperResponse });
+        port.onmessage?.({ data: structuredClone(response) as HelperResponse });
       });
     },
   };
@@ -67,41 +64,22 @@ describe("packed tables (what crosses postMessage)", () => {
   });
 });
 
-describe("scoring shared with a second thread", () => {
-  it("probabilities, decisions and segments equal scoring on one thread, and the helper did half", async () => {
-    const port = fakeHelper();
-    const helper = new SecondThread(port, bundle);
-    const shared = await scoreOnlyShared(bundle, big, helper);
-    const alone = scoreOnly(bundle, big);
-    assert.deepEqual(shared.result, alone.result);
-    assert.equal(port.answered, 1);
-  });
-
-  it("small files are scored on one thread (the round trip costs more than it saves)", async () => {
-    const port = fakeHelper();
-    const small = selectTableRows(table, Int32Array.from({ length: 500 }, (_, i) => i));
-    const shared = await scoreOnlyShared(bundle, small, new SecondThread(port, bundle));
-    assert.equal(port.answered, 0);
-    assert.deepEqual(shared.result, scoreOnly(bundle, small).result);
-  });
-
-  for (const mode of ["fails", "dies"] as const) {
-    it(`a helper that ${mode} leaves the same numbers, computed by the worker`, async () => {
-      const helper = new SecondThread(fakeHelper(mode), bundle);
-      const shared = await scoreOnlyShared(bundle, big, helper);
-      assert.deepEqual(shared.result, scoreOnly(bundle, big).result);
-      const order = reasonsOrder(shared.result.probability).slice(0, 40);
-      assertSameReasons(await collectReasons(big, order, helper), big, order);
-    });
-  }
-
-  it("reasons: every row once, in the order's pairs of chunks, equal to one thread's, half of the chunks from the helper", async () => {
+describe("reasons shared with a second thread", () => {
+  it("every row once, in the order's pairs of chunks, equal to one thread's, some chunks from the helper", async () => {
     const port = fakeHelper();
     const helper = new SecondThread(port, bundle);
     const order = reasonsOrder(scoreOnly(bundle, table).result.probability).slice(0, 600);
     assertSameReasons(await collectReasons(table, order, helper), table, order);
     assert.ok(port.answered >= 2);
   });
+
+  for (const mode of ["fails", "dies"] as const) {
+    it(`a helper that ${mode} leaves the same reasons, computed by the worker`, async () => {
+      const helper = new SecondThread(fakeHelper(mode), bundle);
+      const order = reasonsOrder(scoreOnly(bundle, table).result.probability).slice(0, 40);
+      assertSameReasons(await collectReasons(table, order, helper), table, order);
+    });
+  }
 });
 
 function assertSameReasons(got: Map<number, { up: string; down: string }>, t: ChurnTable, order: Int32Array): void {

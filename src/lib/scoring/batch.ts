@@ -1,12 +1,9 @@
 // Scoring a large table in chunks, so the worker can report progress between them, with each stage timed
 // (the bench reads the timings). The numbers are those of scoreTable on the whole table: every row is
 // scored on its own, so chunking changes nothing but when progress is reported.
-import { encode } from "../data/encode.js";
 import { selectTableRows, type ChurnTable } from "../data/table.js";
-import type { FeatureMatrix } from "../matrix.js";
-import { predictProbability } from "../models/predict.js";
 import type { ModelBundle } from "./bundle.js";
-import { completeScore, explainTable, reasonsText, scoreTable, topReasons, type Reasons, type ScoreResult } from "./score.js";
+import { explainTable, reasonsText, scoreTable, topReasons, type Reasons, type ScoreResult } from "./score.js";
 import type { Elsewhere } from "./second-thread.js";
 
 export interface BatchTimings {
@@ -101,26 +98,6 @@ export function scoreOnly(bundle: ModelBundle, table: ChurnTable, now: () => num
   const t0 = now();
   const result = scoreTable(bundle, table, { reasons: false });
   return { result, scoreMs: now() - t0 };
-}
-
-/**
- * scoreOnly with the second half of the rows scored elsewhere (a second thread) while this thread scores
- * the first. Same numbers: rows are scored independently. If the other thread fails, this one scores its half.
- */
-export async function scoreOnlyShared(bundle: ModelBundle, table: ChurnTable, elsewhere: Elsewhere | null, now: () => number = () => 0): Promise<ScorePhase> {
-  // Below a few thousand rows the message round trip costs more than half the work.
-  if (!elsewhere || table.nRows < 2_000) return scoreOnly(bundle, table, now);
-  const t0 = now();
-  const X = encode(table, bundle.encoder, { impute: bundle.impute });
-  const half = Math.ceil(X.nRows / 2);
-  const part = (from: number, to: number): FeatureMatrix => ({ ...X, nRows: to - from, values: X.values.subarray(from * X.nCols, to * X.nCols) });
-  const second = part(half, X.nRows);
-  const theirs = elsewhere.predict(second).catch(() => predictProbability(bundle.model, second));
-  const mine = predictProbability(bundle.model, part(0, half));
-  const probability = new Float64Array(X.nRows);
-  probability.set(mine, 0);
-  probability.set(await theirs, half);
-  return { result: completeScore(bundle, table, probability), scoreMs: now() - t0 };
 }
 
 /**

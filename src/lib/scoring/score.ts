@@ -44,15 +44,13 @@ export interface ScoreOptions {
 
 /** Scores every row of the table. */
 export function scoreTable(bundle: ModelBundle, table: ChurnTable, options: ScoreOptions = {}): ScoreResult {
+  const threshold = options.threshold ?? bundle.threshold.value;
   const X = encode(table, bundle.encoder, { impute: bundle.impute });
   const probability = predictProbability(bundle.model, X);
+  const decision = decide(probability, threshold);
+  const cluster = assignClusters(bundle.segments, table);
   const reasons = options.reasons === false ? null : explainTable(bundle, table, X);
-  return { ...completeScore(bundle, table, probability, options.threshold), reasons };
-}
-
-/** Everything but the reasons once the probabilities are known, however they were computed: decisions and segments. */
-export function completeScore(bundle: ModelBundle, table: ChurnTable, probability: Float64Array, threshold = bundle.threshold.value): ScoreResult {
-  return { probability, decision: decide(probability, threshold), threshold, cluster: assignClusters(bundle.segments, table), reasons: null };
+  return { probability, decision, threshold, cluster, reasons };
 }
 
 /** The reasons alone (null when the bundle has no explainer). `X`: the bundle's encoding of the table, if at hand. */

@@ -1,42 +1,34 @@
-// A second thread for the scoring worker. This machine class has two cores, and while the worker scores
-// or explains, the page's main thread is idle: the worker starts one helper (a second copy of itself) and
-// gives it half of each piece of work, the rows of the probabilities and every other chunk of reasons.
-// Rows are scored and explained independently, so splitting them changes no number.
+// A second thread for the scoring worker. This machine class has two cores, and while the worker explains
+// the page's main thread is idle: the worker starts one helper (a second copy of itself) and gives it every
+// other chunk of reasons (1.75x the rows a second in Chromium here). Rows are explained independently, so
+// splitting them changes no number. Scoring is not shared: two threads scored no
+// faster than one on this machine (see worker.ts).
 //
 // Both sides are here: answerHelperRequest is what the helper does with a request (pure, so the Node tests
 // run it through a fake port), and SecondThread is the worker's handle on the helper.
 import type { ChurnTable } from "../data/table.js";
-import type { FeatureMatrix } from "../matrix.js";
-import { predictProbability } from "../models/predict.js";
 import type { ModelBundle } from "./bundle.js";
 import { explainTable, reasonsText, topReasons } from "./score.js";
 
 export type HelperRequest =
   | { readonly type: "helper-init"; readonly bundle: ModelBundle }
-  | { readonly type: "helper-predict"; readonly job: number; readonly X: FeatureMatrix }
   /** The top reasons of every row of `table` (a chunk the worker cut out of the upload). */
   | { readonly type: "helper-explain"; readonly job: number; readonly table: ChurnTable; readonly topK: number };
 
 export type HelperResponse =
-  | { readonly type: "helper-predicted"; readonly job: number; readonly probability: Float64Array }
   | { readonly type: "helper-explained"; readonly job: number; readonly up: string[]; readonly down: string[] }
   | { readonly type: "helper-failed"; readonly job: number; readonly message: string };
 
-/** The work half the worker hands over; each call may fail (then the worker does that half itself). */
+/** The share of the reasons the worker hands over; a call may fail (then the worker does that chunk itself). */
 export interface Elsewhere {
-  predict(X: FeatureMatrix): Promise<Float64Array>;
   explain(table: ChurnTable, topK: number): Promise<{ up: string[]; down: string[] }>;
 }
 
-/** The helper's answer to one request (null for init, which has none), with what to transfer. */
-export function answerHelperRequest(bundle: ModelBundle | null, request: Exclude<HelperRequest, { type: "helper-init" }>): { response: HelperResponse; transfer: Transferable[] } {
+/** The helper's answer to one request other than init. */
+export function answerHelperRequest(bundle: ModelBundle | null, request: Exclude<HelperRequest, { type: "helper-init" }>): HelperResponse {
   const { job } = request;
   try {
     if (!bundle) throw new Error("the helper has not been given the model");
-    if (request.type === "helper-predict") {
-      const probability = predictProbability(bundle.model, request.X);
-      return { response: { type: "helper-predicted", job, probability }, transfer: [probability.buffer] };
-    }
     const reasons = explainTable(bundle, request.table);
     if (!reasons) throw new Error("this model has no tree explainer");
     const n = request.table.nRows;
@@ -47,9 +39,9 @@ export function answerHelperRequest(bundle: ModelBundle | null, request: Exclude
       up[i] = reasonsText(top.up);
       down[i] = reasonsText(top.down);
     }
-    return { response: { type: "helper-explained", job, up, down }, transfer: [] };
+    return { type: "helper-explained", job, up, down };
   } catch (error) {
-    return { response: { type: "helper-failed", job, message: error instanceof Error ? error.message : String(error) }, transfer: [] };
+    return { type: "helper-failed", job, message: error instanceof Error ? error.message : String(error) };
   }
 }
 
@@ -81,17 +73,8 @@ export class SecondThread implements Elsewhere {
     port.postMessage({ type: "helper-init", bundle }, []);
   }
 
-  async predict(X: FeatureMatrix): Promise<Float64Array> {
-    // The helper's copy of the rows is transferred, so it is its own: the caller's matrix stays whole.
-    const values = X.values.slice();
-    const response = await this.send({ type: "helper-predict", job: this.nextJob++, X: { ...X, values } }, [values.buffer]);
-    if (response.type !== "helper-predicted") throw new Error(`unexpected ${response.type}`);
-    if (response.probability.length !== X.nRows) throw new Error(`the helper scored ${response.probability.length} rows of ${X.nRows}`);
-    return response.probability;
-  }
-
   async explain(table: ChurnTable, topK: number): Promise<{ up: string[]; down: string[] }> {
-    const response = await this.send({ type: "helper-explain", job: this.nextJob++, table, topK }, []);
+    const response = await this.send({ type: "helper-explain", job: this.nextJob++, table, topK });
     if (response.type !== "helper-explained") throw new Error(`unexpected ${response.type}`);
     return { up: response.up, down: response.down };
   }
@@ -101,11 +84,11 @@ export class SecondThread implements Elsewhere {
     this.port.terminate();
   }
 
-  private send(request: Exclude<HelperRequest, { type: "helper-init" }>, transfer: Transferable[]): Promise<HelperResponse> {
+  private send(request: Exclude<HelperRequest, { type: "helper-init" }>): Promise<HelperResponse> {
     if (this.broken) return Promise.reject(this.broken);
     return new Promise((resolve, reject) => {
       this.pending.set(request.job, { resolve, reject });
-      this.port.postMessage(request, transfer);
+      this.port.postMessage(request, []);
     });
   }
 
