@@ -1,12 +1,14 @@
 // Scoring in Chromium, in the page's own worker (the same script the site serves, bundled by
-// src/score-worker.js.ts), in its two phases. Figures, not pass/fail.
-//  1. 100,000 customers parsed, checked, scored and assigned to segments until the worker posts `scored`
-//     (what the reader waits for before the table shows): target 2 s.
-//  2. The exact TreeSHAP reasons that follow in the background, highest probability first: their throughput
-//     over the first REASONS_ROWS of those 100,000 (env SCORE_BENCH_REASONS_ROWS, default 5,000; then the job
-//     is cancelled as a new upload would), projected to all 100,000. The 5 s target for scores with exact
-//     reasons is not reachable: exact TreeSHAP walks every path of every tree (300 rounds, up to 63 leaves)
-//     for each row, milliseconds a row, where 100,000 rows in 5 s would need about 30 µs a row.
+// src/score-worker.js.ts), in its two phases, on 100,000 customers drawn by the demo generator. Figures, not
+// pass/fail.
+//  1. Parsed, checked, scored and assigned to segments until the page holds the `scored` message with its
+//     table unpacked (what the reader waits for before the table shows): target 2 s.
+//  2. The exact TreeSHAP reasons that follow in the background, highest probability first, on the worker and
+//     its helper thread: their throughput over the first REASONS_ROWS of those 100,000 (env
+//     SCORE_BENCH_REASONS_ROWS, default 5,000; then the job is cancelled as a new upload would), projected to
+//     all 100,000. The 5 s target for scores with exact reasons is not reachable: exact TreeSHAP walks every
+//     path of every tree (300 rounds, up to 63 leaves) for each row, milliseconds a row, where 100,000 rows in
+//     5 s would need about 30 µs a row.
 // The model is the pipeline's model.json when a cached run has one, else a gbdt trained here on the demo data.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -124,7 +126,7 @@ export default async function (): Promise<BenchResult[]> {
     const projected = scoredS + r.rows / rate;
     const trees = bundle.explainer.kind === "treeshap" ? bundle.explainer.model.trees.length : 0;
     results.push({
-      name: "score: parse+check+score+assign until `scored`, table shown (Chromium worker)",
+      name: "score: parse+check+score+assign until the page holds `scored` (Chromium worker)",
       rows: r.rows,
       features: r.features,
       ours_s: scoredS,
@@ -143,7 +145,7 @@ export default async function (): Promise<BenchResult[]> {
       },
     });
     results.push({
-      name: "score: exact TreeSHAP reasons in the background after `scored`, projected to all rows (Chromium worker)",
+      name: "score: exact TreeSHAP reasons in the background after `scored`, projected to all rows (Chromium worker + helper)",
       rows: r.rows,
       features: r.features,
       ours_s: Math.round(projected * 10) / 10,
