@@ -2,7 +2,8 @@
 // src/score-worker.js.ts), in its two phases, on 100,000 customers drawn by the demo generator. Figures, not
 // pass/fail.
 //  1. Parsed, checked, scored and assigned to segments until the page holds the `scored` message with its
-//     table unpacked (what the reader waits for before the table shows): target 2 s.
+//     table unpacked (what the reader waits for before the table shows): target 2 s. Three uploads of the
+//     file, the first in a fresh worker; the median is the figure, and all three are listed.
 //  2. The exact TreeSHAP reasons that follow in the background, highest probability first, on the worker and
 //     its helper thread: their throughput over the first REASONS_ROWS of those 100,000 (env
 //     SCORE_BENCH_REASONS_ROWS, default 5,000; then the job is cancelled as a new upload would), projected to
@@ -27,6 +28,7 @@ import type { BenchResult } from "./types.js";
 
 const ROWS = 100_000;
 const REASONS_ROWS = Math.min(ROWS, Number(process.env.SCORE_BENCH_REASONS_ROWS ?? 5_000));
+const UPLOADS = 3;
 
 async function modelBundle(): Promise<{ bundle: ModelBundle; source: string }> {
   const cache = join(PROJECT_ROOT, ".cache", "pipeline");
@@ -73,8 +75,7 @@ export default async function (): Promise<BenchResult[]> {
     await page.goto(`${server.url}/index.html`);
     // The bundle goes in as an argument (Playwright keeps Infinity), then to the worker by structured clone.
     const r = await page.evaluate(
-      async ({ bundle, reasonsRows }) => {
-        const bytes = await (await fetch("/customers.csv")).arrayBuffer();
+      async ({ bundle, reasonsRows, uploads }) => {
         // A URL the page resolves (a variable, so neither tsc nor tsx looks for the file here).
         const pageUrl = "/page.js";
         const { receiveUpload } = (await import(pageUrl)) as typeof import("../src/lib/scoring/protocol.js");
@@ -83,45 +84,58 @@ export default async function (): Promise<BenchResult[]> {
           worker.onmessage = (e) => e.data.type === "ready" && resolve();
           worker.postMessage({ type: "init", bundle });
         });
-        const t0 = performance.now();
-        let scoredAt = 0;
+        // The same file uploaded `uploads` times, as a reader trying it again would: the first in a fresh
+        // worker, the next ones after it; each new upload stops the reasons of the one before. The reasons
+        // of the last one are measured.
+        const runs: { scoredMs: number; timings: ScoredUpload["timings"]; rows: number }[] = [];
         let firstChunkAt = 0;
-        let upload: ScoredUpload | null = null;
-        const reasons = await new Promise<{ done: number; at: number; complete: boolean }>((resolve, reject) => {
-          worker.onmessage = (e: MessageEvent<WorkerResponse>) => {
-            const m = e.data;
-            if (m.type === "scored") {
-              upload = receiveUpload(m.upload);
-              scoredAt = performance.now();
-              if (!m.upload.reasonsPending) resolve({ done: 0, at: scoredAt, complete: true });
-            } else if (m.type === "reasons") {
-              if (!firstChunkAt) firstChunkAt = performance.now();
-              if (m.done >= reasonsRows) {
-                // Enough to measure: stop the job as a new upload would.
-                worker.postMessage({ type: "cancel", id: 1 });
-                resolve({ done: m.done, at: performance.now(), complete: m.done === m.total });
-              }
-            } else if (m.type === "reasons-failed") reject(new Error(m.message));
-            else if (m.type === "rejected") reject(new Error(m.rejection.message));
-          };
-          worker.postMessage({ type: "score", id: 1, file: bytes, name: "customers.csv", reasons: true }, [bytes]);
-        });
+        let scoredAt = 0;
+        let reasons = { done: 0, at: 0 };
+        for (let id = 1; id <= uploads; id++) {
+          const bytes = await (await fetch("/customers.csv")).arrayBuffer();
+          const last = id === uploads;
+          const t0 = performance.now();
+          reasons = await new Promise<{ done: number; at: number }>((resolve, reject) => {
+            worker.onmessage = (e: MessageEvent<WorkerResponse>) => {
+              const m = e.data;
+              if (m.type === "ready" || m.id !== id) return;
+              if (m.type === "scored") {
+                const upload = receiveUpload(m.upload);
+                scoredAt = performance.now();
+                runs.push({ scoredMs: scoredAt - t0, timings: upload.timings, rows: upload.table.nRows });
+                if (!last || !m.upload.reasonsPending) {
+                  worker.postMessage({ type: "cancel", id });
+                  resolve({ done: 0, at: scoredAt });
+                }
+              } else if (m.type === "reasons") {
+                if (!firstChunkAt) firstChunkAt = performance.now();
+                if (m.done >= reasonsRows) {
+                  // Enough to measure: stop the job as a new upload would.
+                  worker.postMessage({ type: "cancel", id });
+                  resolve({ done: m.done, at: performance.now() });
+                }
+              } else if (m.type === "reasons-failed") reject(new Error(m.message));
+              else if (m.type === "rejected") reject(new Error(m.rejection.message));
+            };
+            worker.postMessage({ type: "score", id, file: bytes, name: "customers.csv", reasons: true }, [bytes]);
+          });
+        }
         worker.terminate();
-        const u = upload as ScoredUpload | null;
-        if (!u) throw new Error("no scored message");
         return {
-          scoredMs: scoredAt - t0,
+          runs,
           firstReasonsMs: firstChunkAt - scoredAt,
           reasonsRows: reasons.done,
           reasonsMs: reasons.at - scoredAt,
-          rows: u.table.nRows,
-          timings: u.timings,
+          rows: runs[0].rows,
           features: bundle.encoder.featureNames.length,
         };
       },
-      { bundle, reasonsRows: REASONS_ROWS },
+      { bundle, reasonsRows: REASONS_ROWS, uploads: UPLOADS },
     );
-    const scoredS = r.scoredMs / 1000;
+    // The median upload (the machine's load varies from run to run), with every run listed.
+    const byTime = [...r.runs].sort((a, b) => a.scoredMs - b.scoredMs);
+    const median = byTime[Math.floor(byTime.length / 2)];
+    const scoredS = median.scoredMs / 1000;
     const rate = r.reasonsRows / (r.reasonsMs / 1000);
     const projected = scoredS + r.rows / rate;
     const trees = bundle.explainer.kind === "treeshap" ? bundle.explainer.model.trees.length : 0;
@@ -137,9 +151,9 @@ export default async function (): Promise<BenchResult[]> {
       peer_auc: null,
       extra: {
         model: source,
-        read_s: r.timings.readMs / 1000,
-        parse_check_s: r.timings.checkMs / 1000,
-        score_assign_s: r.timings.scoreMs / 1000,
+        uploads_s: r.runs.map((run) => Math.round(run.scoredMs) / 1000).join(", "),
+        median_parse_check_s: Math.round(median.timings.checkMs) / 1000,
+        median_score_assign_s: Math.round(median.timings.scoreMs) / 1000,
         target_s: 2,
         target_met: scoredS <= 2 ? "yes" : "no",
       },

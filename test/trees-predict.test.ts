@@ -109,9 +109,14 @@ test("malformed models and wrong widths are refused", () => {
   assert.throws(() => predictProba(model, oneColumn([1])), /expects 4 features/);
 });
 
-test("block-wise scoring equals walking each row down each tree, across block edges and with missing values", () => {
-  const { X, y } = synthetic(1000, 7);
-  for (const model of [trainGbdt(X, y, { rounds: 20, growth: "leafwise", maxDepth: Infinity, maxLeaves: 30 }), trainForest(X, y, { trees: 10 })]) {
+test("block-wise scoring equals walking each row down each tree, across block edges and with missing values, in the file's order and in the grouped walking order of large matrices", () => {
+  const { X: small, y } = synthetic(1000, 7);
+  // 6,000 rows: past the size from which predictMargin walks rows grouped by their split intervals.
+  const X = synthetic(6000, 8).X;
+  for (const model of [trainGbdt(small, y, { rounds: 20, growth: "leafwise", maxDepth: Infinity, maxLeaves: 30 }), trainForest(small, y, { trees: 10 })]) {
+    const inOrder = predictMargin(model, small);
+    const alone = Float64Array.from({ length: small.nRows }, (_, i) => predictMargin(model, { ...small, nRows: 1, values: small.values.subarray(i * 4, i * 4 + 4) })[0]);
+    assert.deepEqual(inOrder, alone);
     const flat = flatten(model);
     const scale = model.kind === "forest" ? 1 / model.trees.length : 1;
     const margin = predictMargin(model, X);
