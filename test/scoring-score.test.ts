@@ -6,7 +6,7 @@ import { encode } from "../src/lib/data/encode.js";
 import { predictProbability } from "../src/lib/models/predict.js";
 import { explainRows, reasonsOrder, runReasonsJob, scoreInChunks, scoreOnly } from "../src/lib/scoring/batch.js";
 import type { ModelBundle } from "../src/lib/scoring/bundle.js";
-import { rowsToCsv, scoredRows } from "../src/lib/scoring/rows.js";
+import { flagRows, rowsToCsv, scoredRows } from "../src/lib/scoring/rows.js";
 import { featureGroups, scoreTable, topReasons } from "../src/lib/scoring/score.js";
 import { assignClusters } from "../src/lib/segments/rfm.js";
 import { predictMargin } from "../src/lib/trees/predict.js";
@@ -90,6 +90,13 @@ describe("scoreTable", () => {
     assert.ok(csv.startsWith("\uFEFFCustomerID,churn_probability,high_risk,segment,raises_risk,lowers_risk,Churn,"));
     const lines = csv.split("\r\n");
     assert.ok(lines[1].startsWith(`"'=HYPERLINK(""x"")",${r.result.probability[0]},`));
+    // Another threshold flags the same row objects as rows built at it would be.
+    for (const threshold of [0, 0.2, 0.9, 1.01]) {
+      const again = flagRows(rows, threshold);
+      assert.equal(again, rows);
+      const built = scoredRows({ table: t, probability: r.result.probability, cluster: r.result.cluster, reasonsUp: r.reasonsUp, reasonsDown: r.reasonsDown }, bundle.segments.names, threshold);
+      assert.deepEqual(again, built);
+    }
   });
 
   it("two phases: scores first (no reasons), then reasons by chunk, highest probability first, equal to the whole table's", async () => {
