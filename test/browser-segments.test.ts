@@ -60,6 +60,9 @@ describe("segments page in Chromium", () => {
     assert.deepEqual(cards, segments.clusters.map((c) => String(c.id)));
     const sources = await page.$$eval(".persona-card .persona-source", (nodes) => nodes.map((n) => n.textContent ?? ""));
     assert.ok(sources.every((s) => /Source: (Rules|Gemini at build time)/.test(s)), sources.join(" | "));
+    // Each card names its segment from the data, so cards a model named alike are still told apart.
+    const named = await page.$$eval(".persona-card .persona-facts", (lists) => lists.map((dl) => dl.querySelector("dd")?.textContent ?? ""));
+    assert.deepEqual(named, segments.clusters.map((c) => `${c.name} (cluster ${c.id})`));
     // The regenerate buttons wait for a key.
     assert.equal(await page.locator(".persona-regenerate").first().isDisabled(), true);
     await page.close();

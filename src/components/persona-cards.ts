@@ -81,6 +81,8 @@ function factsList(cluster: SegmentCluster, segments: SegmentsArtifact): HTMLEle
   const add = (term: string, value: string): void => {
     dl.append(el("dt", undefined, term), el("dd", undefined, value));
   };
+  // The segment's own name from the data: two cards a model happened to name alike stay told apart.
+  add("segment", `${cluster.name} (cluster ${cluster.id})`);
   add("customers", `${cluster.size.toLocaleString("en-US")} (${pct(cluster.share)} of ${base.size.toLocaleString("en-US")})`);
   add("churn", `${pct(cluster.churnRate)} (base ${pct(base.churnRate)})`);
   if (cluster.meanPredicted !== null) add("predicted", `${pct(cluster.meanPredicted)} mean probability`);
