@@ -148,12 +148,35 @@ describe("EDA and Hypotheses pages in Chromium", () => {
     await page.close();
   });
 
+  it("/hypotheses explorer: a number with a few whole values (CityTier) can be tested as levels", async () => {
+    const { page, problems } = await report.open("/hypotheses");
+    const testBox = page.locator('[data-testid="column-test"]');
+    await page.selectOption('select[name="hypothesis-column"]', "CityTier");
+    await page.waitForFunction(() => document.querySelector('[data-testid="column-test"] caption')?.textContent === "CityTier against churn");
+    await waitForReport(page);
+    assert.match(await testBox.innerText(), /Welch/);
+    await page.locator('[data-testid="hypothesis-as"] input[value="1"]').check();
+    await page.waitForFunction(() => /Chi-square/.test(document.querySelector('[data-testid="column-test"]')?.textContent ?? ""));
+    await waitForReport(page);
+    const asLevels = await page.locator("main").innerText();
+    assert.match(asLevels, /Cramér/);
+    // Each tier's churn rate is listed.
+    for (const tier of ["1", "2", "3"]) assert.match(asLevels, new RegExp(`\\b${tier}\\b`));
+    // A measurement such as CashbackAmount offers no such choice.
+    await page.selectOption('select[name="hypothesis-column"]', "CashbackAmount");
+    await page.waitForFunction(() => document.querySelector('[data-testid="column-test"] caption')?.textContent === "CashbackAmount against churn");
+    await waitForReport(page);
+    assert.equal(await page.locator('[data-testid="hypothesis-as"]').count(), 0);
+    await assertCleanPage(page, problems);
+    await page.close();
+  });
+
   it("/hypotheses rows toggle: including the duplicated rows changes the figures and says so", async () => {
     const { page, problems } = await report.open("/hypotheses");
     const main = page.locator("main");
     const before = await main.innerText();
     const duplicates = /the ([\d,]+) rows? that repeat/.exec(before);
-    await page.locator('input[name="rows"]').nth(1).check();
+    await page.locator('[data-testid="rows"] input').nth(1).check();
     await page.waitForFunction(() => document.querySelector("main")?.textContent?.includes("as the original analysis did") ?? false);
     await waitForReport(page);
     const after = await main.innerText();
@@ -162,6 +185,11 @@ describe("EDA and Hypotheses pages in Chromium", () => {
       const verdict = (t: string): string => t.slice(t.indexOf("Verdict:"), t.indexOf("Verdict:") + 200);
       assert.notEqual(verdict(after), verdict(before));
     }
+    // And back: distinct customers again give the first figures.
+    await page.locator('[data-testid="rows"] input').nth(0).check();
+    await page.waitForFunction(() => document.querySelector("main")?.textContent?.includes("This is the report's default") ?? false);
+    await waitForReport(page);
+    assert.equal(await main.innerText(), before);
     await assertCleanPage(page, problems);
     await page.close();
   });

@@ -49,6 +49,23 @@ export function explorerColumns(table: ChurnTable): string[] {
   return FEATURE_COLUMNS.map((c) => c.name).filter((name) => isNumericColumn(table, name) || isCategoryColumn(table, name));
 }
 
+/**
+ * How many whole values a numeric column takes when they are few enough (3 to 10) to read as ordered
+ * levels, such as CityTier 1 to 3 or SatisfactionScore 1 to 5; null otherwise (two values are already tested
+ * as categories, and more than ten, or fractions, are a measurement).
+ */
+export function fewWholeLevels(table: ChurnTable, column: string): number | null {
+  if (!isNumericColumn(table, column)) return null;
+  const distinct = new Set<number>();
+  for (const v of table.numeric[column]) {
+    if (Number.isNaN(v)) continue;
+    if (!Number.isInteger(v)) return null;
+    distinct.add(v);
+    if (distinct.size > 10) return null;
+  }
+  return distinct.size >= 3 ? distinct.size : null;
+}
+
 /** "SatisfactionScore (Satisfaction score of the customer with the service)" for the explorer's menu. */
 export function columnDescription(name: string): string {
   return columnSpec(name)?.description ?? "";

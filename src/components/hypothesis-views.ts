@@ -241,8 +241,8 @@ export interface AdjustedP {
 }
 
 /** Every column's primary test against churn, with Holm-adjusted p-values over the whole family. */
-export function holmAcrossColumns(table: ChurnTable, columns: readonly string[]): AdjustedP[] {
-  const tests = columns.map((column) => ({ column, logP: testColumn(table, column).primary.logP }));
+export function holmAcrossColumns(table: ChurnTable, columns: readonly string[], testAs: Readonly<Record<string, "numeric" | "category">> = {}): AdjustedP[] {
+  const tests = columns.map((column) => ({ column, logP: testColumn(table, column, { as: testAs[column] }).primary.logP }));
   const order = tests.map((t, i) => ({ ...t, i })).filter((t) => !Number.isNaN(t.logP)).sort((a, b) => a.logP - b.logP || a.i - b.i);
   const k = order.length;
   const adjusted = tests.map(() => NaN);
