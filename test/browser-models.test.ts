@@ -40,12 +40,16 @@ async function figuresText(page: Page): Promise<Record<string, string>> {
   );
 }
 
-/** Sets a range input's value and dispatches input, as a reader dragging it would. */
+/**
+ * Moves a slider to a value and dispatches input, as a reader dragging it would. The threshold slider runs
+ * on a square-root scale (small thresholds stay reachable), so its knob goes to the value's square root.
+ */
 async function setSlider(page: Page, label: string, value: number): Promise<void> {
+  const position = label === "threshold" ? Math.sqrt(value) : value;
   await page.locator("form", { hasText: label }).locator('input[type="range"]').evaluate((input: HTMLInputElement, v: number) => {
     input.value = String(v);
     input.dispatchEvent(new Event("input", { bubbles: true }));
-  }, value);
+  }, position);
 }
 
 async function waitForConfusion(page: Page, wanted: Cells): Promise<void> {
@@ -99,6 +103,9 @@ describe("models page in Chromium", () => {
     assert.ok(threshold !== undefined);
     await setSlider(page, "threshold", threshold);
     await waitForConfusion(page, expected(threshold));
+    // On the square-root scale, the knob at the threshold's square root stands for the threshold itself.
+    const box = page.locator("form", { hasText: "threshold" }).locator('input[type="number"]').first();
+    assert.ok(Math.abs(Number(await box.inputValue()) - threshold) < 1e-9, `the box shows ${await box.inputValue()}`);
     const after = await confusionOnPage(page);
     assert.notDeepEqual(after, before);
     assert.equal(after.tp + after.fp + after.fn + after.tn, models.protocol.testRows);
@@ -130,8 +137,12 @@ describe("models page in Chromium", () => {
     const choice = chooseThreshold(models.selectedPredictions.oof, { kind: "min-cost", costs }, costs);
     await page.locator('.policy-buttons button[data-policy="min-cost"]').click();
     const t = Number.isFinite(choice.threshold) ? choice.threshold : 1;
-    const value = Number(await page.locator("form", { hasText: "threshold" }).locator('input[type="range"]').last().inputValue());
+    // The knob on its square-root scale, the box with the threshold itself.
+    const form = page.locator("form", { hasText: "threshold" }).last();
+    const knob = Number(await form.locator('input[type="range"]').inputValue());
+    const value = Number(await form.locator('input[type="number"]').inputValue());
     assert.ok(Math.abs(value - t) <= 1e-9, `slider at ${value}, policy threshold ${t}`);
+    assert.ok(Math.abs(knob - Math.sqrt(t)) <= 1e-6, `knob at ${knob}, expected the square root of ${t}`);
     assert.deepEqual(problems.consoleErrors, []);
     await page.close();
   });
