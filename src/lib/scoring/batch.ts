@@ -121,17 +121,22 @@ export interface RowReasons {
 
 /** The top reasons of some rows (null when the bundle has no explainer). Same values as on the whole table. */
 export function explainRows(bundle: ModelBundle, table: ChurnTable, rows: Int32Array, topK = 3): RowReasons | null {
-  const chunk = selectTableRows(table, rows);
-  const reasons = explainTable(bundle, chunk);
+  const texts = reasonsTexts(bundle, selectTableRows(table, rows), topK);
+  return texts && { rows, ...texts };
+}
+
+/** The top reasons of every row of a table, as text (null when the bundle has no explainer). */
+export function reasonsTexts(bundle: ModelBundle, table: ChurnTable, topK: number): { up: string[]; down: string[] } | null {
+  const reasons = explainTable(bundle, table);
   if (!reasons) return null;
-  const up = new Array<string>(rows.length);
-  const down = new Array<string>(rows.length);
-  for (let k = 0; k < rows.length; k++) {
-    const top = topReasons(reasons, chunk, k, topK);
+  const up = new Array<string>(table.nRows);
+  const down = new Array<string>(table.nRows);
+  for (let k = 0; k < table.nRows; k++) {
+    const top = topReasons(reasons, table, k, topK);
     up[k] = reasonsText(top.up);
     down[k] = reasonsText(top.down);
   }
-  return { rows, up, down };
+  return { up, down };
 }
 
 export interface ReasonsJobOptions {

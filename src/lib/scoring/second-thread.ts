@@ -8,7 +8,7 @@
 // run it through a fake port), and SecondThread is the worker's handle on the helper.
 import type { ChurnTable } from "../data/table.js";
 import type { ModelBundle } from "./bundle.js";
-import { explainTable, reasonsText, topReasons } from "./score.js";
+import { reasonsTexts } from "./batch.js";
 
 export type HelperRequest =
   | { readonly type: "helper-init"; readonly bundle: ModelBundle }
@@ -29,17 +29,9 @@ export function answerHelperRequest(bundle: ModelBundle | null, request: Exclude
   const { job } = request;
   try {
     if (!bundle) throw new Error("the helper has not been given the model");
-    const reasons = explainTable(bundle, request.table);
-    if (!reasons) throw new Error("this model has no tree explainer");
-    const n = request.table.nRows;
-    const up = new Array<string>(n);
-    const down = new Array<string>(n);
-    for (let i = 0; i < n; i++) {
-      const top = topReasons(reasons, request.table, i, request.topK);
-      up[i] = reasonsText(top.up);
-      down[i] = reasonsText(top.down);
-    }
-    return { type: "helper-explained", job, up, down };
+    const texts = reasonsTexts(bundle, request.table, request.topK);
+    if (!texts) throw new Error("this model has no tree explainer");
+    return { type: "helper-explained", job, ...texts };
   } catch (error) {
     return { type: "helper-failed", job, message: error instanceof Error ? error.message : String(error) };
   }
