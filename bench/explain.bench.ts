@@ -12,7 +12,7 @@ import { rocAuc } from "../src/lib/metrics/roc.js";
 import { modelSize } from "../src/lib/trees/model.js";
 import { predictProba } from "../src/lib/trees/predict.js";
 import { treeShap } from "../src/lib/trees/shap.js";
-import { CHURN_GBDT_LEAFWISE, DEFAULT_GBDT, trainGbdt, type GbdtParams } from "../loaders/trees/train-gbdt.js";
+import { CHURN_GBDT_LEAFWISE, DEFAULT_GBDT, trainGbdt, type GbdtParams } from "../pipeline/trees/train-gbdt.js";
 import { loadChurnSplit, realDataMissing, type Labelled } from "./fixtures/churn-split.js";
 import type { BenchResult } from "./types.js";
 

@@ -23,7 +23,7 @@ export default async function pipelineBench(): Promise<BenchResult[]> {
   }
   const out = mkdtempSync(join(tmpdir(), "churn-bench-pipeline-"));
   const started = performance.now();
-  const run = spawnSync(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "loaders", "cli.ts"), "--data", data, "--test-ids", testIds, "--out", out], {
+  const run = spawnSync(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "pipeline", "cli.ts"), "--data", data, "--test-ids", testIds, "--out", out], {
     cwd: ROOT,
     encoding: "utf-8",
     env: { ...process.env, GEMINI_API_KEY: "" },

@@ -4,9 +4,9 @@
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { delimiter, join, resolve } from "node:path";
-import { describeFailure } from "../loaders/failure.js";
-import { ensurePipelineRun } from "../loaders/run-cached.js";
-import { PROJECT_ROOT, resolveSettings } from "../loaders/settings.js";
+import { describeFailure } from "../pipeline/failure.js";
+import { ensurePipelineRun } from "../pipeline/run-cached.js";
+import { PROJECT_ROOT, resolveSettings } from "../pipeline/settings.js";
 import { clearLoaderOutputs } from "./framework-cache.js";
 import { setDocumentLanguage } from "./html-lang.js";
 import { vendorNpm } from "./vendor-npm.js";

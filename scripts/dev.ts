@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { readdirSync, utimesSync, watch } from "node:fs";
 import { delimiter, join } from "node:path";
-import { PROJECT_ROOT, resolveSettings } from "../loaders/settings.js";
+import { PROJECT_ROOT, resolveSettings } from "../pipeline/settings.js";
 import { clearLoaderOutputs } from "./framework-cache.js";
 import { vendorNpm } from "./vendor-npm.js";
 
@@ -26,7 +26,7 @@ function touchLoaders(reason: string): void {
     }
   }, 200);
 }
-for (const dir of ["loaders", join("src", "lib")]) {
+for (const dir of ["pipeline", join("src", "lib")]) {
   watch(join(PROJECT_ROOT, dir), { recursive: true }, (_event, file) => touchLoaders(`${dir}/${file ?? ""}`));
 }
 watch(settings.dataPath, () => touchLoaders(settings.dataPath));

@@ -3,7 +3,7 @@
 // preview starts by dropping Framework's copies; only the vendored libraries (_npm) are kept.
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { PROJECT_ROOT } from "../loaders/settings.js";
+import { PROJECT_ROOT } from "../pipeline/settings.js";
 
 export const FRAMEWORK_CACHE = join(PROJECT_ROOT, "src", ".observablehq", "cache");
 

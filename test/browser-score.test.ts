@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
-import { readInput } from "../loaders/input/read-input.js";
+import { readInput } from "../pipeline/input/read-input.js";
 import { parseCsv } from "../src/lib/data/csv.js";
 import type { RawTable } from "../src/lib/data/raw.js";
 import { readModelBundle, type ModelBundle } from "../src/lib/scoring/bundle.js";

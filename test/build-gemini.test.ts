@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { PROJECT_ROOT } from "../loaders/settings.js";
+import { PROJECT_ROOT } from "../pipeline/settings.js";
 import { startMockGemini, type MockGemini } from "./helpers/mock-gemini.js";
 import { GOOD_ANSWER } from "./personas-fixtures.js";
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { readInput } from "../loaders/input/read-input.js";
+import { readInput } from "../pipeline/input/read-input.js";
 import { InputError } from "../src/lib/data/errors.js";
 import { HEADER, minimalXlsx, toCsv, validRows } from "./data-fixtures.js";
 

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, it } from "node:test";
-import { readInput, type InputData } from "../loaders/input/read-input.js";
+import { readInput, type InputData } from "../pipeline/input/read-input.js";
 import type { NumericProfile } from "../src/lib/data/profile.js";
 import { distinctRows, splitByIds } from "../src/lib/data/split.js";
 import { summarise, type Summary } from "../src/lib/data/summary.js";

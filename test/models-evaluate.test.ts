@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { stratifiedKFold } from "../src/lib/data/split.js";
 import { take } from "../src/lib/matrix.js";
 import { deriveSeed } from "../src/lib/random.js";
-import { evaluateModels, PROBABILITY_SOURCE, type EvaluateOptions } from "../loaders/models/evaluate.js";
+import { evaluateModels, PROBABILITY_SOURCE, type EvaluateOptions } from "../pipeline/models/evaluate.js";
 import { figuresAt } from "../src/lib/metrics/confusion.js";
 import { chooseThreshold, POLICY_KINDS } from "../src/lib/threshold.js";
 import { demoFixture } from "./models-fixture.js";

@@ -2,7 +2,7 @@
 // spellings) run through the real data stage, so the tests see what the pipeline sees.
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { generateDemoRows, formatCsv } from "../loaders/demo/generate.js";
+import { generateDemoRows, formatCsv } from "../pipeline/demo/generate.js";
 import { parseCsv } from "../src/lib/data/csv.js";
 import { findDuplicates } from "../src/lib/data/duplicates.js";
 import type { ChurnTable } from "../src/lib/data/table.js";

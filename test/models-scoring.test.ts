@@ -7,11 +7,11 @@ import { predictProbability } from "../src/lib/models/predict.js";
 import { svmDecision } from "../src/lib/models/svm.js";
 import type { ExportedModel, KnnModel } from "../src/lib/models/types.js";
 import { mulberry32, randomNormal } from "../src/lib/random.js";
-import { trainKnn } from "../loaders/models/knn.js";
-import { trainLogistic } from "../loaders/models/logistic.js";
-import { fitPlatt } from "../loaders/models/platt.js";
-import { baseModel } from "../loaders/models/registry.js";
-import { loadLibsvm, trainSvm } from "../loaders/models/svm.js";
+import { trainKnn } from "../pipeline/models/knn.js";
+import { trainLogistic } from "../pipeline/models/logistic.js";
+import { fitPlatt } from "../pipeline/models/platt.js";
+import { baseModel } from "../pipeline/models/registry.js";
+import { loadLibsvm, trainSvm } from "../pipeline/models/svm.js";
 import { demoFixture } from "./models-fixture.js";
 
 function matrix(rows: number[][], names?: string[]): FeatureMatrix {

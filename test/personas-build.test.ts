@@ -12,7 +12,7 @@ import {
   writePersonas,
   type GeminiEnv,
   type WritePersonasResult,
-} from "../loaders/personas/gemini-build.js";
+} from "../pipeline/personas/gemini-build.js";
 import { writePersonaByRules } from "../src/lib/personas/rules.js";
 import { buildPersonaPrompt, PERSONA_RESPONSE_SCHEMA } from "../src/lib/personas/prompt.js";
 import { startMockGemini, type MockBehaviour, type MockGemini } from "./helpers/mock-gemini.js";

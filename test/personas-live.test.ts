@@ -6,7 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateCardLive, type FetchLike, type LiveResult } from "../src/lib/personas/gemini-live.js";
-import { writePersonas } from "../loaders/personas/gemini-build.js";
+import { writePersonas } from "../pipeline/personas/gemini-build.js";
 import type { PersonaCard } from "../src/lib/personas/card.js";
 import { startMockGemini, type MockGemini } from "./helpers/mock-gemini.js";
 import { AT_RISK, BASE, GOOD_ANSWER } from "./personas-fixtures.js";

@@ -5,14 +5,14 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { contentKey } from "../loaders/content-key.js";
-import type { PipelineSettings } from "../loaders/settings.js";
+import { contentKey } from "../pipeline/content-key.js";
+import type { PipelineSettings } from "../pipeline/settings.js";
 
 function fakeProject(): { root: string; data: string; settings: PipelineSettings } {
   const root = mkdtempSync(join(tmpdir(), "churn-key-"));
-  mkdirSync(join(root, "loaders"));
+  mkdirSync(join(root, "pipeline"));
   mkdirSync(join(root, "src", "lib"), { recursive: true });
-  writeFileSync(join(root, "loaders", "stage.ts"), "export const a = 1;\n");
+  writeFileSync(join(root, "pipeline", "stage.ts"), "export const a = 1;\n");
   writeFileSync(join(root, "src", "lib", "score.ts"), "export const b = 2;\n");
   writeFileSync(join(root, "package-lock.json"), "{}\n");
   const data = join(root, "customers.csv");
@@ -39,10 +39,10 @@ describe("pipeline cache key", () => {
     writeFileSync(data, "CustomerID,Churn\n1,1\n");
     assert.notEqual(contentKey(settings, root), before);
   });
-  it("changes with any pipeline module, in loaders/ or src/lib/", () => {
+  it("changes with any pipeline module, in pipeline/ or src/lib/", () => {
     const { root, settings } = fakeProject();
     const before = contentKey(settings, root);
-    writeFileSync(join(root, "loaders", "stage.ts"), "export const a = 2;\n");
+    writeFileSync(join(root, "pipeline", "stage.ts"), "export const a = 2;\n");
     const afterLoader = contentKey(settings, root);
     assert.notEqual(afterLoader, before);
     writeFileSync(join(root, "src", "lib", "new-module.ts"), "export {};\n");

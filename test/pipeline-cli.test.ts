@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { ARTIFACT_NAMES } from "../loaders/artifacts.js";
+import { ARTIFACT_NAMES } from "../pipeline/artifacts.js";
 import { runPipelineCli, readJson } from "./helpers/pipeline.js";
 
 describe("npm run pipeline on the demo data", () => {

@@ -3,10 +3,10 @@
 // until (and besides) the pipeline's own model.json, so the tests do not depend on which model it selects.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { readInput } from "../loaders/input/read-input.js";
-import { buildSegments } from "../loaders/segments/segments.js";
-import { PROJECT_ROOT } from "../loaders/settings.js";
-import { trainGbdt } from "../loaders/trees/train-gbdt.js";
+import { readInput } from "../pipeline/input/read-input.js";
+import { buildSegments } from "../pipeline/segments/segments.js";
+import { PROJECT_ROOT } from "../pipeline/settings.js";
+import { trainGbdt } from "../pipeline/trees/train-gbdt.js";
 import { encode, fitEncoder } from "../src/lib/data/encode.js";
 import { distinctRows } from "../src/lib/data/split.js";
 import type { ChurnTable } from "../src/lib/data/table.js";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { buildSegments, disambiguate } from "../loaders/segments/segments.js";
+import { buildSegments, disambiguate } from "../pipeline/segments/segments.js";
 import { selectTableRows } from "../src/lib/data/table.js";
 import { mulberry32, shuffleInPlace } from "../src/lib/random.js";
 import { assignClusters } from "../src/lib/segments/rfm.js";

@@ -3,13 +3,13 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { test } from "node:test";
-import { buildSegments } from "../loaders/segments/segments.js";
+import { buildSegments } from "../pipeline/segments/segments.js";
 import { distinctRows } from "../src/lib/data/split.js";
 import type { ChurnTable } from "../src/lib/data/table.js";
 import { assignClusters } from "../src/lib/segments/rfm.js";
 
 const dataPath = fileURLToPath(new URL("../../shared/data/ecommerce-churn.csv", import.meta.url));
-const readerPath = fileURLToPath(new URL("../loaders/input/read-input.ts", import.meta.url));
+const readerPath = fileURLToPath(new URL("../pipeline/input/read-input.ts", import.meta.url));
 
 interface ReaderModule {
   readInput(path: string): Promise<{ table: ChurnTable; duplicates: { readonly count: number; readonly duplicateOf: Int32Array } }>;
@@ -19,7 +19,7 @@ interface ReaderModule {
 const MIN_CHURN_GAP = 0.1;
 
 const skip = !existsSync(dataPath) ? `reference data absent: ${dataPath}` : false;
-const todo = !skip && !existsSync(readerPath) ? "loaders/input/read-input.ts (the project's reader) is not written yet" : false;
+const todo = !skip && !existsSync(readerPath) ? "pipeline/input/read-input.ts (the project's reader) is not written yet" : false;
 
 test("real data: six clusters whose churn rates differ by a clear margin", { skip, todo }, async (t) => {
   if (todo) return;

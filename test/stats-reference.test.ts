@@ -1,13 +1,13 @@
 // The statistics module on the real data against scipy 1.10 (/work/shared/reference/statistics.json):
 // statistics to 1e-6 absolute, p-values to 1e-6 relative, the 2.7e-78 complaint p included. The table
-// comes through the project's own reader (loaders/input/read-input.ts), so this also checks that the
+// comes through the project's own reader (pipeline/input/read-input.ts), so this also checks that the
 // cleaned table is what scipy saw.
 
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { readInput } from "../loaders/input/read-input.js";
+import { readInput } from "../pipeline/input/read-input.js";
 import type { ChurnTable } from "../src/lib/data/table.js";
 import { churnRateBy } from "../src/lib/stats/eda.js";
 import { formatP } from "../src/lib/stats/format.js";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { applyBins, binCode, fitBins, quantileCuts } from "../loaders/trees/bin.js";
+import { applyBins, binCode, fitBins, quantileCuts } from "../pipeline/trees/bin.js";
 import type { FeatureMatrix } from "../src/lib/matrix.js";
 import { mulberry32 } from "../src/lib/random.js";
 

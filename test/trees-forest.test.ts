@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { trainForest } from "../loaders/trees/train-forest.js";
+import { trainForest } from "../pipeline/trees/train-forest.js";
 import type { FeatureMatrix } from "../src/lib/matrix.js";
 import { mulberry32 } from "../src/lib/random.js";
 import { modelSize } from "../src/lib/trees/model.js";

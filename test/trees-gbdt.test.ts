@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { applyBins, fitBins } from "../loaders/trees/bin.js";
-import { TreeGrower, leafOfBinned, toCompactTree, type GrowParams } from "../loaders/trees/grow.js";
-import { DEFAULT_GBDT_LEAFWISE, trainGbdt } from "../loaders/trees/train-gbdt.js";
+import { applyBins, fitBins } from "../pipeline/trees/bin.js";
+import { TreeGrower, leafOfBinned, toCompactTree, type GrowParams } from "../pipeline/trees/grow.js";
+import { DEFAULT_GBDT_LEAFWISE, trainGbdt } from "../pipeline/trees/train-gbdt.js";
 import type { FeatureMatrix } from "../src/lib/matrix.js";
 import { mulberry32 } from "../src/lib/random.js";
 import { modelSize } from "../src/lib/trees/model.js";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { trainForest } from "../loaders/trees/train-forest.js";
-import { trainGbdt } from "../loaders/trees/train-gbdt.js";
+import { trainForest } from "../pipeline/trees/train-forest.js";
+import { trainGbdt } from "../pipeline/trees/train-gbdt.js";
 import type { FeatureMatrix } from "../src/lib/matrix.js";
 import { mulberry32 } from "../src/lib/random.js";
 import { modelFromJSON, modelToJSON, type TreeEnsembleModel } from "../src/lib/trees/model.js";

@@ -4,8 +4,8 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { loadChurnSplit, realDataMissing, type ChurnSplit } from "../bench/fixtures/churn-split.js";
-import { trainForest } from "../loaders/trees/train-forest.js";
-import { trainGbdt } from "../loaders/trees/train-gbdt.js";
+import { trainForest } from "../pipeline/trees/train-forest.js";
+import { trainGbdt } from "../pipeline/trees/train-gbdt.js";
 import { rocAuc } from "../src/lib/metrics/roc.js";
 import { modelFromJSON, modelToJSON } from "../src/lib/trees/model.js";
 import { predictMargin, predictProba } from "../src/lib/trees/predict.js";

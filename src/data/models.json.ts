@@ -1,4 +1,4 @@
-// Framework data loader: the "models" artifact of the cached pipeline run (see loaders/emit-artifact.ts).
-import { emitArtifact } from "../../loaders/emit-artifact.js";
+// Framework data loader: the "models" artifact of the cached pipeline run (see pipeline/emit-artifact.ts).
+import { emitArtifact } from "../../pipeline/emit-artifact.js";
 
 await emitArtifact("models");

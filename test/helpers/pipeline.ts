@@ -1,9 +1,9 @@
-// Runs the pipeline command as a user would (`npm run pipeline -- …` is `tsx loaders/cli.ts …`).
+// Runs the pipeline command as a user would (`npm run pipeline -- …` is `tsx pipeline/cli.ts …`).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PROJECT_ROOT } from "../../loaders/settings.js";
+import { PROJECT_ROOT } from "../../pipeline/settings.js";
 
 export interface CliRun {
   readonly status: number | null;
@@ -13,7 +13,7 @@ export interface CliRun {
 }
 
 export function runPipelineCli(args: string[], env: NodeJS.ProcessEnv = {}, outDir = mkdtempSync(join(tmpdir(), "churn-pipeline-"))): CliRun {
-  const result = spawnSync(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "loaders", "cli.ts"), "--out", outDir, ...args], {
+  const result = spawnSync(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "pipeline", "cli.ts"), "--out", outDir, ...args], {
     cwd: PROJECT_ROOT,
     encoding: "utf-8",
     env: { ...process.env, CHURN_DATA: "", GEMINI_API_KEY: "", ...env },

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { after, before } from "node:test";
 import type { Page } from "playwright-core";
-import { PROJECT_ROOT } from "../../loaders/settings.js";
+import { PROJECT_ROOT } from "../../pipeline/settings.js";
 import { launchBrowser, type BrowserSession, type PageProblems } from "./browser.js";
 import { serveStatic, type StaticServer } from "./serve-static.js";
 

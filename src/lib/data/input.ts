@@ -1,5 +1,5 @@
 // What the data stage hands to the rest of the pipeline: the cleaned table, what cleaning did, the duplicate
-// marks, the data dictionary and where the data came from. Defined here (not in loaders/) so browser code can
+// marks, the data dictionary and where the data came from. Defined here (not in pipeline/) so browser code can
 // build one from an upload and summarise it with the same functions.
 import type { DuplicateReport } from "./duplicates.js";
 import type { ChurnTable } from "./table.js";

@@ -1,4 +1,4 @@
-// The metrics in one import for pages and loaders.
+// The metrics in one import for pages and the pipeline.
 export * from "./order.js";
 export * from "./roc.js";
 export * from "./pr.js";

@@ -1,4 +1,4 @@
-// The shape of models.json: what the models page reads. Written by loaders/models/evaluate.ts.
+// The shape of models.json: what the models page reads. Written by pipeline/models/evaluate.ts.
 // Numbers are rounded to 6 decimals; a threshold of null means "flag nobody".
 import type { CalibrationBin } from "../metrics/calibration.js";
 import type { GainsPoint } from "../metrics/gains.js";

@@ -1,4 +1,4 @@
-// The shape of segments.json, as loaders/segments/segments.ts writes it and the segments page reads it.
+// The shape of segments.json, as pipeline/segments/segments.ts writes it and the segments page reads it.
 
 import type { RfmQuintiles } from "./rfm-scores.js";
 import type { BaseProfile, ClusterProfile } from "./types.js";

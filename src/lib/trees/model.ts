@@ -1,5 +1,5 @@
 // The exported shape of a tree ensemble: plain arrays of numbers, so `JSON.stringify` is the export and
-// `JSON.parse` plus `modelFromJSON` the import. Training code (loaders/trees) builds it; scoring and
+// `JSON.parse` plus `modelFromJSON` the import. Training code (pipeline/trees) builds it; scoring and
 // explanations (predict.ts, shap.ts) read it, in Node and in the browser alike.
 
 /**

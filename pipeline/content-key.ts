@@ -1,12 +1,12 @@
 // The cache key of a pipeline run: a hash of everything its output depends on. Data bytes, settings and the
-// source of every module the pipeline can run (loaders/, src/lib/, the lockfile). Hashing the code, not
+// source of every module the pipeline can run (pipeline/, src/lib/, the lockfile). Hashing the code, not
 // trusting mtimes, is what makes a stale report impossible: edit any pipeline module and the key changes.
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { PROJECT_ROOT, type PipelineSettings } from "./settings.js";
 
-const CODE_ROOTS = ["loaders", "src/lib", "package-lock.json"];
+const CODE_ROOTS = ["pipeline", "src/lib", "package-lock.json"];
 
 function listFiles(path: string): string[] {
   const stat = statSync(path);

@@ -1,5 +1,5 @@
 // What a pipeline run depends on besides code: the input file and the knobs a team may turn. Read from the
-// environment (Framework loaders) or the command line (loaders/cli.ts), in one place.
+// environment (Framework loaders) or the command line (pipeline/cli.ts), in one place.
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";

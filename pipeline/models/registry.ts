@@ -1,6 +1,6 @@
 // The models the report compares: what each is called, which row of the original project's table it stands
 // for, which code fits it, and with which settings. Tree models come from the project's own tree engine
-// (loaders/trees): the original's XGBoost, LightGBM and scikit-learn boosting rows are stood for by our
+// (pipeline/trees): the original's XGBoost, LightGBM and scikit-learn boosting rows are stood for by our
 // gradient boosting in the two growth policies those libraries use, and named for what they are.
 import type { FeatureMatrix } from "../../src/lib/matrix.js";
 import type { ExportedModel } from "../../src/lib/models/types.js";
@@ -69,7 +69,7 @@ export const MODELS: readonly ModelDefinition[] = [
     name: "logistic regression",
     family: "linear",
     standsFor: "LogisticRegression",
-    implementation: "written here (loaders/models/logistic.ts): Newton/IRLS with L2 and an intercept; ml-logistic-regression fits no intercept",
+    implementation: "written here (pipeline/models/logistic.ts): Newton/IRLS with L2 and an intercept; ml-logistic-regression fits no intercept",
     settings: jsonSettings(DEFAULT_LOGISTIC),
     needsImputation: true,
     cost: 1,
@@ -81,7 +81,7 @@ export const MODELS: readonly ModelDefinition[] = [
     name: "k-nearest neighbours",
     family: "neighbours",
     standsFor: "KNN (k = 5, distance-weighted)",
-    implementation: "written here (loaders/models/knn.ts, src/lib/models/knn.ts): brute force on standardised features; ml-knn gives labels only",
+    implementation: "written here (pipeline/models/knn.ts, src/lib/models/knn.ts): brute force on standardised features; ml-knn gives labels only",
     settings: jsonSettings(DEFAULT_KNN),
     needsImputation: true,
     cost: 1,
@@ -106,7 +106,7 @@ export const MODELS: readonly ModelDefinition[] = [
     name: "gradient boosting, depth-wise",
     family: "boosting",
     standsFor: "XGBoost (hist, depth-wise) and scikit-learn's GradientBoosting (depth-3 trees on exact splits); depth 8 here, chosen by CV",
-    implementation: "the project's tree engine (loaders/trees/train-gbdt.ts)",
+    implementation: "the project's tree engine (pipeline/trees/train-gbdt.ts)",
     settings: jsonSettings(GBDT_DEPTHWISE),
     needsImputation: false,
     cost: 5,
@@ -118,7 +118,7 @@ export const MODELS: readonly ModelDefinition[] = [
     name: "gradient boosting, leaf-wise",
     family: "boosting",
     standsFor: "LightGBM and scikit-learn's HistGradientBoosting (both leaf-wise, 31 leaves); 63 leaves here, chosen by CV",
-    implementation: "the project's tree engine (loaders/trees/train-gbdt.ts)",
+    implementation: "the project's tree engine (pipeline/trees/train-gbdt.ts)",
     settings: jsonSettings(GBDT_LEAFWISE),
     needsImputation: false,
     cost: 5,
@@ -130,7 +130,7 @@ export const MODELS: readonly ModelDefinition[] = [
     name: "random forest",
     family: "bagging",
     standsFor: "RandomForest (300 trees, square root of the features per split)",
-    implementation: "the project's tree engine (loaders/trees/train-forest.ts); ml-random-forest is too slow and drops a tree's vote",
+    implementation: "the project's tree engine (pipeline/trees/train-forest.ts); ml-random-forest is too slow and drops a tree's vote",
     settings: jsonSettings(FOREST),
     needsImputation: false,
     cost: 10,
