@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { DEMO_ROWS, DEMO_SEED, formatCsv, generateDemoRows } from "../loaders/demo/generate.js";
-import { readInput } from "../loaders/input/read-input.js";
-import { trainLogistic } from "../loaders/models/logistic.js";
-import { DEMO_DATA_PATH } from "../loaders/settings.js";
-import { DEFAULT_GBDT, trainGbdt } from "../loaders/trees/train-gbdt.js";
+import { DEMO_ROWS, DEMO_SEED, formatCsv, generateDemoRows } from "../pipeline/demo/generate.js";
+import { readInput } from "../pipeline/input/read-input.js";
+import { trainLogistic } from "../pipeline/models/logistic.js";
+import { DEMO_DATA_PATH } from "../pipeline/settings.js";
+import { DEFAULT_GBDT, trainGbdt } from "../pipeline/trees/train-gbdt.js";
 import { encode, fitEncoder } from "../src/lib/data/encode.js";
 import { distinctRows, stratifiedSplit } from "../src/lib/data/split.js";
 import { summarise } from "../src/lib/data/summary.js";
@@ -58,7 +58,10 @@ describe("demo data", () => {
     const rateWhere = (pred: (i: number) => boolean) => {
       let k = 0;
       let c = 0;
-      for (let i = 0; i < table.nRows; i++) if (pred(i)) (k++, (c += churn[i]));
+      for (let i = 0; i < table.nRows; i++) if (pred(i)) {
+        k++;
+        c += churn[i];
+      }
       return c / k;
     };
     const tenure = meanBy("Tenure");
@@ -83,7 +86,10 @@ describe("demo data", () => {
     const rateWhere = (pred: (i: number) => boolean) => {
       let k = 0;
       let c = 0;
-      for (let i = 0; i < table.nRows; i++) if (pred(i)) (k++, (c += churn[i]));
+      for (let i = 0; i < table.nRows; i++) if (pred(i)) {
+        k++;
+        c += churn[i];
+      }
       return c / k;
     };
     // Real data: 52% at tenure 0-1, 9% at 2-5, 1-7% after a year.

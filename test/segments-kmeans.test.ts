@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { assignNearest, chooseK, fitKMeans, silhouetteSample, silhouetteScore } from "../loaders/segments/kmeans.js";
+import { assignNearest, chooseK, fitKMeans, silhouetteSample, silhouetteScore } from "../pipeline/segments/kmeans.js";
 import { mulberry32, randomNormal } from "../src/lib/random.js";
 
 function blobs(n: number, seed: number): Float64Array {
@@ -42,7 +42,10 @@ test("the fit is a fixed point: every point sits at its nearest centre, centres 
     for (let j = 0; j < 3; j++) {
       let s = 0;
       let m = 0;
-      for (let i = 0; i < 300; i++) if (fit.labels[i] === c) (s += points[i * 3 + j]), m++;
+      for (let i = 0; i < 300; i++) if (fit.labels[i] === c) {
+          s += points[i * 3 + j];
+          m++;
+        }
       assert.ok(Math.abs(s / m - fit.centres[c * 3 + j]) < 1e-9);
     }
   }

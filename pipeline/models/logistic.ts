@@ -74,7 +74,7 @@ export function trainLogistic(X: FeatureMatrix, y: Uint8Array, params: Partial<L
     const step = solveSymmetric(hess, grad, m);
     // Halve the step while it does not lower the objective (rarely needed; guards separable data).
     let scale = 1;
-    let next = new Float64Array(m);
+    const next = new Float64Array(m);
     let value = Infinity;
     for (let tries = 0; tries < 30; tries++) {
       for (let j = 0; j < m; j++) next[j] = w[j] - scale * step[j];
@@ -88,7 +88,6 @@ export function trainLogistic(X: FeatureMatrix, y: Uint8Array, params: Partial<L
     w.set(next);
     current = value;
     if (moved < p.tolerance) break;
-    next = new Float64Array(m);
   }
   return {
     kind: "logistic",

@@ -1,10 +1,10 @@
 // model.json: everything the browser needs to score a customer exactly as the pipeline did. The pipeline
-// (loaders/pipeline.ts) assembles it from the models stage and the segments stage; the scoring page and its
+// (pipeline/pipeline.ts) assembles it from the models stage and the segments stage; the scoring page and its
 // worker read it. One format, one implementation of scoring for Node and the browser.
 import type { EncoderSpec } from "../data/encode.js";
 import type { SegmentModel } from "../segments/rfm.js";
 import { readExportedModel } from "../models/load.js";
-import { modelFromJSON, type TreeEnsembleModel } from "../trees/model.js";
+import { type TreeEnsembleModel } from "../trees/model.js";
 
 /** How the pipeline's selected model is stored; scored by predictProbability in src/lib/models/. */
 export type { ExportedModel } from "../models/types.js";

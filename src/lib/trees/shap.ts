@@ -186,9 +186,9 @@ class ShapWork {
   tree(x: Float64Array, rowStart: number, root: number): void {
     const { flat, zeroLeft, zeroRight, stride, up, down, inv, cold } = this.plan;
     const { feature, threshold, left, right, defaultLeft, value } = flat;
-    const { phi, pathFeature, pathZero, pathOne, slotOf, weight: w } = this;
+    const { pathFeature, pathZero, pathOne, slotOf, weight: w } = this;
     const { sNode, sLevel, sDepth, sSlot, sHot, sZero, sOne, uLevel, uSlot, uZero, uOne } = this;
-    let top = 0;
+    let top: number;
     let undo = 0;
     sNode[0] = root;
     sLevel[0] = 0;
