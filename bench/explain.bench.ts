@@ -23,11 +23,22 @@ const SETTINGS: { name: string; params: Partial<GbdtParams> }[] = [
   { name: "deployed: leaf-wise, 63 leaves", params: { ...CHURN_GBDT_LEAFWISE } },
   ...[4, 5].map((depth) => ({
     name: `depth-wise, depth ${depth}`,
-    params: { ...DEFAULT_GBDT, rounds: 300, learningRate: 0.1, maxDepth: depth, lambda: 0, minChildWeight: 1e-3, colsample: 0.6 },
+    params: {
+      ...DEFAULT_GBDT,
+      rounds: 300,
+      learningRate: 0.1,
+      maxDepth: depth,
+      lambda: 0,
+      minChildWeight: 1e-3,
+      colsample: 0.6,
+    },
   })),
 ];
 
-const rowsOf = (data: Labelled, rows: Int32Array): Labelled => ({ X: selectRows(data.X, rows), y: Uint8Array.from(rows, (r) => data.y[r]) });
+const rowsOf = (data: Labelled, rows: Int32Array): Labelled => ({
+  X: selectRows(data.X, rows),
+  y: Uint8Array.from(rows, (r) => data.y[r]),
+});
 
 function crossValidate(train: Labelled, params: Partial<GbdtParams>): { ap: number; roc: number } {
   let ap = 0;
@@ -51,9 +62,25 @@ function crossValidate(train: Labelled, params: Partial<GbdtParams>): { ap: numb
 
 export default async function (): Promise<BenchResult[]> {
   const missing = realDataMissing();
-  if (missing) return [{ name: `explain: skipped (${missing})`, rows: null, features: null, ours_s: null, peer: null, peer_s: null, ratio: null, ours_auc: null, peer_auc: null }];
+  if (missing)
+    return [
+      {
+        name: `explain: skipped (${missing})`,
+        rows: null,
+        features: null,
+        ours_s: null,
+        peer: null,
+        peer_s: null,
+        ratio: null,
+        ours_auc: null,
+        peer_auc: null,
+      },
+    ];
   const { train, test } = await loadChurnSplit();
-  const shapX: FeatureMatrix = selectRows(test.X, Int32Array.from({ length: Math.min(SHAP_ROWS, test.X.nRows) }, (_, i) => i));
+  const shapX: FeatureMatrix = selectRows(
+    test.X,
+    Int32Array.from({ length: Math.min(SHAP_ROWS, test.X.nRows) }, (_, i) => i),
+  );
   const results: BenchResult[] = [];
   for (const { name, params } of SETTINGS) {
     const cv = crossValidate(train, params);

@@ -23,11 +23,15 @@ export default async function pipelineBench(): Promise<BenchResult[]> {
   }
   const out = mkdtempSync(join(tmpdir(), "churn-bench-pipeline-"));
   const started = performance.now();
-  const run = spawnSync(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "pipeline", "cli.ts"), "--data", data, "--test-ids", testIds, "--out", out], {
-    cwd: ROOT,
-    encoding: "utf-8",
-    env: { ...process.env, GEMINI_API_KEY: "" },
-  });
+  const run = spawnSync(
+    join(ROOT, "node_modules", ".bin", "tsx"),
+    [join(ROOT, "pipeline", "cli.ts"), "--data", data, "--test-ids", testIds, "--out", out],
+    {
+      cwd: ROOT,
+      encoding: "utf-8",
+      env: { ...process.env, GEMINI_API_KEY: "" },
+    },
+  );
   const seconds = (performance.now() - started) / 1000;
   if (run.status !== 0) throw new Error(`pipeline failed:\n${run.stderr}`);
   const models = JSON.parse(readFileSync(join(out, "models.json"), "utf-8")) as ModelsArtifact;

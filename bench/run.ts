@@ -20,7 +20,17 @@ for (const file of files) {
 }
 
 const fmt = (x: number | null, digits = 3) => (x === null ? "–" : x.toFixed(digits));
-const rows = results.map((r) => [r.name, String(r.rows ?? "–"), String(r.features ?? "–"), fmt(r.ours_s), r.peer ?? "–", fmt(r.peer_s), fmt(r.ratio, 2), fmt(r.ours_auc, 4), fmt(r.peer_auc, 4)]);
+const rows = results.map((r) => [
+  r.name,
+  String(r.rows ?? "–"),
+  String(r.features ?? "–"),
+  fmt(r.ours_s),
+  r.peer ?? "–",
+  fmt(r.peer_s),
+  fmt(r.ratio, 2),
+  fmt(r.ours_auc, 4),
+  fmt(r.peer_auc, 4),
+]);
 const header = ["name", "rows", "features", "ours_s", "peer", "peer_s", "ratio", "ours_auc", "peer_auc"];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");

@@ -55,14 +55,25 @@ function bigCsv(rows: number): string {
 
 /** The page's side of the protocol (receiveUpload), bundled as the page's own modules are. */
 async function pageModule(): Promise<string> {
-  const result = await build({ entryPoints: [join(PROJECT_ROOT, "src", "lib", "scoring", "protocol.ts")], bundle: true, format: "esm", platform: "browser", write: false, logLevel: "silent" });
+  const result = await build({
+    entryPoints: [join(PROJECT_ROOT, "src", "lib", "scoring", "protocol.ts")],
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+    logLevel: "silent",
+  });
   return result.outputFiles[0].text;
 }
 
 export default async function (): Promise<BenchResult[]> {
   const { bundle, source } = await modelBundle();
   const dir = mkdtempSync(join(tmpdir(), "score-bench-"));
-  const worker = execFileSync(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "src", "score-worker.js.ts")], { maxBuffer: 64 << 20 });
+  const worker = execFileSync(
+    join(PROJECT_ROOT, "node_modules", ".bin", "tsx"),
+    [join(PROJECT_ROOT, "src", "score-worker.js.ts")],
+    { maxBuffer: 64 << 20 },
+  );
   writeFileSync(join(dir, "worker.js"), worker);
   writeFileSync(join(dir, "page.js"), await pageModule());
   writeFileSync(join(dir, "index.html"), "<!doctype html><title>bench</title>");
@@ -188,7 +199,7 @@ export default async function (): Promise<BenchResult[]> {
         why_not:
           projected <= 5
             ? null
-            : `exact TreeSHAP follows every root-to-leaf path of all ${trees} trees for each row (cost ~ trees x leaves x depth^2), ${Math.round(1e6 / rate)} us a row here; scores and reasons for ${r.rows.toLocaleString("en-US")} rows in 5 s would need about ${Math.round((5 - scoredS) * 1e6 / r.rows)} us a row. The page therefore shows the scores first and fills the reasons in, highest risk first.`,
+            : `exact TreeSHAP follows every root-to-leaf path of all ${trees} trees for each row (cost ~ trees x leaves x depth^2), ${Math.round(1e6 / rate)} us a row here; scores and reasons for ${r.rows.toLocaleString("en-US")} rows in 5 s would need about ${Math.round(((5 - scoredS) * 1e6) / r.rows)} us a row. The page therefore shows the scores first and fills the reasons in, highest risk first.`,
         measured_on: `the ${r.reasonsRows.toLocaleString("en-US")} highest-probability rows (the job's order), then cancelled`,
       },
     });

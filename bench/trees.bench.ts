@@ -79,7 +79,10 @@ function writeData(dir: string, train: Labelled, test: Labelled): void {
 }
 
 function readData(dir: string, name: "train" | "test"): Labelled {
-  const { cols, names } = JSON.parse(readFileSync(join(dir, "shape.json"), "utf8")) as { cols: number; names: string[] };
+  const { cols, names } = JSON.parse(readFileSync(join(dir, "shape.json"), "utf8")) as {
+    cols: number;
+    names: string[];
+  };
   const raw = readFileSync(join(dir, `${name}_X.f64`));
   const values = new Float64Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
   const y = new Uint8Array(readFileSync(join(dir, `${name}_y.u8`)));
@@ -91,7 +94,11 @@ function childGbdtTrain(dir: string): void {
   const train = readData(dir, "train");
   const test = readData(dir, "test");
   const start = performance.now();
-  const model = trainGbdt(train.X, train.y, { rounds: GBDT_TRAIN.rounds, maxDepth: GBDT_TRAIN.maxDepth, learningRate: GBDT_TRAIN.learningRate });
+  const model = trainGbdt(train.X, train.y, {
+    rounds: GBDT_TRAIN.rounds,
+    maxDepth: GBDT_TRAIN.maxDepth,
+    learningRate: GBDT_TRAIN.learningRate,
+  });
   const fit = (performance.now() - start) / 1000;
   const proba = Array.from(predictProba(model, test.X));
   const out: PeerOutput = { fit_s: fit, peak_mb: process.resourceUsage().maxRSS / 1024, proba };
@@ -134,7 +141,8 @@ function columnMedians(data: Labelled): Float64Array {
   const out = new Float64Array(nCols);
   for (let j = 0; j < nCols; j++) {
     const col: number[] = [];
-    for (let i = 0; i < nRows; i++) if (values[i * nCols + j] === values[i * nCols + j]) col.push(values[i * nCols + j]);
+    for (let i = 0; i < nRows; i++)
+      if (values[i * nCols + j] === values[i * nCols + j]) col.push(values[i * nCols + j]);
     col.sort((a, b) => a - b);
     const m = col.length >> 1;
     out[j] = col.length === 0 ? 0 : col.length % 2 ? col[m] : (col[m - 1] + col[m]) / 2;
@@ -148,10 +156,16 @@ interface MlForest {
 }
 
 /** ml-random-forest at as many trees as fit in about a minute, its time scaled to `trees`. */
-async function mlRandomForest(train: Labelled, test: Labelled, trees: number): Promise<{ seconds: number; fitted: number; auc: number | null } | null> {
+async function mlRandomForest(
+  train: Labelled,
+  test: Labelled,
+  trees: number,
+): Promise<{ seconds: number; fitted: number; auc: number | null } | null> {
   let Ctor: new (options: Record<string, unknown>) => MlForest;
   try {
-    Ctor = (await import("ml-random-forest")).RandomForestClassifier as unknown as new (options: Record<string, unknown>) => MlForest;
+    Ctor = (await import("ml-random-forest")).RandomForestClassifier as unknown as new (
+      options: Record<string, unknown>,
+    ) => MlForest;
   } catch {
     return null;
   }
@@ -159,7 +173,12 @@ async function mlRandomForest(train: Labelled, test: Labelled, trees: number): P
   const X = imputed(train, medians);
   const y = Array.from(train.y);
   const options = (n: number) => ({
-    nEstimators: n, maxFeatures: Math.sqrt(train.X.nCols) / train.X.nCols, replacement: true, useSampleBagging: true, seed: 0, noOOB: true,
+    nEstimators: n,
+    maxFeatures: Math.sqrt(train.X.nCols) / train.X.nCols,
+    replacement: true,
+    useSampleBagging: true,
+    seed: 0,
+    noOOB: true,
   });
   const one = timed(() => new Ctor(options(1)).train(X, y));
   const k = Math.max(1, Math.floor(60 / one.seconds));
@@ -192,7 +211,15 @@ export default async function run(): Promise<BenchResult[]> {
     const big = replicate(train, GBDT_TRAIN.times);
     writeData(dir, big, test);
     const ours = runOursInChild(dir);
-    const peer = xgboost && exe ? runPeer(exe, "xgb_train.py", [dir, String(GBDT_TRAIN.rounds), String(GBDT_TRAIN.maxDepth), String(GBDT_TRAIN.learningRate)]) : null;
+    const peer =
+      xgboost && exe
+        ? runPeer(exe, "xgb_train.py", [
+            dir,
+            String(GBDT_TRAIN.rounds),
+            String(GBDT_TRAIN.maxDepth),
+            String(GBDT_TRAIN.learningRate),
+          ])
+        : null;
     results.push({
       name: "gbdt-train",
       rows: big.X.nRows,
@@ -204,8 +231,11 @@ export default async function run(): Promise<BenchResult[]> {
       ours_auc: round(rocAuc(test.y, ours.proba)),
       peer_auc: peer ? round(rocAuc(test.y, peer.proba)) : null,
       extra: {
-        rounds: GBDT_TRAIN.rounds, depth: GBDT_TRAIN.maxDepth, learning_rate: GBDT_TRAIN.learningRate,
-        ours_peak_mb: Math.round(ours.peak_mb), peer_peak_mb: peer ? Math.round(peer.peak_mb) : null,
+        rounds: GBDT_TRAIN.rounds,
+        depth: GBDT_TRAIN.maxDepth,
+        learning_rate: GBDT_TRAIN.learningRate,
+        ours_peak_mb: Math.round(ours.peak_mb),
+        peer_peak_mb: peer ? Math.round(peer.peak_mb) : null,
         note: "both sides time binning / DMatrix construction plus training; peak RSS includes the 100 MB input matrix",
       },
     });
@@ -299,7 +329,12 @@ export default async function run(): Promise<BenchResult[]> {
       ["score-forest", forest.value, 100],
     ] as const;
     for (const [name, model, nShap] of cases) {
-      const shapRows = { X: selectRows(test.X, Int32Array.from({ length: nShap }, (_, i) => i)) };
+      const shapRows = {
+        X: selectRows(
+          test.X,
+          Int32Array.from({ length: nShap }, (_, i) => i),
+        ),
+      };
       const json = modelToJSON(model);
       const imported = modelFromJSON(json);
       predictProba(imported, test.X); // warm-up: flattening and JIT

@@ -59,7 +59,11 @@ try {
     writeFileSync(`${path}.tmp-${process.pid}`, serialiseArtifact(value));
     renameSync(`${path}.tmp-${process.pid}`, path);
   }
-  log(`wrote ${Object.keys(artifacts).map((name) => `${name}.json`).join(", ")} to ${outDir}`);
+  log(
+    `wrote ${Object.keys(artifacts)
+      .map((name) => `${name}.json`)
+      .join(", ")} to ${outDir}`,
+  );
 } catch (error) {
   removeOurArtifacts();
   log(describeFailure(error));

@@ -35,7 +35,14 @@ export function contentKey(settings: PipelineSettings, root: string = PROJECT_RO
   // The Gemini key itself never enters a key or a file; whether one was given changes the personas.
   part(
     "settings",
-    JSON.stringify({ seed: settings.seed, k: settings.k, demo: settings.demo, gemini: settings.gemini.apiKey !== null, model: settings.gemini.model, baseUrl: settings.gemini.baseUrl }),
+    JSON.stringify({
+      seed: settings.seed,
+      k: settings.k,
+      demo: settings.demo,
+      gemini: settings.gemini.apiKey !== null,
+      model: settings.gemini.model,
+      baseUrl: settings.gemini.baseUrl,
+    }),
   );
   for (const file of codeFiles(root)) part(relative(root, file), readFileSync(file));
   return hash.digest("hex").slice(0, 32);

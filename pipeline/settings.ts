@@ -51,7 +51,9 @@ export function resolveSettings(options: SettingsInput = {}, env: NodeJS.Process
   const dataPath = dataOption ? resolve(dataOption) : DEMO_DATA_PATH;
   if (!existsSync(dataPath)) {
     throw new SettingsError(
-      dataOption ? `input file not found: ${dataPath} (from ${options.data ? "--data" : "CHURN_DATA"})` : `demo data missing: ${dataPath}; run npm run demo-data`,
+      dataOption
+        ? `input file not found: ${dataPath} (from ${options.data ? "--data" : "CHURN_DATA"})`
+        : `demo data missing: ${dataPath}; run npm run demo-data`,
     );
   }
   const testIdsOption = options.testIds ?? (env.CHURN_TEST_IDS || undefined);

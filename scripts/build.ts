@@ -32,7 +32,11 @@ const result = spawnSync(framework, ["build"], {
   cwd: PROJECT_ROOT,
   stdio: "inherit",
   // Framework runs .ts data loaders with `tsx` from PATH; put the project's own first, however we were started.
-  env: { ...process.env, PATH: `${join(PROJECT_ROOT, "node_modules", ".bin")}${delimiter}${process.env.PATH ?? ""}`, OBSERVABLE_TELEMETRY_DISABLE: "true" },
+  env: {
+    ...process.env,
+    PATH: `${join(PROJECT_ROOT, "node_modules", ".bin")}${delimiter}${process.env.PATH ?? ""}`,
+    OBSERVABLE_TELEMETRY_DISABLE: "true",
+  },
 });
 if (result.status !== 0) {
   rmSync(dist, { recursive: true, force: true });

@@ -35,6 +35,10 @@ const preview = spawn(join(PROJECT_ROOT, "node_modules", ".bin", "observable"), 
   cwd: PROJECT_ROOT,
   stdio: "inherit",
   // Framework runs .ts data loaders with `tsx` from PATH; put the project's own first, however we were started.
-  env: { ...process.env, PATH: `${join(PROJECT_ROOT, "node_modules", ".bin")}${delimiter}${process.env.PATH ?? ""}`, OBSERVABLE_TELEMETRY_DISABLE: "true" },
+  env: {
+    ...process.env,
+    PATH: `${join(PROJECT_ROOT, "node_modules", ".bin")}${delimiter}${process.env.PATH ?? ""}`,
+    OBSERVABLE_TELEMETRY_DISABLE: "true",
+  },
 });
 preview.on("exit", (code) => process.exit(code ?? 0));

@@ -13,4 +13,5 @@ for (const path of (process.argv[2] ?? "/").split(",")) {
   await page.screenshot({ path: `/tmp/shot-${name}.png`, fullPage: process.argv[3] === "full" });
   console.log(path, JSON.stringify(problems));
 }
-await s.close(); await server.close();
+await s.close();
+await server.close();

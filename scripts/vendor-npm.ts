@@ -14,7 +14,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const VENDORED = ["@observablehq/plot", "@observablehq/inputs", "d3", "d3-dsv", "htl", "isoformat"] as const;
 
 function installedVersion(name: string): string {
-  const manifest = JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf-8")) as { version: string };
+  const manifest = JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf-8")) as {
+    version: string;
+  };
   return manifest.version;
 }
 

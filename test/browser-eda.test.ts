@@ -14,7 +14,10 @@ interface ChartInfo {
 
 async function charts(page: Page): Promise<ChartInfo[]> {
   return page.$$eval("svg[aria-label]", (nodes) =>
-    nodes.map((svg) => ({ label: svg.getAttribute("aria-label") ?? "", description: svg.getAttribute("aria-description") ?? "" })),
+    nodes.map((svg) => ({
+      label: svg.getAttribute("aria-label") ?? "",
+      description: svg.getAttribute("aria-description") ?? "",
+    })),
   );
 }
 
@@ -79,11 +82,16 @@ describe("EDA and Hypotheses pages in Chromium", () => {
 
     const { after } = await chooseOther(page, select, "PreferedOrderCat");
     await page.waitForFunction(
-      (label) => [...document.querySelectorAll("svg[aria-label]")].some((svg) => svg.getAttribute("aria-label") === label),
+      (label) =>
+        [...document.querySelectorAll("svg[aria-label]")].some((svg) => svg.getAttribute("aria-label") === label),
       `Churn rate by ${after}`,
     );
     await waitForReport(page);
-    assert.equal(await chartLabelled(page, `Churn rate by ${before}`), undefined, "the old column's chart is still shown");
+    assert.equal(
+      await chartLabelled(page, `Churn rate by ${before}`),
+      undefined,
+      "the old column's chart is still shown",
+    );
     const afterDist = await chartLabelled(page, `Distribution of ${after} for customers who stayed and who churned`);
     assert.ok(afterDist, `no distribution chart for ${after}`);
     assert.notEqual(afterDist.description, beforeDist.description);
@@ -99,14 +107,26 @@ describe("EDA and Hypotheses pages in Chromium", () => {
     assert.equal(verdicts.length, 3);
     for (const v of verdicts) assert.ok(["supports", "contradicts", "no evidence"].includes(v ?? ""), `verdict ${v}`);
     const text = await page.locator("main").innerText();
-    for (const phrase of ["Welch's t-test", "Student's t-test", "Mann-Whitney U", "Cohen's d", "with Yates's correction", "without correction", "Cramér's V", "Difference in churn rate"]) {
+    for (const phrase of [
+      "Welch's t-test",
+      "Student's t-test",
+      "Mann-Whitney U",
+      "Cohen's d",
+      "with Yates's correction",
+      "without correction",
+      "Cramér's V",
+      "Difference in churn rate",
+    ]) {
       assert.ok(text.includes(phrase), `the page does not show ${phrase}`);
     }
     assert.match(text, /Missing values\./);
     assert.doesNotMatch(text, /p = 0(?![.\d])/);
     const labels = (await charts(page)).map((c) => c.label);
     for (const name of ["Satisfaction and churn", "Complaints and churn", "Time since the last order and churn"]) {
-      assert.ok(labels.some((l) => l.startsWith(name)), `no chart for ${name}`);
+      assert.ok(
+        labels.some((l) => l.startsWith(name)),
+        `no chart for ${name}`,
+      );
     }
     // On distinct customers the browser's tests agree with the build-time artifact.
     assert.match(text, /give the same statistics and p-values as the build-time run/);
@@ -126,7 +146,8 @@ describe("EDA and Hypotheses pages in Chromium", () => {
     // A numeric column gets t-tests; Complain (two values) gets the chi-square test.
     const { before, after } = await chooseOther(page, select, "Complain");
     await page.waitForFunction(
-      (column) => document.querySelector('[data-testid="column-test"] caption')?.textContent === `${column} against churn`,
+      (column) =>
+        document.querySelector('[data-testid="column-test"] caption')?.textContent === `${column} against churn`,
       after,
     );
     await waitForReport(page);
@@ -140,7 +161,10 @@ describe("EDA and Hypotheses pages in Chromium", () => {
     }
     const afterCharts = (await charts(page)).map((c) => `${c.label}|${c.description}`);
     assert.notDeepEqual(afterCharts, beforeCharts, "the explorer's chart did not change");
-    assert.ok(afterCharts.some((c) => c.includes(after)), "no chart names the new column");
+    assert.ok(
+      afterCharts.some((c) => c.includes(after)),
+      "no chart names the new column",
+    );
     const afterNote = await note.innerText();
     assert.notEqual(afterNote, beforeNote);
     assert.match(afterNote, /2 columns tested/);
@@ -152,11 +176,15 @@ describe("EDA and Hypotheses pages in Chromium", () => {
     const { page, problems } = await report.open("/hypotheses");
     const testBox = page.locator('[data-testid="column-test"]');
     await page.selectOption('select[name="hypothesis-column"]', "CityTier");
-    await page.waitForFunction(() => document.querySelector('[data-testid="column-test"] caption')?.textContent === "CityTier against churn");
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="column-test"] caption')?.textContent === "CityTier against churn",
+    );
     await waitForReport(page);
     assert.match(await testBox.innerText(), /Welch/);
     await page.locator('[data-testid="hypothesis-as"] input[value="1"]').check();
-    await page.waitForFunction(() => /Chi-square/.test(document.querySelector('[data-testid="column-test"]')?.textContent ?? ""));
+    await page.waitForFunction(() =>
+      /Chi-square/.test(document.querySelector('[data-testid="column-test"]')?.textContent ?? ""),
+    );
     await waitForReport(page);
     const asLevels = await page.locator("main").innerText();
     assert.match(asLevels, /Cramér/);
@@ -164,7 +192,10 @@ describe("EDA and Hypotheses pages in Chromium", () => {
     for (const tier of ["1", "2", "3"]) assert.match(asLevels, new RegExp(`\\b${tier}\\b`));
     // A measurement such as CashbackAmount offers no such choice.
     await page.selectOption('select[name="hypothesis-column"]', "CashbackAmount");
-    await page.waitForFunction(() => document.querySelector('[data-testid="column-test"] caption')?.textContent === "CashbackAmount against churn");
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="column-test"] caption')?.textContent === "CashbackAmount against churn",
+    );
     await waitForReport(page);
     assert.equal(await page.locator('[data-testid="hypothesis-as"]').count(), 0);
     await assertCleanPage(page, problems);
@@ -177,7 +208,9 @@ describe("EDA and Hypotheses pages in Chromium", () => {
     const before = await main.innerText();
     const duplicates = /the ([\d,]+) rows? that repeat/.exec(before);
     await page.locator('[data-testid="rows"] input').nth(1).check();
-    await page.waitForFunction(() => document.querySelector("main")?.textContent?.includes("as the original analysis did") ?? false);
+    await page.waitForFunction(
+      () => document.querySelector("main")?.textContent?.includes("as the original analysis did") ?? false,
+    );
     await waitForReport(page);
     const after = await main.innerText();
     if (duplicates) {
@@ -187,7 +220,9 @@ describe("EDA and Hypotheses pages in Chromium", () => {
     }
     // And back: distinct customers again give the first figures.
     await page.locator('[data-testid="rows"] input').nth(0).check();
-    await page.waitForFunction(() => document.querySelector("main")?.textContent?.includes("This is the report's default") ?? false);
+    await page.waitForFunction(
+      () => document.querySelector("main")?.textContent?.includes("This is the report's default") ?? false,
+    );
     await waitForReport(page);
     assert.equal(await main.innerText(), before);
     await assertCleanPage(page, problems);

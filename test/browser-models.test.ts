@@ -36,7 +36,9 @@ async function confusionOnPage(page: Page): Promise<Cells> {
 
 async function figuresText(page: Page): Promise<Record<string, string>> {
   return page.$$eval("#threshold-figures tr[data-figure]", (rows) =>
-    Object.fromEntries(rows.map((r) => [r.getAttribute("data-figure") ?? "", r.querySelector("td")?.textContent ?? ""])),
+    Object.fromEntries(
+      rows.map((r) => [r.getAttribute("data-figure") ?? "", r.querySelector("td")?.textContent ?? ""]),
+    ),
   );
 }
 
@@ -46,10 +48,13 @@ async function figuresText(page: Page): Promise<Record<string, string>> {
  */
 async function setSlider(page: Page, label: string, value: number): Promise<void> {
   const position = label === "threshold" ? Math.sqrt(value) : value;
-  await page.locator("form", { hasText: label }).locator('input[type="range"]').evaluate((input: HTMLInputElement, v: number) => {
-    input.value = String(v);
-    input.dispatchEvent(new Event("input", { bubbles: true }));
-  }, position);
+  await page
+    .locator("form", { hasText: label })
+    .locator('input[type="range"]')
+    .evaluate((input: HTMLInputElement, v: number) => {
+      input.value = String(v);
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }, position);
 }
 
 async function waitForConfusion(page: Page, wanted: Cells): Promise<void> {
@@ -57,7 +62,10 @@ async function waitForConfusion(page: Page, wanted: Cells): Promise<void> {
     // No named helper inside: tsx would wrap it in __name(), which the page does not have.
     (w) =>
       (["tp", "fp", "fn", "tn"] as const).every(
-        (k) => Number((document.querySelector(`#threshold-confusion td[data-cell="${k}"]`)?.textContent ?? "").replace(/,/g, "")) === w[k],
+        (k) =>
+          Number(
+            (document.querySelector(`#threshold-confusion td[data-cell="${k}"]`)?.textContent ?? "").replace(/,/g, ""),
+          ) === w[k],
       ),
     wanted,
     { timeout: 10_000 },
@@ -79,7 +87,18 @@ describe("models page in Chromium", () => {
   it("renders cleanly: labelled charts, the leaderboard, the selected model named, the report's threshold", async () => {
     const { page, problems } = await report.open("/models");
     await assertCleanPage(page, problems);
-    await assertChartsNamed(page, ["PR-AUC", "ROC curves", "Precision-recall curves", "Calibration", "Cumulative gains", "Lift", "against the threshold", "Permutation importance", "Gain importance", "original's protocol"]);
+    await assertChartsNamed(page, [
+      "PR-AUC",
+      "ROC curves",
+      "Precision-recall curves",
+      "Calibration",
+      "Cumulative gains",
+      "Lift",
+      "against the threshold",
+      "Permutation importance",
+      "Gain importance",
+      "original's protocol",
+    ]);
     await chartLabels(page, "/models");
     const rows = await page.$$eval("#leaderboard tbody tr", (trs) => trs.map((tr) => tr.getAttribute("data-model-id")));
     assert.equal(rows.length, models.models.length);
@@ -87,7 +106,8 @@ describe("models page in Chromium", () => {
     const text = await page.innerText("main");
     assert.ok(text.includes(`The report scores customers with ${selected.name}, which stands for`));
     assert.match(text, /Moving the slider explores the test set/);
-    if (models.models.some((m) => m.id === "stacking")) assert.match(text, /Stacking ranks \w+ of \d+|stacking comes first/);
+    if (models.models.some((m) => m.id === "stacking"))
+      assert.match(text, /Stacking ranks \w+ of \d+|stacking comes first/);
     // At load the slider stands at the report's threshold, and the matrix is the artifact's for that policy.
     const policy = models.selected.policy;
     assert.deepEqual(await confusionOnPage(page), selected.test.atThreshold[policy].confusion);
@@ -127,9 +147,20 @@ describe("models page in Chromium", () => {
     const { page, problems } = await report.open("/models");
     const before = (await figuresText(page)).cost;
     const costs = { missedChurner: models.protocol.costs.missedChurner, needlessOffer: 5 };
-    await page.locator("form", { hasText: "cost of a needless offer" }).locator('input[type="number"]').fill(String(costs.needlessOffer));
-    await page.waitForFunction((old) => document.querySelector('#threshold-figures tr[data-figure="cost"] td')?.textContent !== old, before, { timeout: 10_000 });
-    const f = figuresAt(models.selectedPredictions.test.y, models.selectedPredictions.test.p, models.models.find((m) => m.id === models.selected.id)!.thresholds[models.selected.policy].threshold ?? Infinity);
+    await page
+      .locator("form", { hasText: "cost of a needless offer" })
+      .locator('input[type="number"]')
+      .fill(String(costs.needlessOffer));
+    await page.waitForFunction(
+      (old) => document.querySelector('#threshold-figures tr[data-figure="cost"] td')?.textContent !== old,
+      before,
+      { timeout: 10_000 },
+    );
+    const f = figuresAt(
+      models.selectedPredictions.test.y,
+      models.selectedPredictions.test.p,
+      models.models.find((m) => m.id === models.selected.id)!.thresholds[models.selected.policy].threshold ?? Infinity,
+    );
     const perCustomer = (f.fn * costs.missedChurner + f.fp * costs.needlessOffer) / models.protocol.testRows;
     const after = (await figuresText(page)).cost;
     assert.ok(after.startsWith(perCustomer.toFixed(3)), `${after} should start with ${perCustomer.toFixed(3)}`);
@@ -149,13 +180,19 @@ describe("models page in Chromium", () => {
 
   it("the leaderboard sorts by a clicked column", async () => {
     const { page } = await report.open("/models");
-    const order = () => page.$$eval("#leaderboard tbody tr", (trs) => trs.map((tr) => tr.getAttribute("data-model-id") ?? ""));
-    const byCv = [...models.models].sort((a, b) => b.cv.averagePrecision.mean - a.cv.averagePrecision.mean).map((m) => m.id);
+    const order = () =>
+      page.$$eval("#leaderboard tbody tr", (trs) => trs.map((tr) => tr.getAttribute("data-model-id") ?? ""));
+    const byCv = [...models.models]
+      .sort((a, b) => b.cv.averagePrecision.mean - a.cv.averagePrecision.mean)
+      .map((m) => m.id);
     assert.deepEqual(await order(), byCv);
     await page.locator("#leaderboard th button", { hasText: "test ROC-AUC" }).click();
     const byTest = [...models.models].sort((a, b) => b.test.rocAuc.estimate - a.test.rocAuc.estimate).map((m) => m.id);
     assert.deepEqual(await order(), byTest);
-    assert.equal(await page.locator("#leaderboard th", { hasText: "test ROC-AUC" }).getAttribute("aria-sort"), "descending");
+    assert.equal(
+      await page.locator("#leaderboard th", { hasText: "test ROC-AUC" }).getAttribute("aria-sort"),
+      "descending",
+    );
     await page.close();
   });
 });

@@ -24,8 +24,13 @@ const builtModel = (() => {
   const dir = join(requireBuiltSite(), "_file", "data");
   return existsSync(dir) && readdirSync(dir).some((f) => /^model\.[0-9a-f]+\.json$/.test(f));
 })();
-const pageSkip = builtModel ? false : "the built site has no data/model.json yet (the pipeline does not export the model), so no scoring page";
-const realSkip = existsSync(REAL_CSV) && existsSync(REAL_XLSX) ? false : "../shared/data is not here (the real data lives beside the repository, never in it)";
+const pageSkip = builtModel
+  ? false
+  : "the built site has no data/model.json yet (the pipeline does not export the model), so no scoring page";
+const realSkip =
+  existsSync(REAL_CSV) && existsSync(REAL_XLSX)
+    ? false
+    : "../shared/data is not here (the real data lives beside the repository, never in it)";
 
 let server: StaticServer;
 let session: BrowserSession;
@@ -62,7 +67,10 @@ async function openScore(): Promise<{ page: Page; problems: PageProblems }> {
 async function upload(page: Page, path: string): Promise<string> {
   await page.$$eval('[data-testid="score-status"]', (nodes) => nodes.forEach((n) => n.setAttribute("data-stale", "")));
   await page.setInputFiles('[data-testid="score-upload"]', path);
-  await page.waitForSelector('[data-testid="score-status"]:not([data-stale]) :is([data-testid="score-summary"], [data-testid="score-rejected"])', { timeout: 120_000 });
+  await page.waitForSelector(
+    '[data-testid="score-status"]:not([data-stale]) :is([data-testid="score-summary"], [data-testid="score-rejected"])',
+    { timeout: 120_000 },
+  );
   await waitForReport(page);
   return (await page.textContent('[data-testid="score-status"]')) ?? "";
 }
@@ -81,13 +89,26 @@ async function snapshot(page: Page): Promise<{ state: string | null; done: numbe
     const progress = document.querySelector<HTMLElement>('[data-testid="score-reasons-progress"]');
     const text = progress?.textContent ?? "";
     const m = /Computing reasons… ([\d,]+) of/.exec(text);
-    const showing = /Showing [\d,]+ of [\d,]+ customers/.exec(document.querySelector("main")?.textContent ?? "")?.[0] ?? "";
-    return { state: progress?.dataset.state ?? null, done: m ? Number(m[1].replace(/,/g, "")) : -1, showing, pending: document.querySelectorAll("[data-pending]").length };
+    const showing =
+      /Showing [\d,]+ of [\d,]+ customers/.exec(document.querySelector("main")?.textContent ?? "")?.[0] ?? "";
+    return {
+      state: progress?.dataset.state ?? null,
+      done: m ? Number(m[1].replace(/,/g, "")) : -1,
+      showing,
+      pending: document.querySelectorAll("[data-pending]").length,
+    };
   });
 }
 
-async function download(page: Page, testid: string, timeout = 30_000): Promise<{ text: string; raw: RawTable; name: string }> {
-  const [event] = await Promise.all([page.waitForEvent("download", { timeout }), page.click(`[data-testid="${testid}"]`)]);
+async function download(
+  page: Page,
+  testid: string,
+  timeout = 30_000,
+): Promise<{ text: string; raw: RawTable; name: string }> {
+  const [event] = await Promise.all([
+    page.waitForEvent("download", { timeout }),
+    page.click(`[data-testid="${testid}"]`),
+  ]);
   const path = await event.path();
   const bytes = readFileSync(path);
   const text = bytes.toString("utf-8");
@@ -127,98 +148,121 @@ describe("scoring page", { skip: pageSkip }, () => {
     await page.close();
   });
 
-  it("real CSV: every row scored, probabilities equal Node's scoreTable to 1e-9, downloads hold the right rows", { skip: realSkip }, async () => {
-    const { page, problems } = await openScore();
-    const status = await upload(page, REAL_CSV);
-    assert.match(status, /5,630 customers scored/);
-    // The first results come before the reasons: the table has every customer while reasons are computing.
-    const early = await snapshot(page);
-    assert.equal(early.state, "running", "reasons still computing when the table shows");
-    assert.equal(early.showing, "Showing 5,630 of 5,630 customers");
-    assert.ok(early.done >= 0 && early.done < 5630, `reasons done ${early.done}`);
-    assert.ok(early.pending > 0, "reason cells waiting for their chunk");
-    assert.match((await page.textContent('[data-testid="score-evaluation"]')) ?? "", /ROC-AUC/);
-    // Downloads without waiting: the file without reason columns, offered only while they are computing.
-    assert.ok(await page.isVisible('[data-testid="download-all-now"]'));
-    const quick = await download(page, "download-all-now");
-    assert.ok(quick.text.startsWith("\uFEFFCustomerID,churn_probability,high_risk,segment,"), "BOM and header");
-    assert.ok(!quick.raw.header.includes("raises_risk") && !quick.raw.header.includes("lowers_risk"));
-    assert.equal(quick.raw.rows.length, 5630);
+  it(
+    "real CSV: every row scored, probabilities equal Node's scoreTable to 1e-9, downloads hold the right rows",
+    { skip: realSkip },
+    async () => {
+      const { page, problems } = await openScore();
+      const status = await upload(page, REAL_CSV);
+      assert.match(status, /5,630 customers scored/);
+      // The first results come before the reasons: the table has every customer while reasons are computing.
+      const early = await snapshot(page);
+      assert.equal(early.state, "running", "reasons still computing when the table shows");
+      assert.equal(early.showing, "Showing 5,630 of 5,630 customers");
+      assert.ok(early.done >= 0 && early.done < 5630, `reasons done ${early.done}`);
+      assert.ok(early.pending > 0, "reason cells waiting for their chunk");
+      assert.match((await page.textContent('[data-testid="score-evaluation"]')) ?? "", /ROC-AUC/);
+      // Downloads without waiting: the file without reason columns, offered only while they are computing.
+      assert.ok(await page.isVisible('[data-testid="download-all-now"]'));
+      const quick = await download(page, "download-all-now");
+      assert.ok(quick.text.startsWith("\uFEFFCustomerID,churn_probability,high_risk,segment,"), "BOM and header");
+      assert.ok(!quick.raw.header.includes("raises_risk") && !quick.raw.header.includes("lowers_risk"));
+      assert.equal(quick.raw.rows.length, 5630);
 
-    const input = await readInput(REAL_CSV, { requireTarget: false });
-    const node = scoreTable(bundle, input.table);
-    assert.match(await waitForReasons(page), /Reasons computed for all 5,630 customers/);
-    assert.equal(await page.locator("[data-pending]").count(), 0);
-    assert.ok(!(await page.isVisible('[data-testid="download-all-now"]')));
-    const all = await download(page, "download-all");
-    assert.ok(all.text.startsWith("\uFEFFCustomerID,"), "BOM and header");
-    assert.ok(all.text.includes("\r\n"), "CRLF");
-    assert.equal(all.raw.rows.length, 5630);
-    const idAt = col(all.raw, "CustomerID");
-    const pAt = col(all.raw, "churn_probability");
-    const riskAt = col(all.raw, "high_risk");
-    const segAt = col(all.raw, "segment");
-    const upAt = col(all.raw, "raises_risk");
-    const downAt = col(all.raw, "lowers_risk");
-    assert.ok(upAt > 0 && downAt > 0);
-    const byId = new Map(input.table.ids.map((id, i) => [id, i]));
-    let worst = 0;
-    for (const row of all.raw.rows) {
-      const i = byId.get(row[idAt]);
-      assert.ok(i !== undefined, row[idAt]);
-      worst = Math.max(worst, Math.abs(Number(row[pAt]) - node.probability[i]));
-      assert.equal(row[segAt], bundle.segments.names[node.cluster[i]]);
-      // The reasons, computed in chunks in the worker, are Node's on the whole table.
-      assert.ok(node.reasons);
-      const top = topReasons(node.reasons, input.table, i, 3);
-      assert.equal(row[upAt], reasonsText(top.up), `raises_risk of ${row[idAt]}`);
-      assert.equal(row[downAt], reasonsText(top.down), `lowers_risk of ${row[idAt]}`);
-    }
-    assert.ok(worst <= 1e-9, `largest difference ${worst}`);
-    assert.ok(all.raw.rows.filter((r) => r[upAt] !== "").length > 5000, "reasons in the file");
+      const input = await readInput(REAL_CSV, { requireTarget: false });
+      const node = scoreTable(bundle, input.table);
+      assert.match(await waitForReasons(page), /Reasons computed for all 5,630 customers/);
+      assert.equal(await page.locator("[data-pending]").count(), 0);
+      assert.ok(!(await page.isVisible('[data-testid="download-all-now"]')));
+      const all = await download(page, "download-all");
+      assert.ok(all.text.startsWith("\uFEFFCustomerID,"), "BOM and header");
+      assert.ok(all.text.includes("\r\n"), "CRLF");
+      assert.equal(all.raw.rows.length, 5630);
+      const idAt = col(all.raw, "CustomerID");
+      const pAt = col(all.raw, "churn_probability");
+      const riskAt = col(all.raw, "high_risk");
+      const segAt = col(all.raw, "segment");
+      const upAt = col(all.raw, "raises_risk");
+      const downAt = col(all.raw, "lowers_risk");
+      assert.ok(upAt > 0 && downAt > 0);
+      const byId = new Map(input.table.ids.map((id, i) => [id, i]));
+      let worst = 0;
+      for (const row of all.raw.rows) {
+        const i = byId.get(row[idAt]);
+        assert.ok(i !== undefined, row[idAt]);
+        worst = Math.max(worst, Math.abs(Number(row[pAt]) - node.probability[i]));
+        assert.equal(row[segAt], bundle.segments.names[node.cluster[i]]);
+        // The reasons, computed in chunks in the worker, are Node's on the whole table.
+        assert.ok(node.reasons);
+        const top = topReasons(node.reasons, input.table, i, 3);
+        assert.equal(row[upAt], reasonsText(top.up), `raises_risk of ${row[idAt]}`);
+        assert.equal(row[downAt], reasonsText(top.down), `lowers_risk of ${row[idAt]}`);
+      }
+      assert.ok(worst <= 1e-9, `largest difference ${worst}`);
+      assert.ok(all.raw.rows.filter((r) => r[upAt] !== "").length > 5000, "reasons in the file");
 
-    const high = await download(page, "download-high-risk");
-    const expectedHigh = Array.from(node.probability).filter((p) => p >= bundle.threshold.value).length;
-    assert.equal(high.raw.rows.length, expectedHigh);
-    assert.ok(high.raw.rows.every((r) => r[riskAt] === "yes" && Number(r[pAt]) >= bundle.threshold.value));
+      const high = await download(page, "download-high-risk");
+      const expectedHigh = Array.from(node.probability).filter((p) => p >= bundle.threshold.value).length;
+      assert.equal(high.raw.rows.length, expectedHigh);
+      assert.ok(high.raw.rows.every((r) => r[riskAt] === "yes" && Number(r[pAt]) >= bundle.threshold.value));
 
-    const seg = await download(page, "download-segment-0");
-    const name = bundle.segments.names[0];
-    assert.equal(seg.raw.rows.length, Array.from(node.cluster).filter((c) => c === 0).length);
-    assert.ok(seg.raw.rows.every((r) => r[segAt] === name));
-    assert.deepEqual(problems.consoleErrors, []);
-    await page.close();
-  });
+      const seg = await download(page, "download-segment-0");
+      const name = bundle.segments.names[0];
+      assert.equal(seg.raw.rows.length, Array.from(node.cluster).filter((c) => c === 0).length);
+      assert.ok(seg.raw.rows.every((r) => r[segAt] === name));
+      assert.deepEqual(problems.consoleErrors, []);
+      await page.close();
+    },
+  );
 
-  it("real XLSX: every row scored, probabilities equal Node's scoreTable on the workbook to 1e-9", { skip: realSkip }, async () => {
-    const { page } = await openScore();
-    const status = await upload(page, REAL_XLSX);
-    assert.match(status, /5,630 customers scored \(XLSX/);
-    const early = await snapshot(page);
-    assert.equal(early.state, "running");
-    // A click before the reasons are done waits for them, saying so, then saves the file with them.
-    const waiting = download(page, "download-all", REASONS_TIMEOUT);
-    await page.waitForFunction(() => /waiting for reasons/.test(document.querySelector('[data-testid="download-all"]')?.textContent ?? ""), null, { timeout: 10_000 });
-    // Moving the threshold does not restart the reasons.
-    const before = (await snapshot(page)).done;
-    await page.locator('input[type="number"]').first().fill("0.3");
-    await page.locator('input[type="number"]').first().dispatchEvent("input");
-    await page.waitForFunction(() => /at threshold 0\.300/.test(document.querySelector('[data-testid="score-evaluation"]')?.textContent ?? ""), null, { timeout: 10_000 });
-    const moved = await snapshot(page);
-    assert.ok(moved.state === "done" || moved.done >= before, `reasons went from ${before} to ${moved.done} after the threshold moved`);
-    // The workbook's own cells (its CashbackAmount has more decimals than the CSV's), read in Node.
-    const input = await readInput(REAL_XLSX, { requireTarget: false });
-    const node = scoreTable(bundle, input.table, { reasons: false });
-    const all = await waiting;
-    assert.equal((await snapshot(page)).state, "done");
-    assert.ok(all.raw.rows.filter((r) => r[col(all.raw, "raises_risk")] !== "").length > 5000, "reasons in the file");
-    const byId = new Map(input.table.ids.map((id, i) => [id, i]));
-    let worst = 0;
-    for (const row of all.raw.rows) worst = Math.max(worst, Math.abs(Number(row[col(all.raw, "churn_probability")]) - node.probability[byId.get(row[0]) as number]));
-    assert.equal(all.raw.rows.length, 5630);
-    assert.ok(worst <= 1e-9, `largest difference ${worst}`);
-    await page.close();
-  });
+  it(
+    "real XLSX: every row scored, probabilities equal Node's scoreTable on the workbook to 1e-9",
+    { skip: realSkip },
+    async () => {
+      const { page } = await openScore();
+      const status = await upload(page, REAL_XLSX);
+      assert.match(status, /5,630 customers scored \(XLSX/);
+      const early = await snapshot(page);
+      assert.equal(early.state, "running");
+      // A click before the reasons are done waits for them, saying so, then saves the file with them.
+      const waiting = download(page, "download-all", REASONS_TIMEOUT);
+      await page.waitForFunction(
+        () => /waiting for reasons/.test(document.querySelector('[data-testid="download-all"]')?.textContent ?? ""),
+        null,
+        { timeout: 10_000 },
+      );
+      // Moving the threshold does not restart the reasons.
+      const before = (await snapshot(page)).done;
+      await page.locator('input[type="number"]').first().fill("0.3");
+      await page.locator('input[type="number"]').first().dispatchEvent("input");
+      await page.waitForFunction(
+        () => /at threshold 0\.300/.test(document.querySelector('[data-testid="score-evaluation"]')?.textContent ?? ""),
+        null,
+        { timeout: 10_000 },
+      );
+      const moved = await snapshot(page);
+      assert.ok(
+        moved.state === "done" || moved.done >= before,
+        `reasons went from ${before} to ${moved.done} after the threshold moved`,
+      );
+      // The workbook's own cells (its CashbackAmount has more decimals than the CSV's), read in Node.
+      const input = await readInput(REAL_XLSX, { requireTarget: false });
+      const node = scoreTable(bundle, input.table, { reasons: false });
+      const all = await waiting;
+      assert.equal((await snapshot(page)).state, "done");
+      assert.ok(all.raw.rows.filter((r) => r[col(all.raw, "raises_risk")] !== "").length > 5000, "reasons in the file");
+      const byId = new Map(input.table.ids.map((id, i) => [id, i]));
+      let worst = 0;
+      for (const row of all.raw.rows)
+        worst = Math.max(
+          worst,
+          Math.abs(Number(row[col(all.raw, "churn_probability")]) - node.probability[byId.get(row[0]) as number]),
+        );
+      assert.equal(all.raw.rows.length, 5630);
+      assert.ok(worst <= 1e-9, `largest difference ${worst}`);
+      await page.close();
+    },
+  );
 
   it("a new upload stops the old file's reasons and shows its own", { skip: realSkip }, async () => {
     const { page, problems } = await openScore();
@@ -227,7 +271,11 @@ describe("scoring page", { skip: pageSkip }, () => {
     const raw = demoRaw();
     const path = writeCsv("next.csv", raw.header, raw.rows.slice(0, 40));
     await page.setInputFiles('[data-testid="score-upload"]', path);
-    await page.waitForFunction(() => /40 customers scored/.test(document.querySelector('[data-testid="score-summary"]')?.textContent ?? ""), null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => /40 customers scored/.test(document.querySelector('[data-testid="score-summary"]')?.textContent ?? ""),
+      null,
+      { timeout: 60_000 },
+    );
     assert.match(await waitForReasons(page), /Reasons computed for all 40 customers/);
     assert.match((await page.textContent("main")) ?? "", /Showing 40 of 40 customers/);
     assert.equal(await page.locator("[data-pending]").count(), 0);
@@ -238,7 +286,11 @@ describe("scoring page", { skip: pageSkip }, () => {
   it("a missing column rejects the file and names the column", async () => {
     const raw = demoRaw();
     const drop = raw.header.indexOf("Tenure");
-    const path = writeCsv("no-tenure.csv", raw.header.filter((_, j) => j !== drop), raw.rows.slice(0, 20).map((r) => r.filter((_, j) => j !== drop)));
+    const path = writeCsv(
+      "no-tenure.csv",
+      raw.header.filter((_, j) => j !== drop),
+      raw.rows.slice(0, 20).map((r) => r.filter((_, j) => j !== drop)),
+    );
     const { page, problems } = await openScore();
     const status = await upload(page, path);
     assert.match(status, /File rejected/);
@@ -260,7 +312,8 @@ describe("scoring page", { skip: pageSkip }, () => {
     assert.match(status, /27 customers scored/);
     const skipped = (await page.textContent('[data-testid="score-skipped"]')) ?? "";
     assert.match(skipped, /3 of 30 rows skipped/);
-    for (const text of ["Tenure", '"lots"', "line 4", "Gender", '"Robot"', "line 7", "CityTier", "line 11"]) assert.ok(skipped.includes(text), text);
+    for (const text of ["Tenure", '"lots"', "line 4", "Gender", '"Robot"', "line 7", "CityTier", "line 11"])
+      assert.ok(skipped.includes(text), text);
     const all = await download(page, "download-all");
     assert.equal(all.raw.rows.length, 27);
     assert.deepEqual(problems.consoleErrors, []);
@@ -311,11 +364,18 @@ describe("scoring page", { skip: pageSkip }, () => {
     // A new customer who complained: the strongest combination on the real data and on the demo data
     // (a complaint alone moves little where churn comes in pockets, as on the demo data).
     const inputs = page.locator('[data-testid="score-whatif"] input');
-    for (const [index, value] of [[FEATURE_INDEX_TENURE, "0"], [FEATURE_INDEX_COMPLAIN, "1"]] as const) {
+    for (const [index, value] of [
+      [FEATURE_INDEX_TENURE, "0"],
+      [FEATURE_INDEX_COMPLAIN, "1"],
+    ] as const) {
       await inputs.nth(index).fill(value);
       await inputs.nth(index).dispatchEvent("input");
     }
-    await page.waitForFunction((b) => document.querySelector('[data-testid="whatif-probability"]')?.textContent !== b, before, { timeout: 10_000 });
+    await page.waitForFunction(
+      (b) => document.querySelector('[data-testid="whatif-probability"]')?.textContent !== b,
+      before,
+      { timeout: 10_000 },
+    );
     const afterP = await page.textContent('[data-testid="whatif-probability"]');
     assert.notEqual(afterP, before);
     assert.ok(await page.locator('[data-testid="score-reasons"]').count());
@@ -325,4 +385,13 @@ describe("scoring page", { skip: pageSkip }, () => {
 
 const FEATURE_INDEX_TENURE = 0;
 /** Complain's position among the form's text inputs (numeric columns in schema order; categories are selects). */
-const FEATURE_INDEX_COMPLAIN = ["Tenure", "CityTier", "WarehouseToHome", "HourSpendOnApp", "NumberOfDeviceRegistered", "SatisfactionScore", "NumberOfAddress", "Complain"].indexOf("Complain");
+const FEATURE_INDEX_COMPLAIN = [
+  "Tenure",
+  "CityTier",
+  "WarehouseToHome",
+  "HourSpendOnApp",
+  "NumberOfDeviceRegistered",
+  "SatisfactionScore",
+  "NumberOfAddress",
+  "Complain",
+].indexOf("Complain");

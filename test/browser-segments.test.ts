@@ -11,7 +11,14 @@ import type { SegmentsArtifact } from "../src/lib/segments/artifact.js";
 import { clusterPriorities, type OfferAssumptions } from "../src/lib/segments/value.js";
 import type { PageProblems } from "./helpers/browser.js";
 import { startMockGemini, type MockGemini } from "./helpers/mock-gemini.js";
-import { assertCleanPage, assertChartsNamed, chartLabels, reportInChromium, requireBuiltSite, waitForReport } from "./helpers/site.js";
+import {
+  assertCleanPage,
+  assertChartsNamed,
+  chartLabels,
+  reportInChromium,
+  requireBuiltSite,
+  waitForReport,
+} from "./helpers/site.js";
 
 const KEY = "AIzaSy-browser-test-key-0123456789";
 const INJECTED = "<img src=x onerror=alert(1)>";
@@ -25,13 +32,18 @@ function builtSegments(dist: string): SegmentsArtifact {
 }
 
 function expectedOrder(segments: SegmentsArtifact, assumptions: OfferAssumptions): number[] {
-  return clusterPriorities(segments.clusters.map((c) => c.risk), assumptions)
+  return clusterPriorities(
+    segments.clusters.map((c) => c.risk),
+    assumptions,
+  )
     .sort((a, b) => a.rank - b.rank)
     .map((p) => p.id);
 }
 
 async function rankingOnPage(page: Page): Promise<number[]> {
-  return page.$$eval("#priority-ranking tbody tr", (rows) => rows.map((r) => Number(r.getAttribute("data-cluster-id"))));
+  return page.$$eval("#priority-ranking tbody tr", (rows) =>
+    rows.map((r) => Number(r.getAttribute("data-cluster-id"))),
+  );
 }
 
 async function setRange(page: Page, label: string, value: number): Promise<void> {
@@ -49,7 +61,16 @@ describe("segments page in Chromium", () => {
   it("renders its charts, tables and one persona card per cluster, cleanly", async () => {
     const { page, problems } = await report.open("/segments");
     await assertCleanPage(page, problems);
-    await assertChartsNamed(page, ["Inertia", "Silhouette", "Customers by recency", "Cluster profiles", "churn rate", "RFM segments", "Risk against value", "Expected value"]);
+    await assertChartsNamed(page, [
+      "Inertia",
+      "Silhouette",
+      "Customers by recency",
+      "Cluster profiles",
+      "churn rate",
+      "RFM segments",
+      "Risk against value",
+      "Expected value",
+    ]);
     // The same count as test/pages.test.ts: no unlabelled <svg> (such as an in-figure legend swatch) reads as a chart.
     const charts = await chartLabels(page, "/segments");
     assert.ok(charts.length >= 8, `expected at least 8 charts, found ${charts.length}`);
@@ -57,12 +78,25 @@ describe("segments page in Chromium", () => {
     assert.match(text, /no revenue or spend column/, "the page says M is cashback because there is no revenue column");
     assert.match(text, /assumptions, not estimates/);
     const cards = await page.$$eval(".persona-card", (nodes) => nodes.map((n) => n.getAttribute("data-cluster-id")));
-    assert.deepEqual(cards, segments.clusters.map((c) => String(c.id)));
-    const sources = await page.$$eval(".persona-card .persona-source", (nodes) => nodes.map((n) => n.textContent ?? ""));
-    assert.ok(sources.every((s) => /Source: (Rules|Gemini at build time)/.test(s)), sources.join(" | "));
+    assert.deepEqual(
+      cards,
+      segments.clusters.map((c) => String(c.id)),
+    );
+    const sources = await page.$$eval(".persona-card .persona-source", (nodes) =>
+      nodes.map((n) => n.textContent ?? ""),
+    );
+    assert.ok(
+      sources.every((s) => /Source: (Rules|Gemini at build time)/.test(s)),
+      sources.join(" | "),
+    );
     // Each card names its segment from the data, so cards a model named alike are still told apart.
-    const named = await page.$$eval(".persona-card .persona-facts", (lists) => lists.map((dl) => dl.querySelector("dd")?.textContent ?? ""));
-    assert.deepEqual(named, segments.clusters.map((c) => `${c.name} (cluster ${c.id})`));
+    const named = await page.$$eval(".persona-card .persona-facts", (lists) =>
+      lists.map((dl) => dl.querySelector("dd")?.textContent ?? ""),
+    );
+    assert.deepEqual(
+      named,
+      segments.clusters.map((c) => `${c.name} (cluster ${c.id})`),
+    );
     // The regenerate buttons wait for a key.
     assert.equal(await page.locator(".persona-regenerate").first().isDisabled(), true);
     await page.close();
@@ -80,7 +114,10 @@ describe("segments page in Chromium", () => {
     const wanted = expectedOrder(segments, { ...defaults, offerCost: cost });
     await setRange(page, "offer cost per customer", cost);
     await page.waitForFunction(
-      (order) => [...document.querySelectorAll("#priority-ranking tbody tr")].map((r) => r.getAttribute("data-cluster-id")).join() === order,
+      (order) =>
+        [...document.querySelectorAll("#priority-ranking tbody tr")]
+          .map((r) => r.getAttribute("data-cluster-id"))
+          .join() === order,
       wanted.join(),
       { timeout: 10_000 },
     );
@@ -160,7 +197,10 @@ describe("segments page in Chromium", () => {
       assert.equal(await card0().locator(".persona-source-badge").innerText(), "Gemini live");
       assert.match(await card0().locator(".persona-source").innerText(), /mock-model/);
       assert.match(await card0().locator(".persona-risk").innerText(), /javascript:alert\(2\)/);
-      assert.deepEqual(await card0().locator(".persona-actions li").allInnerTexts(), ["javascript:alert(3)", `Call them back ${INJECTED}`]);
+      assert.deepEqual(await card0().locator(".persona-actions li").allInnerTexts(), [
+        "javascript:alert(3)",
+        `Call them back ${INJECTED}`,
+      ]);
       // Give an onerror handler the chance to fire if the markup had been parsed.
       await page.waitForTimeout(500);
       assert.equal(await page.locator("img").count(), imagesBefore, "no <img> element was created");
@@ -194,7 +234,8 @@ describe("segments page in Chromium", () => {
       const mockRequests = requests.filter((r) => r.url.startsWith(`${mock.baseUrl}/`));
       assert.equal(mockRequests.length, 2);
       for (const r of requests) {
-        const carries = r.url.includes(KEY) || r.body.includes(KEY) || Object.values(r.headers).some((v) => v.includes(KEY));
+        const carries =
+          r.url.includes(KEY) || r.body.includes(KEY) || Object.values(r.headers).some((v) => v.includes(KEY));
         if (r.url.startsWith(`${mock.baseUrl}/`)) {
           assert.ok(!r.url.includes(KEY) && !r.body.includes(KEY), "the key is in the mock request's URL or body");
           assert.equal(r.headers["x-goog-api-key"], KEY);
@@ -203,7 +244,9 @@ describe("segments page in Chromium", () => {
         }
       }
       assert.ok(!page.url().includes(KEY), "the key is in the page's URL");
-      const stored = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }));
+      const stored = await page.evaluate(() =>
+        JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }),
+      );
       assert.ok(!stored.includes(KEY), "the key was stored");
       const visible = await page.innerText("body");
       assert.ok(!visible.includes(KEY), "the key is shown as text somewhere");
@@ -215,10 +258,21 @@ describe("segments page in Chromium", () => {
 
 describe("live endpoint check", () => {
   it("accepts https anywhere and http only on loopback, without credentials, query or fragment", () => {
-    assert.deepEqual(checkEndpoint("https://generativelanguage.googleapis.com/"), { ok: true, url: "https://generativelanguage.googleapis.com" });
+    assert.deepEqual(checkEndpoint("https://generativelanguage.googleapis.com/"), {
+      ok: true,
+      url: "https://generativelanguage.googleapis.com",
+    });
     assert.deepEqual(checkEndpoint("http://127.0.0.1:8123"), { ok: true, url: "http://127.0.0.1:8123" });
     assert.deepEqual(checkEndpoint("http://localhost:8123/proxy/"), { ok: true, url: "http://localhost:8123/proxy" });
-    for (const bad of ["http://example.com", "javascript:alert(1)", "ftp://127.0.0.1", "https://u:p@example.com", "https://example.com/?key=x", "https://example.com/#x", "not a url"]) {
+    for (const bad of [
+      "http://example.com",
+      "javascript:alert(1)",
+      "ftp://127.0.0.1",
+      "https://u:p@example.com",
+      "https://example.com/?key=x",
+      "https://example.com/#x",
+      "not a url",
+    ]) {
       assert.equal(checkEndpoint(bad).ok, false, bad);
     }
   });

@@ -26,16 +26,29 @@ describe("npm run build with GEMINI_API_KEY", () => {
   let dist: string;
   let build: { status: number | null; stdout: string; stderr: string };
   before(async () => {
-    mock = await startMockGemini((_request, index) => (index === 0 ? { kind: "status", status: 429 } : { kind: "ok", body: GOOD_ANSWER }));
+    mock = await startMockGemini((_request, index) =>
+      index === 0 ? { kind: "status", status: 429 } : { kind: "ok", body: GOOD_ANSWER },
+    );
     dist = mkdtempSync(join(tmpdir(), "churn-dist-gemini-"));
     // The mock's answers are cached like real ones; a run of its own keeps this test's cache out of the way.
     rmSync(join(PROJECT_ROOT, ".cache", "gemini"), { recursive: true, force: true });
     // Asynchronously: the mock answers from this process's event loop while the build runs.
     build = await new Promise((resolve, reject) => {
-      const child = spawn(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "scripts", "build.ts")], {
-        cwd: PROJECT_ROOT,
-        env: { ...process.env, CHURN_DATA: "", CHURN_DIST: dist, GEMINI_API_KEY: KEY, GEMINI_MODEL: MODEL, GEMINI_BASE_URL: mock.baseUrl },
-      });
+      const child = spawn(
+        join(PROJECT_ROOT, "node_modules", ".bin", "tsx"),
+        [join(PROJECT_ROOT, "scripts", "build.ts")],
+        {
+          cwd: PROJECT_ROOT,
+          env: {
+            ...process.env,
+            CHURN_DATA: "",
+            CHURN_DIST: dist,
+            GEMINI_API_KEY: KEY,
+            GEMINI_MODEL: MODEL,
+            GEMINI_BASE_URL: mock.baseUrl,
+          },
+        },
+      );
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (chunk: Buffer) => (stdout += chunk));

@@ -19,7 +19,10 @@ describe("parseCsv", () => {
   it("reads a header and rows with line numbers", () => {
     const raw = parseCsv("a,b\n1,2\n3,\n", "t.csv");
     assert.deepEqual(raw.header, ["a", "b"]);
-    assert.deepEqual(raw.rows, [["1", "2"], ["3", ""]]);
+    assert.deepEqual(raw.rows, [
+      ["1", "2"],
+      ["3", ""],
+    ]);
     assert.deepEqual(Array.from(raw.rowNumbers!), [2, 3]);
     assert.equal(raw.file, "t.csv");
   });
@@ -30,14 +33,21 @@ describe("parseCsv", () => {
   });
 
   it("accepts CRLF, LF and a missing final newline alike", () => {
-    const expected = [["1", "2"], ["3", "4"]];
+    const expected = [
+      ["1", "2"],
+      ["3", "4"],
+    ];
     assert.deepEqual(parseCsv("a,b\r\n1,2\r\n3,4\r\n", "t").rows, expected);
     assert.deepEqual(parseCsv("a,b\n1,2\n3,4", "t").rows, expected);
   });
 
   it("reads quoted fields: delimiters, doubled quotes, newlines inside, and counts lines through them", () => {
     const raw = parseCsv('a,b\n"x, y","say ""hi"""\n"two\nlines",z\nlast,1\n', "t");
-    assert.deepEqual(raw.rows, [["x, y", 'say "hi"'], ["two\nlines", "z"], ["last", "1"]]);
+    assert.deepEqual(raw.rows, [
+      ["x, y", 'say "hi"'],
+      ["two\nlines", "z"],
+      ["last", "1"],
+    ]);
     assert.deepEqual(Array.from(raw.rowNumbers!), [2, 3, 5]);
   });
 
@@ -65,12 +75,21 @@ describe("parseCsv", () => {
   });
 
   it("binary content: NUL bytes, invalid UTF-8, UTF-16, zip", () => {
-    assert.match(inputError(() => parseCsv(new Uint8Array([0x61, 0x2c, 0x00, 0x01, 0x02]), "b.bin")).message, /b\.bin: is a binary file.*offset 2/);
+    assert.match(
+      inputError(() => parseCsv(new Uint8Array([0x61, 0x2c, 0x00, 0x01, 0x02]), "b.bin")).message,
+      /b\.bin: is a binary file.*offset 2/,
+    );
     assert.match(inputError(() => parseCsv("a\u0000b", "b.bin")).message, /binary/);
     const latin1 = new Uint8Array([...enc("a,b\n1,2\n"), 0x63, 0xe9, 0x2c, 0x33, 0x0a]);
-    assert.match(inputError(() => parseCsv(latin1, "l.csv")).message, /not valid UTF-8 text \(first bad byte on line 3\)/);
+    assert.match(
+      inputError(() => parseCsv(latin1, "l.csv")).message,
+      /not valid UTF-8 text \(first bad byte on line 3\)/,
+    );
     assert.match(inputError(() => decodeText(new Uint8Array([0xff, 0xfe, 0x61, 0x00]), "u.csv")).message, /UTF-16/);
-    assert.match(inputError(() => decodeText(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0]), "z.csv")).message, /zip archive/);
+    assert.match(
+      inputError(() => decodeText(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0]), "z.csv")).message,
+      /zip archive/,
+    );
   });
 
   it("rows with the wrong number of fields are listed by line", () => {
@@ -82,6 +101,9 @@ describe("parseCsv", () => {
   });
 
   it("an unclosed quote names the line where it opened", () => {
-    assert.match(inputError(() => parseCsv('a,b\n1,2\n"3,4\n5,6\n', "q.csv")).message, /quoted field opened on line 3 that is never closed/);
+    assert.match(
+      inputError(() => parseCsv('a,b\n1,2\n"3,4\n5,6\n', "q.csv")).message,
+      /quoted field opened on line 3 that is never closed/,
+    );
   });
 });

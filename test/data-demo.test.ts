@@ -15,7 +15,15 @@ import { rocAuc } from "../src/lib/metrics/roc.js";
 import { predictLogistic } from "../src/lib/models/logistic.js";
 import { predictProba } from "../src/lib/trees/predict.js";
 
-const NULLABLE = ["Tenure", "WarehouseToHome", "HourSpendOnApp", "OrderAmountHikeFromlastYear", "CouponUsed", "OrderCount", "DaySinceLastOrder"];
+const NULLABLE = [
+  "Tenure",
+  "WarehouseToHome",
+  "HourSpendOnApp",
+  "OrderAmountHikeFromlastYear",
+  "CouponUsed",
+  "OrderCount",
+  "DaySinceLastOrder",
+];
 
 describe("demo data", () => {
   it("is deterministic and the committed file is what the generator writes, byte for byte", () => {
@@ -34,7 +42,8 @@ describe("demo data", () => {
       const rate = s.missing[column] / s.rows;
       assert.ok(rate > 0.035 && rate < 0.07, `${column} blank rate ${rate}`);
     }
-    for (const [column, count] of Object.entries(s.missing)) if (!NULLABLE.includes(column)) assert.equal(count, 0, column);
+    for (const [column, count] of Object.entries(s.missing))
+      if (!NULLABLE.includes(column)) assert.equal(count, 0, column);
     assert.deepEqual(s.normalised.map((n) => n.from).sort(), ["CC", "COD", "Mobile", "Phone"]);
     for (const n of s.normalised) assert.ok(n.count > 100, `${n.from}: ${n.count}`);
     assert.ok(s.duplicateRows > 400 && s.duplicateRows < 700, `duplicates ${s.duplicateRows}`);
@@ -58,10 +67,11 @@ describe("demo data", () => {
     const rateWhere = (pred: (i: number) => boolean) => {
       let k = 0;
       let c = 0;
-      for (let i = 0; i < table.nRows; i++) if (pred(i)) {
-        k++;
-        c += churn[i];
-      }
+      for (let i = 0; i < table.nRows; i++)
+        if (pred(i)) {
+          k++;
+          c += churn[i];
+        }
       return c / k;
     };
     const tenure = meanBy("Tenure");
@@ -69,13 +79,22 @@ describe("demo data", () => {
     const complain = meanBy("Complain");
     assert.ok(complain.churned > complain.stayed + 0.1, "churners complain more");
     const satisfaction = meanBy("SatisfactionScore");
-    assert.ok(satisfaction.churned > satisfaction.stayed + 0.15, "churners score satisfaction higher (as in the real data)");
+    assert.ok(
+      satisfaction.churned > satisfaction.stayed + 0.15,
+      "churners score satisfaction higher (as in the real data)",
+    );
     const days = meanBy("DaySinceLastOrder");
     assert.ok(days.churned < days.stayed - 0.5, "churners ordered more recently (as in the real data)");
     const tier = table.numeric.CityTier;
-    assert.ok(rateWhere((i) => tier[i] === 3) > rateWhere((i) => tier[i] === 1) + 0.02, "city tier 3 churns more than tier 1");
+    assert.ok(
+      rateWhere((i) => tier[i] === 3) > rateWhere((i) => tier[i] === 1) + 0.02,
+      "city tier 3 churns more than tier 1",
+    );
     const marital = table.category.MaritalStatus;
-    assert.ok(rateWhere((i) => marital[i] === "Single") > rateWhere((i) => marital[i] === "Married") + 0.04, "single customers churn more");
+    assert.ok(
+      rateWhere((i) => marital[i] === "Single") > rateWhere((i) => marital[i] === "Married") + 0.04,
+      "single customers churn more",
+    );
   });
 
   it("churn has the real data's non-linear shape: a step at tenure 1 and complaints compounding with it", async () => {
@@ -86,10 +105,11 @@ describe("demo data", () => {
     const rateWhere = (pred: (i: number) => boolean) => {
       let k = 0;
       let c = 0;
-      for (let i = 0; i < table.nRows; i++) if (pred(i)) {
-        k++;
-        c += churn[i];
-      }
+      for (let i = 0; i < table.nRows; i++)
+        if (pred(i)) {
+          k++;
+          c += churn[i];
+        }
       return c / k;
     };
     // Real data: 52% at tenure 0-1, 9% at 2-5, 1-7% after a year.
@@ -116,7 +136,10 @@ describe("demo data", () => {
     const yTest = Uint8Array.from(split.test, (i) => y[i]);
     const imputed = encode(table, spec, { impute: true });
     const raw = encode(table, spec, { impute: false });
-    const pLinear = predictLogistic(trainLogistic(selectRows(imputed, split.train), yTrain), selectRows(imputed, split.test));
+    const pLinear = predictLogistic(
+      trainLogistic(selectRows(imputed, split.train), yTrain),
+      selectRows(imputed, split.test),
+    );
     // Fewer rounds than the report's models, to keep the test quick; still far ahead of the linear model.
     const gbdt = trainGbdt(selectRows(raw, split.train), yTrain, { ...DEFAULT_GBDT, rounds: 150, seed: 1 });
     const pTrees = predictProba(gbdt, selectRows(raw, split.test));

@@ -13,7 +13,14 @@ describe("findDuplicates", () => {
   it("marks rows that copy an earlier row, ignoring the ID; blanks equal blanks", () => {
     const a = validRow(0, { Tenure: "" });
     const b = validRow(1);
-    const rows = [a, b, { ...a, CustomerID: "60000" }, { ...b, CustomerID: "60001" }, { ...a, CustomerID: "60002" }, { ...b, CustomerID: "60003", Tenure: "" }];
+    const rows = [
+      a,
+      b,
+      { ...a, CustomerID: "60000" },
+      { ...b, CustomerID: "60001" },
+      { ...a, CustomerID: "60002" },
+      { ...b, CustomerID: "60003", Tenure: "" },
+    ];
     const { table, spellings } = load(rows);
     const report = findDuplicates(table, spellings);
     assert.deepEqual(Array.from(report.duplicateOf), [-1, -1, 0, 1, 0, -1]);
@@ -24,7 +31,12 @@ describe("findDuplicates", () => {
 
   it("a blank does not equal a value, and numbers compare by value", () => {
     const a = validRow(0);
-    const rows = [a, { ...a, CustomerID: "1", CouponUsed: "" }, { ...a, CustomerID: "2", CouponUsed: "1.0" }, validRow(1)];
+    const rows = [
+      a,
+      { ...a, CustomerID: "1", CouponUsed: "" },
+      { ...a, CustomerID: "2", CouponUsed: "1.0" },
+      validRow(1),
+    ];
     const { table, spellings } = load(rows);
     assert.deepEqual(Array.from(findDuplicates(table, spellings).duplicateOf), [-1, -1, 0, -1]);
   });

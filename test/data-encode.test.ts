@@ -66,8 +66,14 @@ describe("fitEncoder / encode", () => {
     const t = table();
     const spec = fitEncoder(t);
     const m = encode(t, spec, { impute: true });
-    const cols = spec.features.map((feat, j) => ({ feat, j })).filter(({ feat }) => feat.kind === "one-hot" && feat.column === "PreferedOrderCat");
-    for (let i = 0; i < m.nRows; i++) assert.equal(cols.reduce((s, { j }) => s + m.values[i * m.nCols + j], 0), 1);
+    const cols = spec.features
+      .map((feat, j) => ({ feat, j }))
+      .filter(({ feat }) => feat.kind === "one-hot" && feat.column === "PreferedOrderCat");
+    for (let i = 0; i < m.nRows; i++)
+      assert.equal(
+        cols.reduce((s, { j }) => s + m.values[i * m.nCols + j], 0),
+        1,
+      );
     assert.equal(m.values[0 * m.nCols + spec.featureNames.indexOf("PreferedOrderCat=Laptop & Accessory")], 1);
   });
 

@@ -13,7 +13,8 @@ describe("InputError", () => {
 
   it("names file, column, line and value, a few of each kind and how many more", () => {
     const issues = new IssueCollector("in.csv");
-    for (let i = 0; i < 8; i++) issues.add({ column: "Tenure", row: 2 + i, value: `x${i}`, problem: "is not a number" });
+    for (let i = 0; i < 8; i++)
+      issues.add({ column: "Tenure", row: 2 + i, value: `x${i}`, problem: "is not a number" });
     issues.add({ column: "Churn", row: 4, value: "2", problem: "must be 0 or 1" });
     const error = issues.toError();
     assert.equal(error.total, 9);

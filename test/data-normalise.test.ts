@@ -9,9 +9,19 @@ describe("CategoryNormaliser", () => {
   it("maps each known variant and counts every mapping", () => {
     const pay = new CategoryNormaliser(spec("PreferredPaymentMode"));
     const input = ["CC", "Credit Card", "COD", "CC", "Cash on Delivery", "UPI", "COD", "CC"];
-    assert.deepEqual(input.map((v) => pay.normalise(v)), [
-      "Credit Card", "Credit Card", "Cash on Delivery", "Credit Card", "Cash on Delivery", "UPI", "Cash on Delivery", "Credit Card",
-    ]);
+    assert.deepEqual(
+      input.map((v) => pay.normalise(v)),
+      [
+        "Credit Card",
+        "Credit Card",
+        "Cash on Delivery",
+        "Credit Card",
+        "Cash on Delivery",
+        "UPI",
+        "Cash on Delivery",
+        "Credit Card",
+      ],
+    );
     assert.deepEqual(pay.report(), [
       { column: "PreferredPaymentMode", from: "CC", to: "Credit Card", count: 3, reason: "variant" },
       { column: "PreferredPaymentMode", from: "COD", to: "Cash on Delivery", count: 2, reason: "variant" },
@@ -30,7 +40,13 @@ describe("CategoryNormaliser", () => {
     assert.equal(gender.normalise("male"), "Male");
     assert.equal(gender.normalise("FEMALE"), "Female");
     assert.equal(canonicalCategory(spec("PreferredPaymentMode"), " e  wallet "), "E wallet");
-    assert.deepEqual(gender.report().map((r) => [r.from, r.reason]), [["FEMALE", "case"], ["male", "case"]]);
+    assert.deepEqual(
+      gender.report().map((r) => [r.from, r.reason]),
+      [
+        ["FEMALE", "case"],
+        ["male", "case"],
+      ],
+    );
   });
 
   it("unknown values give null and are not counted", () => {

@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseCsv } from "../src/lib/data/csv.js";
-import { countValues, profileNumbers, profileTable, type CategoryProfile, type NumericProfile } from "../src/lib/data/profile.js";
+import {
+  countValues,
+  profileNumbers,
+  profileTable,
+  type CategoryProfile,
+  type NumericProfile,
+} from "../src/lib/data/profile.js";
 import { validateRawTable } from "../src/lib/data/validate.js";
 import { HEADER, toCsv, validRows } from "./data-fixtures.js";
 
@@ -22,7 +28,17 @@ describe("profileNumbers", () => {
     const p = profileNumbers("x", [3, 1, 3]);
     assert.equal(p.median, 3);
     assert.equal(p.distinct, 2);
-    assert.deepEqual(profileNumbers("x", [NaN, NaN]), { name: "x", kind: "numeric", missing: 2, distinct: 0, min: null, max: null, mean: null, median: null, sd: null });
+    assert.deepEqual(profileNumbers("x", [NaN, NaN]), {
+      name: "x",
+      kind: "numeric",
+      missing: 2,
+      distinct: 0,
+      min: null,
+      max: null,
+      mean: null,
+      median: null,
+      sd: null,
+    });
     assert.equal(profileNumbers("x", [5]).sd, null);
   });
 });
@@ -42,19 +58,40 @@ describe("countValues", () => {
 
 describe("profileTable", () => {
   it("one profile per column in schema order, then extras", () => {
-    const rows = validRows(4, { 0: { Tenure: "" }, 2: { PreferedOrderCat: "Mobile" } }).map((r) => ({ ...r, Note: "n" }));
-    const { table } = validateRawTable(parseCsv(toCsv(rows, [...HEADER, "Note"]), "p.csv"), { requireTarget: true, minClassCount: 1 });
+    const rows = validRows(4, { 0: { Tenure: "" }, 2: { PreferedOrderCat: "Mobile" } }).map((r) => ({
+      ...r,
+      Note: "n",
+    }));
+    const { table } = validateRawTable(parseCsv(toCsv(rows, [...HEADER, "Note"]), "p.csv"), {
+      requireTarget: true,
+      minClassCount: 1,
+    });
     const profile = profileTable(table);
-    assert.deepEqual(profile.map((p) => p.name), [...HEADER, "Note"]);
+    assert.deepEqual(
+      profile.map((p) => p.name),
+      [...HEADER, "Note"],
+    );
     assert.deepEqual(profile[0], { name: "CustomerID", kind: "id", missing: 0, distinct: 4 });
     const churn = profile[1] as CategoryProfile;
-    assert.deepEqual(churn.counts, [{ value: "0", count: 2 }, { value: "1", count: 2 }]);
+    assert.deepEqual(churn.counts, [
+      { value: "0", count: 2 },
+      { value: "1", count: 2 },
+    ]);
     const tenure = profile.find((p) => p.name === "Tenure") as NumericProfile;
     assert.deepEqual([tenure.missing, tenure.min, tenure.max, tenure.mean, tenure.median], [1, 1, 3, 2, 2]);
     const cat = profile.find((p) => p.name === "PreferedOrderCat") as CategoryProfile;
     assert.equal(cat.kind, "category");
-    assert.deepEqual(cat.counts.map((c) => c.count), [1, 2, 0, 1, 0]);
+    assert.deepEqual(
+      cat.counts.map((c) => c.count),
+      [1, 2, 0, 1, 0],
+    );
     assert.equal(cat.distinct, 3);
-    assert.deepEqual(profile.at(-1), { name: "Note", kind: "extra", missing: 0, distinct: 1, counts: [{ value: "n", count: 4 }] });
+    assert.deepEqual(profile.at(-1), {
+      name: "Note",
+      kind: "extra",
+      missing: 0,
+      distinct: 1,
+      counts: [{ value: "n", count: 4 }],
+    });
   });
 });

@@ -57,16 +57,31 @@ describe("readInput: CSV", () => {
 
   it("empty file, header only, wrong delimiter, binary, old .xls: each its own message", async () => {
     assert.match((await rejection(readInput(file("empty.csv", "")))).message, /empty\.csv: is empty \(0 bytes\)/);
-    assert.match((await rejection(readInput(file("header.csv", HEADER.join(",") + "\n")))).message, /header\.csv: has a header \(line 1\) but no data rows/);
-    assert.match((await rejection(readInput(file("semi.csv", HEADER.join(";") + "\n1;2\n")))).message, /semi\.csv: is separated by semicolons/);
-    assert.match((await rejection(readInput(file("bin.csv", new Uint8Array([1, 2, 0, 4, 5, 6, 7, 8, 9]))))).message, /bin\.csv: is a binary file/);
+    assert.match(
+      (await rejection(readInput(file("header.csv", HEADER.join(",") + "\n")))).message,
+      /header\.csv: has a header \(line 1\) but no data rows/,
+    );
+    assert.match(
+      (await rejection(readInput(file("semi.csv", HEADER.join(";") + "\n1;2\n")))).message,
+      /semi\.csv: is separated by semicolons/,
+    );
+    assert.match(
+      (await rejection(readInput(file("bin.csv", new Uint8Array([1, 2, 0, 4, 5, 6, 7, 8, 9]))))).message,
+      /bin\.csv: is a binary file/,
+    );
     const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
-    assert.match((await rejection(readInput(file("old.xls", xls)))).message, /old\.xls: is an old-style Excel \.xls workbook/);
+    assert.match(
+      (await rejection(readInput(file("old.xls", xls)))).message,
+      /old\.xls: is an old-style Excel \.xls workbook/,
+    );
   });
 
   it("a zip that is not a workbook", async () => {
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]);
-    assert.match((await rejection(readInput(file("fake.xlsx", zip)))).message, /fake\.xlsx: is a zip archive but could not be read as an \.xlsx workbook/);
+    assert.match(
+      (await rejection(readInput(file("fake.xlsx", zip)))).message,
+      /fake\.xlsx: is a zip archive but could not be read as an \.xlsx workbook/,
+    );
   });
 
   it("bad cells fail the whole file, with nothing returned", async () => {
@@ -84,11 +99,19 @@ describe("readInput: CSV", () => {
 });
 
 describe("readInput: XLSX", () => {
-  const toCells = (r: Record<string, string>) => HEADER.map((h) => (r[h] === "" ? null : /^\d+(\.\d+)?$/.test(r[h]) ? Number(r[h]) : r[h]));
+  const toCells = (r: Record<string, string>) =>
+    HEADER.map((h) => (r[h] === "" ? null : /^\d+(\.\d+)?$/.test(r[h]) ? Number(r[h]) : r[h]));
 
   it("detects a workbook by its bytes, finds the data sheet and the dictionary", async () => {
     const book = minimalXlsx([
-      { name: "Data Dict", rows: [[], [null, "Data", "Variable", "Discerption"], [null, "E Comm", "Tenure", "Tenure of customer in organization"]] },
+      {
+        name: "Data Dict",
+        rows: [
+          [],
+          [null, "Data", "Variable", "Discerption"],
+          [null, "E Comm", "Tenure", "Tenure of customer in organization"],
+        ],
+      },
       { name: "E Comm", rows: [HEADER, ...rows.map(toCells)] },
     ]);
     // Named .csv on purpose: the content decides.
@@ -110,6 +133,9 @@ describe("readInput: XLSX", () => {
 
   it("a workbook without the data: names its sheets", async () => {
     const book = minimalXlsx([{ name: "Notes", rows: [["nothing here"]] }]);
-    assert.match((await rejection(readInput(file("notes.xlsx", book)))).message, /has no sheet with the expected columns.*"Notes"/);
+    assert.match(
+      (await rejection(readInput(file("notes.xlsx", book)))).message,
+      /has no sheet with the expected columns.*"Notes"/,
+    );
   });
 });

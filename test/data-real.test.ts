@@ -14,7 +14,10 @@ import { summarise, type Summary } from "../src/lib/data/summary.js";
 const CSV = fileURLToPath(new URL("../../shared/data/ecommerce-churn.csv", import.meta.url));
 const XLSX = fileURLToPath(new URL("../../shared/data/ecommerce-churn.xlsx", import.meta.url));
 const TEST_IDS = fileURLToPath(new URL("../../shared/reference/test-ids-dedup.json", import.meta.url));
-const skip = existsSync(CSV) && existsSync(XLSX) ? false : "../shared/data is not here (the real data lives beside the repository, never in it)";
+const skip =
+  existsSync(CSV) && existsSync(XLSX)
+    ? false
+    : "../shared/data is not here (the real data lives beside the repository, never in it)";
 
 async function timed(path: string): Promise<{ input: InputData; summary: Summary; ms: number }> {
   const start = performance.now();
@@ -36,10 +39,15 @@ describe("real data (../shared/data)", { skip }, () => {
     assert.equal(s.distinctRows, 5074);
     assert.equal(s.churners, 948);
     assert.equal(Number(s.churnRate!.toFixed(4)), 0.1684);
-    assert.deepEqual(
-      Object.fromEntries(Object.entries(s.missing).filter(([, n]) => n > 0)),
-      { Tenure: 264, WarehouseToHome: 251, HourSpendOnApp: 255, OrderAmountHikeFromlastYear: 265, CouponUsed: 256, OrderCount: 258, DaySinceLastOrder: 307 },
-    );
+    assert.deepEqual(Object.fromEntries(Object.entries(s.missing).filter(([, n]) => n > 0)), {
+      Tenure: 264,
+      WarehouseToHome: 251,
+      HourSpendOnApp: 255,
+      OrderAmountHikeFromlastYear: 265,
+      CouponUsed: 256,
+      OrderCount: 258,
+      DaySinceLastOrder: 307,
+    });
     assert.deepEqual(
       s.normalised.map((n) => [n.column, n.from, n.to, n.count]),
       [
@@ -82,7 +90,8 @@ describe("real data (../shared/data)", { skip }, () => {
     }
     const cashA = a.numeric.CashbackAmount;
     const cashB = b.numeric.CashbackAmount;
-    for (let i = 0; i < a.nRows; i++) assert.ok(Math.abs(cashA[i] - cashB[i]) <= 0.5 + 1e-9, `row ${i}: ${cashA[i]} vs ${cashB[i]}`);
+    for (let i = 0; i < a.nRows; i++)
+      assert.ok(Math.abs(cashA[i] - cashB[i]) <= 0.5 + 1e-9, `row ${i}: ${cashA[i]} vs ${cashB[i]}`);
     assert.deepEqual(csv.summary.missing, xlsx.summary.missing);
     assert.deepEqual(csv.summary.normalised, xlsx.summary.normalised);
     assert.deepEqual(csv.input.duplicates.duplicateOf, xlsx.input.duplicates.duplicateOf);
@@ -94,18 +103,28 @@ describe("real data (../shared/data)", { skip }, () => {
       }
       const [na, nb] = [pa as NumericProfile, pb as NumericProfile];
       assert.equal(na.missing, nb.missing);
-      for (const key of ["min", "max", "mean", "median"] as const) assert.ok(Math.abs(na[key]! - nb[key]!) <= 0.5, `${key}: ${na[key]} vs ${nb[key]}`);
+      for (const key of ["min", "max", "mean", "median"] as const)
+        assert.ok(Math.abs(na[key]! - nb[key]!) <= 0.5, `${key}: ${na[key]} vs ${nb[key]}`);
       assert.ok(Math.abs(na.sd! - nb.sd!) < 0.05);
     }
   });
 
-  it("the reference test IDs are all distinct rows: 1,015 test rows, 168 churners", { skip: existsSync(TEST_IDS) ? false : "no reference test IDs" }, () => {
-    const table = csv.input.table;
-    const candidates = distinctRows(csv.input.duplicates.duplicateOf);
-    const split = splitByIds(table.ids, candidates, JSON.parse(readFileSync(TEST_IDS, "utf-8")) as number[], TEST_IDS);
-    assert.equal(split.test.length, 1015);
-    assert.equal(split.train.length, 4059);
-    assert.deepEqual(split.excluded, []);
-    assert.equal(Array.from(split.test).filter((i) => table.churn![i] === 1).length, 168);
-  });
+  it(
+    "the reference test IDs are all distinct rows: 1,015 test rows, 168 churners",
+    { skip: existsSync(TEST_IDS) ? false : "no reference test IDs" },
+    () => {
+      const table = csv.input.table;
+      const candidates = distinctRows(csv.input.duplicates.duplicateOf);
+      const split = splitByIds(
+        table.ids,
+        candidates,
+        JSON.parse(readFileSync(TEST_IDS, "utf-8")) as number[],
+        TEST_IDS,
+      );
+      assert.equal(split.test.length, 1015);
+      assert.equal(split.train.length, 4059);
+      assert.deepEqual(split.excluded, []);
+      assert.equal(Array.from(split.test).filter((i) => table.churn![i] === 1).length, 168);
+    },
+  );
 });

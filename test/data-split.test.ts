@@ -67,7 +67,10 @@ describe("splitByIds", () => {
   it("unknown IDs are an error naming them", () => {
     assert.throws(
       () => splitByIds(ids, candidates, ["a", "zz", "yy"], "test-ids.json"),
-      (error: unknown) => error instanceof InputError && error.total === 2 && /test-ids\.json[^]*"zz" is not a customer ID[^]*"yy"/.test(error.message),
+      (error: unknown) =>
+        error instanceof InputError &&
+        error.total === 2 &&
+        /test-ids\.json[^]*"zz" is not a customer ID[^]*"yy"/.test(error.message),
     );
   });
 });

@@ -10,8 +10,17 @@ import { HEADER, toCsv, validRows } from "./data-fixtures.js";
 function input(dictionary: Record<string, string> | null): InputData {
   const base = validRows(4, { 1: { Tenure: "", PreferredPaymentMode: "CC" } }).map((r) => ({ ...r, Region: "x" }));
   const rows = [...base, { ...base[1], CustomerID: "70000" }];
-  const { table, cleaning, spellings } = validateRawTable(parseCsv(toCsv(rows, [...HEADER, "Region"]), "s.csv"), { requireTarget: true, minClassCount: 1 });
-  return { table, cleaning, duplicates: findDuplicates(table, spellings), dictionary, source: { file: "s.csv", sha256: "ab", bytes: 10, format: "csv", demo: false } };
+  const { table, cleaning, spellings } = validateRawTable(parseCsv(toCsv(rows, [...HEADER, "Region"]), "s.csv"), {
+    requireTarget: true,
+    minClassCount: 1,
+  });
+  return {
+    table,
+    cleaning,
+    duplicates: findDuplicates(table, spellings),
+    dictionary,
+    source: { file: "s.csv", sha256: "ab", bytes: 10, format: "csv", demo: false },
+  };
 }
 
 describe("summarise", () => {
@@ -24,18 +33,31 @@ describe("summarise", () => {
     assert.equal(s.churnRate, 3 / 5);
     assert.equal(s.distinctChurnRate, 2 / 4);
     assert.equal(s.missing.Tenure, 2);
-    assert.deepEqual(s.normalised, [{ column: "PreferredPaymentMode", from: "CC", to: "Credit Card", count: 2, reason: "variant" }]);
+    assert.deepEqual(s.normalised, [
+      { column: "PreferredPaymentMode", from: "CC", to: "Credit Card", count: 2, reason: "variant" },
+    ]);
     assert.deepEqual(s.source, { file: "s.csv", sha256: "ab", bytes: 10, format: "csv", demo: false, sheet: null });
     assert.deepEqual(s.extraColumns, ["Region"]);
-    assert.deepEqual(s.duplicates, { count: 1, groups: 1, sameAfterNormalising: 0, examples: [{ row: 6, id: "70000", copiesRow: 3, copiesId: "50002" }] });
+    assert.deepEqual(s.duplicates, {
+      count: 1,
+      groups: 1,
+      sameAfterNormalising: 0,
+      examples: [{ row: 6, id: "70000", copiesRow: 3, copiesId: "50002" }],
+    });
     assert.equal(s.profile.length, HEADER.length + 1);
-    assert.deepEqual(s.columns.map((c) => c.name), [...HEADER, "Region"]);
+    assert.deepEqual(
+      s.columns.map((c) => c.name),
+      [...HEADER, "Region"],
+    );
   });
 
   it("descriptions from the file's dictionary, else from the schema", () => {
     const s = summarise(input({ Tenure: "Tenure of customer in organization" }));
     const tenure = s.columns.find((c) => c.name === "Tenure")!;
-    assert.deepEqual([tenure.description, tenure.descriptionSource, tenure.unit, tenure.range], ["Tenure of customer in organization", "dictionary", "months", [0, 120]]);
+    assert.deepEqual(
+      [tenure.description, tenure.descriptionSource, tenure.unit, tenure.range],
+      ["Tenure of customer in organization", "dictionary", "months", [0, 120]],
+    );
     const city = s.columns.find((c) => c.name === "CityTier")!;
     assert.equal(city.descriptionSource, "schema");
     assert.equal(s.dictionarySource, "file");

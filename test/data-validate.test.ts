@@ -27,7 +27,8 @@ describe("parseNumber", () => {
     assert.equal(parseNumber("-1.5"), -1.5);
     assert.equal(parseNumber(".5"), 0.5);
     assert.equal(parseNumber("1e3"), 1000);
-    for (const bad of ["12abc", "0x1A", "Infinity", "NaN", "1,5", "1e", "", " "]) assert.ok(Number.isNaN(parseNumber(bad)), bad);
+    for (const bad of ["12abc", "0x1A", "Infinity", "NaN", "1,5", "1e", "", " "])
+      assert.ok(Number.isNaN(parseNumber(bad)), bad);
   });
 });
 
@@ -44,7 +45,9 @@ describe("validateRawTable", () => {
     assert.deepEqual(Array.from(table.sourceRows), [2, 3, 4, 5]);
     assert.equal(cleaning.missing.Tenure, 1);
     assert.equal(cleaning.missing.WarehouseToHome, 0);
-    assert.deepEqual(cleaning.normalised, [{ column: "PreferredLoginDevice", from: "Phone", to: "Mobile Phone", count: 1, reason: "variant" }]);
+    assert.deepEqual(cleaning.normalised, [
+      { column: "PreferredLoginDevice", from: "Phone", to: "Mobile Phone", count: 1, reason: "variant" },
+    ]);
     assert.equal(cleaning.hasTarget, true);
     assert.deepEqual(cleaning.extraColumns, []);
   });
@@ -75,18 +78,29 @@ describe("validateRawTable", () => {
   });
 
   it("missing columns: all named, with a hint for a near name", () => {
-    const header = HEADER.filter((h) => h !== "Tenure").map((h) => (h === "PreferedOrderCat" ? "PreferredOrderCat" : h));
+    const header = HEADER.filter((h) => h !== "Tenure").map((h) =>
+      h === "PreferedOrderCat" ? "PreferredOrderCat" : h,
+    );
     const rows = validRows(2).map((r) => ({ ...r, PreferredOrderCat: r.PreferedOrderCat }));
     const error = inputError(() => validateCsv(toCsv(rows, header)));
     assert.equal(error.total, 2);
-    assert.match(error.message, /\n {2}lacks a required column: Tenure \(its columns: CustomerID, Churn, PreferredLoginDevice, /);
-    assert.match(error.message, /PreferedOrderCat[^]*the file has "PreferredOrderCat": if that is this column, rename it/);
+    assert.match(
+      error.message,
+      /\n {2}lacks a required column: Tenure \(its columns: CustomerID, Churn, PreferredLoginDevice, /,
+    );
+    assert.match(
+      error.message,
+      /PreferedOrderCat[^]*the file has "PreferredOrderCat": if that is this column, rename it/,
+    );
   });
 
   it("a file with few of the columns: one line listing them", () => {
     const error = inputError(() => validateCsv("CustomerID,Churn,Tenure\n1,0,3\n"));
     assert.equal(error.total, 1);
-    assert.match(error.message, /^in\.csv: lacks 17 required columns: PreferredLoginDevice, CityTier, .*CashbackAmount \(its columns: CustomerID, Churn, Tenure\)$/);
+    assert.match(
+      error.message,
+      /^in\.csv: lacks 17 required columns: PreferredLoginDevice, CityTier, .*CashbackAmount \(its columns: CustomerID, Churn, Tenure\)$/,
+    );
   });
 
   it("a column twice is an error", () => {
@@ -97,13 +111,24 @@ describe("validateRawTable", () => {
   it("bad number: names file, column, line and value", () => {
     const error = inputError(() => validateCsv(toCsv(validRows(5, { 2: { Tenure: "12abc" } }))));
     assert.equal(error.total, 1);
-    assert.deepEqual(error.issues[0], { file: "in.csv", column: "Tenure", row: 4, value: "12abc", problem: "is not a number" });
-    assert.equal(error.message, 'in.csv: 1 problem in the input\n  column Tenure (1 time):\n    line 4: "12abc" is not a number');
+    assert.deepEqual(error.issues[0], {
+      file: "in.csv",
+      column: "Tenure",
+      row: 4,
+      value: "12abc",
+      problem: "is not a number",
+    });
+    assert.equal(
+      error.message,
+      'in.csv: 1 problem in the input\n  column Tenure (1 time):\n    line 4: "12abc" is not a number',
+    );
   });
 
   it("whole numbers where the schema says integer; decimal commas and NA get hints", () => {
     const error = inputError(() =>
-      validateCsv(toCsv(validRows(4, { 0: { OrderCount: "2.5" }, 1: { WarehouseToHome: "1,5" }, 2: { Tenure: "NA" } }))),
+      validateCsv(
+        toCsv(validRows(4, { 0: { OrderCount: "2.5" }, 1: { WarehouseToHome: "1,5" }, 2: { Tenure: "NA" } })),
+      ),
     );
     assert.match(error.message, /column OrderCount[^]*line 2: "2.5" is not a whole number/);
     assert.match(error.message, /line 3: "1,5" is not a number \(decimal comma\? use a point\)/);
@@ -111,7 +136,9 @@ describe("validateRawTable", () => {
   });
 
   it("out of range", () => {
-    const error = inputError(() => validateCsv(toCsv(validRows(3, { 1: { SatisfactionScore: "7" }, 2: { CashbackAmount: "-3" } }))));
+    const error = inputError(() =>
+      validateCsv(toCsv(validRows(3, { 1: { SatisfactionScore: "7" }, 2: { CashbackAmount: "-3" } }))),
+    );
     assert.match(error.message, /line 3: "7" is out of range \(1 to 5\)/);
     assert.match(error.message, /line 4: "-3" is out of range \(0 to 100000\)/);
   });
@@ -139,11 +166,16 @@ describe("validateRawTable", () => {
 
   it("unknown category: the value and the accepted ones", () => {
     const error = inputError(() => validateCsv(toCsv(validRows(3, { 1: { PreferredPaymentMode: "Bitcoin" } }))));
-    assert.match(error.message, /column PreferredPaymentMode[^]*line 3: "Bitcoin" is not a known value \(expected one of "Debit Card", .*"COD"\)/);
+    assert.match(
+      error.message,
+      /column PreferredPaymentMode[^]*line 3: "Bitcoin" is not a known value \(expected one of "Debit Card", .*"COD"\)/,
+    );
   });
 
   it("repeated and blank customer IDs", () => {
-    const error = inputError(() => validateCsv(toCsv(validRows(4, { 2: { CustomerID: "50001" }, 3: { CustomerID: "" } }))));
+    const error = inputError(() =>
+      validateCsv(toCsv(validRows(4, { 2: { CustomerID: "50001" }, 3: { CustomerID: "" } }))),
+    );
     assert.match(error.message, /line 4: "50001" repeats the ID on line 2/);
     assert.match(error.message, /line 5: "" is blank; every customer needs an ID/);
   });
@@ -160,14 +192,20 @@ describe("validateRawTable", () => {
 
   it("scoring uploads: no Churn column needed", () => {
     const header = HEADER.filter((h) => h !== "Churn");
-    const { table, cleaning } = validateRawTable(parseCsv(toCsv(validRows(2), header), "up.csv"), { requireTarget: false });
+    const { table, cleaning } = validateRawTable(parseCsv(toCsv(validRows(2), header), "up.csv"), {
+      requireTarget: false,
+    });
     assert.equal(table.churn, null);
     assert.equal(cleaning.hasTarget, false);
     assert.equal(table.nRows, 2);
   });
 
   it("sheet rows in messages for workbooks", () => {
-    const raw = { ...parseCsv(toCsv(validRows(2, { 1: { Tenure: "?" } })), "b.xlsx"), sheet: "E Comm", rowNumbers: Int32Array.from([5, 6]) };
+    const raw = {
+      ...parseCsv(toCsv(validRows(2, { 1: { Tenure: "?" } })), "b.xlsx"),
+      sheet: "E Comm",
+      rowNumbers: Int32Array.from([5, 6]),
+    };
     const error = inputError(() => validateRawTable(raw, TRAIN));
     assert.match(error.message, /^b\.xlsx \(sheet "E Comm"\)[^]*row 6: "\?" is not a number/);
   });

@@ -34,7 +34,11 @@ describe("workbookToRawTable", () => {
     assert.equal(raw.rows[1][HEADER.indexOf("Tenure")], "");
     assert.equal(raw.rows[2][HEADER.indexOf("CashbackAmount")], "123");
     assert.deepEqual(Array.from(raw.rowNumbers!), [2, 3, 4]);
-    assert.deepEqual(dictionary, { CustomerID: "Unique customer ID", Churn: "Churn Flag", Tenure: "Tenure of customer in organization" });
+    assert.deepEqual(dictionary, {
+      CustomerID: "Unique customer ID",
+      Churn: "Churn Flag",
+      Tenure: "Tenure of customer in organization",
+    });
   });
 
   it("a data sheet with a title above the header and an empty first column", () => {
@@ -58,14 +62,17 @@ describe("workbookToRawTable", () => {
   it("no sheet with the columns: an error naming the sheets", () => {
     assert.throws(
       () => workbookToRawTable("b.xlsx", [DICT, { name: "Notes", rows: [["hello"]] }]),
-      (e: unknown) => e instanceof InputError && /b\.xlsx: has no sheet with the expected columns.*"Data Dict", "Notes"/.test(e.message),
+      (e: unknown) =>
+        e instanceof InputError &&
+        /b\.xlsx: has no sheet with the expected columns.*"Data Dict", "Notes"/.test(e.message),
     );
   });
 
   it("a header with no rows: its own message", () => {
     assert.throws(
       () => workbookToRawTable("b.xlsx", [{ name: "E Comm", rows: [HEADER, [null]] }]),
-      (e: unknown) => e instanceof InputError && e.message === 'b.xlsx: has a header (sheet "E Comm", row 1) but no data rows',
+      (e: unknown) =>
+        e instanceof InputError && e.message === 'b.xlsx: has a header (sheet "E Comm", row 1) but no data rows',
     );
   });
 });

@@ -46,7 +46,7 @@ test("the interval of a mean matches normal theory (width 2 x 1.96 x sd / sqrt(n
   const within = [0, 1].map((c) => {
     const v = Array.from(p).filter((_, i) => y[i] === c);
     const m = v.reduce((s, x) => s + x, 0) / v.length;
-    return v.reduce((s, x) => s + (x - m) ** 2, 0) / v.length * v.length;
+    return (v.reduce((s, x) => s + (x - m) ** 2, 0) / v.length) * v.length;
   });
   const se = Math.sqrt((within[0] + within[1]) / (p.length * p.length));
   const iv = bootstrapInterval(mean, y, p, { reps: 2000, seed: 11 });

@@ -1,7 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  brier, calibrationBins, confusionAt, expectedCalibrationError, figuresAt, liftAndGains, logLoss, meanSd,
+  brier,
+  calibrationBins,
+  confusionAt,
+  expectedCalibrationError,
+  figuresAt,
+  liftAndGains,
+  logLoss,
+  meanSd,
 } from "../src/lib/metrics/index.js";
 
 const close = (a: number, b: number, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol, `${a} != ${b}`);
@@ -33,7 +40,10 @@ test("confusion and figures at a threshold (at or above flags)", () => {
 test("calibration bins: uniform widths, a value on a cut goes up, empty bins left out", () => {
   const bins = calibrationBins([0, 1, 0, 1, 1], [0.05, 0.15, 0.1, 0.95, 0.2], { bins: 5 });
   assert.equal(bins.length, 3);
-  assert.deepEqual(bins.map((b) => b.count), [3, 1, 1]);
+  assert.deepEqual(
+    bins.map((b) => b.count),
+    [3, 1, 1],
+  );
   close(bins[0].meanPredicted, 0.1);
   close(bins[0].observedRate, 1 / 3);
   assert.deepEqual([bins[1].lo, bins[1].hi], [0.2, 0.4]);
@@ -45,7 +55,10 @@ test("calibration bins by quantile hold equal counts", () => {
   const p = Array.from({ length: 100 }, (_, i) => i / 100);
   const y = p.map((v) => (v > 0.5 ? 1 : 0));
   const bins = calibrationBins(y, p, { bins: 4, strategy: "quantile" });
-  assert.deepEqual(bins.map((b) => b.count), [25, 25, 25, 25]);
+  assert.deepEqual(
+    bins.map((b) => b.count),
+    [25, 25, 25, 25],
+  );
 });
 
 test("lift and gains, with a tie straddling a cut counted pro rata", () => {
@@ -54,7 +67,7 @@ test("lift and gains, with a tie straddling a cut counted pro rata", () => {
   const p = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.15, 0.1];
   const g = liftAndGains(y, p, { points: 5 });
   close(g[0].gain, 2 / 3);
-  close(g[0].lift, (2 / 2) / 0.3);
+  close(g[0].lift, 2 / 2 / 0.3);
   close(g[4].gain, 1);
   close(g[4].lift, 1);
   close(g[2].stepRate, 0.5);

@@ -19,17 +19,18 @@ test("ROC-AUC counts a tied churner-stayer pair as one half (Mann-Whitney)", () 
 
 test("ROC-AUC equals the brute-force pair count on random data with many ties", () => {
   let seed = 7;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const y = Array.from({ length: 300 }, () => (rnd() < 0.3 ? 1 : 0));
   const p = y.map(() => Math.round(rnd() * 10) / 10);
   let s = 0;
   let pairs = 0;
-  for (let i = 0; i < y.length; i++) for (let j = 0; j < y.length; j++) {
-    if (y[i] === 1 && y[j] === 0) {
-      pairs++;
-      s += p[i] > p[j] ? 1 : p[i] === p[j] ? 0.5 : 0;
+  for (let i = 0; i < y.length; i++)
+    for (let j = 0; j < y.length; j++) {
+      if (y[i] === 1 && y[j] === 0) {
+        pairs++;
+        s += p[i] > p[j] ? 1 : p[i] === p[j] ? 0.5 : 0;
+      }
     }
-  }
   close(rocAuc(y, p), s / pairs);
 });
 

@@ -39,7 +39,10 @@ test("minimum expected cost: cheap offers flag more, dear offers flag nobody", (
   assert.equal(dear.threshold, 0.9);
   assert.equal(dear.costPerCustomer, 2 / 10);
   // ... and when the riskiest customer stays, contacting nobody (threshold Infinity) is cheapest.
-  const nobody = chooseThreshold({ y: [0, 1], p: [0.9, 0.1] }, { kind: "min-cost", costs: { missedChurner: 1, needlessOffer: 5 } });
+  const nobody = chooseThreshold(
+    { y: [0, 1], p: [0.9, 0.1] },
+    { kind: "min-cost", costs: { missedChurner: 1, needlessOffer: 5 } },
+  );
   assert.equal(nobody.threshold, Infinity);
   assert.equal(nobody.costPerCustomer, 1 / 2);
   // Equal costs: minimise errors: top 2 (2 misses), top 4 (1 miss + 1 offer): tie at 2 errors -> higher threshold.

@@ -40,7 +40,10 @@ test("cross-validation folds are disjoint, cover the training set, and keep the 
     sizes[f]++;
     churners[f] += y[pos];
   });
-  assert.equal(sizes.reduce((s, v) => s + v, 0), y.length);
+  assert.equal(
+    sizes.reduce((s, v) => s + v, 0),
+    y.length,
+  );
   assert.ok(Math.max(...sizes) - Math.min(...sizes) <= 1);
   assert.ok(Math.max(...churners) - Math.min(...churners) <= 1);
   // The artifact's per-fold figures are one per fold.
@@ -51,7 +54,10 @@ test("two runs of every model give byte-identical artifacts, in this thread or o
   const all = { ...base, models: undefined };
   const a = await evaluateModels(all);
   const b = await evaluateModels({ ...all, workers: 2 });
-  assert.deepEqual(a.modelsArtifact.models.map((m) => m.id), ["logistic", "knn", "svm", "gbdt-depthwise", "gbdt-leafwise", "forest", "voting", "stacking"]);
+  assert.deepEqual(
+    a.modelsArtifact.models.map((m) => m.id),
+    ["logistic", "knn", "svm", "gbdt-depthwise", "gbdt-leafwise", "forest", "voting", "stacking"],
+  );
   assert.equal(JSON.stringify(a.modelsArtifact), JSON.stringify(b.modelsArtifact));
   assert.equal(JSON.stringify(a.bundle), JSON.stringify(b.bundle));
   assert.deepEqual(a.oofProbability, b.oofProbability);
@@ -97,7 +103,10 @@ test("the original protocol keeps copies on both sides and is labelled as such",
   const o = r.modelsArtifact.originalProtocol!;
   assert.equal(o.rows, fixture.table.nRows);
   assert.ok(o.testRowsWithCopyInTrain > 0);
-  assert.deepEqual(o.models.map((m) => m.id), ["logistic", "knn", "gbdt-leafwise"]);
+  assert.deepEqual(
+    o.models.map((m) => m.id),
+    ["logistic", "knn", "gbdt-leafwise"],
+  );
 });
 
 test("the selected model's test and out-of-fold predictions reproduce its figures at every policy's threshold", async () => {
@@ -117,8 +126,24 @@ test("the selected model's test and out-of-fold predictions reproduce its figure
     const threshold = sel.thresholds[kind].threshold ?? Infinity;
     const f = figuresAt(t.y, t.p, threshold);
     const c = sel.test.atThreshold[kind].confusion;
-    assert.deepEqual({ tp: f.tp, fp: f.fp, tn: f.tn, fn: f.fn }, c, `${kind}: test confusion from the exported predictions`);
-    const choice = chooseThreshold(oof, kind === "best-f1" ? { kind } : kind === "target-recall" ? { kind, recall: a.protocol.targetRecall } : { kind, costs: a.protocol.costs }, a.protocol.costs);
-    assert.equal(Number.isFinite(choice.threshold) ? choice.threshold : null, sel.thresholds[kind].threshold, `${kind}: threshold re-chosen on the exported OOF predictions`);
+    assert.deepEqual(
+      { tp: f.tp, fp: f.fp, tn: f.tn, fn: f.fn },
+      c,
+      `${kind}: test confusion from the exported predictions`,
+    );
+    const choice = chooseThreshold(
+      oof,
+      kind === "best-f1"
+        ? { kind }
+        : kind === "target-recall"
+          ? { kind, recall: a.protocol.targetRecall }
+          : { kind, costs: a.protocol.costs },
+      a.protocol.costs,
+    );
+    assert.equal(
+      Number.isFinite(choice.threshold) ? choice.threshold : null,
+      sel.thresholds[kind].threshold,
+      `${kind}: threshold re-chosen on the exported OOF predictions`,
+    );
   }
 });

@@ -28,7 +28,9 @@ export const REFERENCE_TEST_IDS = fileURLToPath(new URL("reference/test-ids-dedu
 
 /** Why real-data tests skip, or false when the reference data is there. */
 export function realDataMissing(): string | false {
-  return existsSync(REAL_DATA) && existsSync(REFERENCE_TEST_IDS) ? false : `reference data not found at ${fileURLToPath(SHARED)}`;
+  return existsSync(REAL_DATA) && existsSync(REFERENCE_TEST_IDS)
+    ? false
+    : `reference data not found at ${fileURLToPath(SHARED)}`;
 }
 
 export function realFixture(): Fixture {

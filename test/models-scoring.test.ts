@@ -16,7 +16,12 @@ import { demoFixture } from "./models-fixture.js";
 
 function matrix(rows: number[][], names?: string[]): FeatureMatrix {
   const nCols = rows[0].length;
-  return { nRows: rows.length, nCols, values: Float64Array.from(rows.flat()), featureNames: names ?? rows[0].map((_, j) => `x${j}`) };
+  return {
+    nRows: rows.length,
+    nCols,
+    values: Float64Array.from(rows.flat()),
+    featureNames: names ?? rows[0].map((_, j) => `x${j}`),
+  };
 }
 
 function synthetic(n: number, seed: number): { X: FeatureMatrix; y: Uint8Array } {
@@ -37,7 +42,9 @@ test("logistic regression: the penalised gradient vanishes at the fit, intercept
   const m = trainLogistic(X, y, { C: 1 });
   // d/dw [sum log-loss + |w|^2 / 2C] = Z^T (p - y) + w / C = 0; d/db = sum (p - y) = 0.
   const p = predictProbability(m, X);
-  const z = (i: number, j: number) => ((Number.isNaN(X.values[i * 3 + j]) ? m.scaler.fill[j] : X.values[i * 3 + j]) - m.scaler.mean[j]) / m.scaler.scale[j];
+  const z = (i: number, j: number) =>
+    ((Number.isNaN(X.values[i * 3 + j]) ? m.scaler.fill[j] : X.values[i * 3 + j]) - m.scaler.mean[j]) /
+    m.scaler.scale[j];
   let gb = 0;
   const gw = [0, 0, 0];
   for (let i = 0; i < X.nRows; i++) {
@@ -65,7 +72,7 @@ test("k-nearest neighbours by hand: 1/distance weights; an exact match decides a
   // Query 2.5: neighbours 3 (d .5, churn) and 1 (d 1.5, stay) -> (1/.5) / (1/.5 + 1/1.5) = 0.75.
   const p = predictProbability(m, matrix([[0.5], [2.5], [4]]));
   assert.ok(Math.abs(p[0] - 0.5) < 1e-12);
-  assert.ok(Math.abs(p[1] - (1 / (0.5 / s)) / (1 / (0.5 / s) + 1 / (1.5 / s))) < 1e-12);
+  assert.ok(Math.abs(p[1] - 1 / (0.5 / s) / (1 / (0.5 / s) + 1 / (1.5 / s))) < 1e-12);
   assert.equal(p[2], 1);
   // Equal distances with k = 1 (a column with mean 0 and sd 1, so the distances are exact): row 0 wins.
   const one = trainKnn(matrix([[-1], [1], [-1], [1]]), Uint8Array.from([1, 0, 0, 1]), { k: 1 });
@@ -90,7 +97,12 @@ test("SVM: the exported decision function agrees with libsvm; retraining gives t
   const SVM = await loadLibsvm();
   const svm = new SVM({ type: SVM.SVM_TYPES.C_SVC, kernel: SVM.KERNEL_TYPES.RBF, cost: 3, gamma: 0.2, quiet: true });
   const Z = Array.from({ length: X.nRows }, (_, i) =>
-    Array.from({ length: 3 }, (_, j) => ((Number.isNaN(X.values[i * 3 + j]) ? m.scaler.fill[j] : X.values[i * 3 + j]) - m.scaler.mean[j]) / m.scaler.scale[j]),
+    Array.from(
+      { length: 3 },
+      (_, j) =>
+        ((Number.isNaN(X.values[i * 3 + j]) ? m.scaler.fill[j] : X.values[i * 3 + j]) - m.scaler.mean[j]) /
+        m.scaler.scale[j],
+    ),
   );
   svm.train(Z, Array.from(y));
   const labels = (svm as unknown as { predict(s: number[][]): number[] }).predict(Z);
@@ -114,14 +126,27 @@ test("every model kind scores the same bits after a JSON round trip (the browser
   models[2] = { ...(models[2] as Extract<ExportedModel, { kind: "svm" }>), platt: { a: -1.5, b: 0.2 } };
   models.push({ kind: "voting", memberIds: ["a", "b"], members: [models[0], models[3]] });
   // A meta-model over two members' probabilities (any two columns of numbers will do for a round trip).
-  const two: FeatureMatrix = { nRows: 400, nCols: 2, values: new Float64Array(800).map((_, k) => (k % 2 ? 0.3 : 0.6) + (k % 7) / 20), featureNames: ["a", "b"] };
-  models.push({ kind: "stacking", memberIds: ["a", "b"], members: [models[1], models[3]], meta: trainLogistic(two, ytr, { standardise: false }) });
+  const two: FeatureMatrix = {
+    nRows: 400,
+    nCols: 2,
+    values: new Float64Array(800).map((_, k) => (k % 2 ? 0.3 : 0.6) + (k % 7) / 20),
+    featureNames: ["a", "b"],
+  };
+  models.push({
+    kind: "stacking",
+    memberIds: ["a", "b"],
+    members: [models[1], models[3]],
+    meta: trainLogistic(two, ytr, { standardise: false }),
+  });
   const Xheld = selectRows(X, held);
   for (const model of models) {
     const direct = predictProbability(model, Xheld);
     const parsed = readExportedModel(JSON.parse(JSON.stringify(model)));
     assert.deepEqual(predictProbability(parsed, Xheld), direct, model.kind);
-    assert.ok(direct.every((v) => v >= 0 && v <= 1), model.kind);
+    assert.ok(
+      direct.every((v) => v >= 0 && v <= 1),
+      model.kind,
+    );
   }
   const bundle = readBundle(JSON.stringify({ format: 1, model: models[3], encoder: spec }));
   assert.equal(bundle.model.kind, "tree-ensemble");

@@ -43,7 +43,9 @@ function env(extra: Partial<GeminiEnv> = {}): GeminiEnv {
   return { GEMINI_API_KEY: KEY, GEMINI_MODEL: MODEL, GEMINI_BASE_URL: mock.baseUrl, ...extra };
 }
 
-async function run(options: { env?: GeminiEnv; lines?: string[]; profiles?: typeof PROFILES } = {}): Promise<WritePersonasResult> {
+async function run(
+  options: { env?: GeminiEnv; lines?: string[]; profiles?: typeof PROFILES } = {},
+): Promise<WritePersonasResult> {
   const lines = options.lines ?? [];
   return writePersonas({
     profiles: options.profiles ?? PROFILES,
@@ -62,7 +64,10 @@ test("without a key every card is written by the rules and nothing is requested"
   assert.equal(mock.requests.length, 0);
   assert.equal(result.model, null);
   assert.deepEqual(result.fallbacks, []);
-  assert.deepEqual(result.cards, PROFILES.map((p) => writePersonaByRules(p, BASE, PROFILES)));
+  assert.deepEqual(
+    result.cards,
+    PROFILES.map((p) => writePersonaByRules(p, BASE, PROFILES)),
+  );
   assert.match(lines.join("\n"), /GEMINI_API_KEY not set/);
   await rm(dir, { recursive: true, force: true });
 });
@@ -100,16 +105,28 @@ test("GEMINI_MODEL unset: the default model is asked", async () => {
 
 // Each failure gives the rules card for that cluster, the reason on the card and in `fallbacks`.
 const FAILURES: { name: string; behaviour: MockBehaviour; reason: RegExp }[] = [
-  { name: "invalid JSON", behaviour: { kind: "text", text: "{\"name\": \"Half" }, reason: /^invalid JSON$/ },
+  { name: "invalid JSON", behaviour: { kind: "text", text: '{"name": "Half' }, reason: /^invalid JSON$/ },
   {
     name: "a missing field",
     behaviour: { kind: "ok", body: { ...GOOD_ANSWER, risk: undefined } },
     reason: /^missing field 'risk'$/,
   },
-  { name: "HTTP 429", behaviour: { kind: "status", status: 429, message: "Quota exceeded" }, reason: /^HTTP 429 from Gemini \(rate limit or quota reached\): Quota exceeded$/ },
-  { name: "HTTP 500", behaviour: { kind: "status", status: 500, message: "Internal error" }, reason: /^HTTP 500 from Gemini \(server error\): Internal error$/ },
+  {
+    name: "HTTP 429",
+    behaviour: { kind: "status", status: 429, message: "Quota exceeded" },
+    reason: /^HTTP 429 from Gemini \(rate limit or quota reached\): Quota exceeded$/,
+  },
+  {
+    name: "HTTP 500",
+    behaviour: { kind: "status", status: 500, message: "Internal error" },
+    reason: /^HTTP 500 from Gemini \(server error\): Internal error$/,
+  },
   { name: "HTTP 503", behaviour: { kind: "status", status: 503 }, reason: /^HTTP 503 from Gemini \(server error\)/ },
-  { name: "a refusal", behaviour: { kind: "blocked", blockReason: "SAFETY" }, reason: /^refused: prompt blocked \(SAFETY\)$/ },
+  {
+    name: "a refusal",
+    behaviour: { kind: "blocked", blockReason: "SAFETY" },
+    reason: /^refused: prompt blocked \(SAFETY\)$/,
+  },
   { name: "a hang past the timeout", behaviour: { kind: "hang" }, reason: /^timed out after 300 ms$/ },
 ];
 
@@ -157,14 +174,22 @@ test("an unreachable endpoint is a network error", async () => {
 });
 
 test("only the failing cluster falls back; the report says which and why", async () => {
-  mock.setBehaviour((_req, index) => (index === 1 ? { kind: "status", status: 429 } : { kind: "ok", body: GOOD_ANSWER }));
+  mock.setBehaviour((_req, index) =>
+    index === 1 ? { kind: "status", status: 429 } : { kind: "ok", body: GOOD_ANSWER },
+  );
   const lines: string[] = [];
   const result = await run({ lines });
-  assert.deepEqual(result.cards.map((c) => c.source.kind), ["gemini-build", "rules", "gemini-build"]);
+  assert.deepEqual(
+    result.cards.map((c) => c.source.kind),
+    ["gemini-build", "rules", "gemini-build"],
+  );
   assert.equal(result.fallbacks.length, 1);
   assert.equal(result.fallbacks[0]!.clusterId, 1);
   assert.match(result.fallbacks[0]!.reason, /^HTTP 429 from Gemini/);
-  assert.ok(lines.some((l) => /cluster 1: fell back to rules: HTTP 429/.test(l)), lines.join("\n"));
+  assert.ok(
+    lines.some((l) => /cluster 1: fell back to rules: HTTP 429/.test(l)),
+    lines.join("\n"),
+  );
   const artifact = toPersonasArtifact(result);
   assert.deepEqual(artifact.generator, { kind: "gemini-build", model: MODEL });
   assert.deepEqual(artifact.fallbacks, result.fallbacks);
@@ -199,7 +224,11 @@ test("cache: a corrupt entry, or one that no longer validates, is a miss", async
   await writeFile(join(cacheDir, file), "{torn", "utf8");
   assert.equal((await run({ profiles: [AT_RISK] })).requests, 1);
   const entry = JSON.parse(await readFile(join(cacheDir, file), "utf8")) as Record<string, unknown>;
-  await writeFile(join(cacheDir, file), JSON.stringify({ ...entry, text: JSON.stringify({ name: "only a name" }) }), "utf8");
+  await writeFile(
+    join(cacheDir, file),
+    JSON.stringify({ ...entry, text: JSON.stringify({ name: "only a name" }) }),
+    "utf8",
+  );
   const lines: string[] = [];
   const result = await run({ profiles: [AT_RISK], lines });
   assert.equal(result.requests, 1);

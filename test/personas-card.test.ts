@@ -1,11 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  describeSource,
-  validateCard,
-  validatePersonasArtifact,
-  type PersonaCard,
-} from "../src/lib/personas/card.js";
+import { describeSource, validateCard, validatePersonasArtifact, type PersonaCard } from "../src/lib/personas/card.js";
 import { writePersonaByRules } from "../src/lib/personas/rules.js";
 import { BASE, GOOD_ANSWER, PROFILES } from "./personas-fixtures.js";
 
@@ -40,8 +35,14 @@ test("wrong types, empty text, action counts and priorities give precise reasons
   assert.equal(validateCard([GOOD_ANSWER], 0, BUILD), "the answer is an array, not an object");
   assert.equal(validateCard({ ...GOOD_ANSWER, who: 3 }, 0, BUILD), "field 'who' is a number, not a string");
   assert.equal(validateCard({ ...GOOD_ANSWER, risk: "   " }, 0, BUILD), "field 'risk' is empty");
-  assert.equal(validateCard({ ...GOOD_ANSWER, actions: "call them" }, 0, BUILD), "field 'actions' is a string, not a list");
-  assert.equal(validateCard({ ...GOOD_ANSWER, actions: ["one"] }, 0, BUILD), "field 'actions' has 1 items, expected 2 to 4");
+  assert.equal(
+    validateCard({ ...GOOD_ANSWER, actions: "call them" }, 0, BUILD),
+    "field 'actions' is a string, not a list",
+  );
+  assert.equal(
+    validateCard({ ...GOOD_ANSWER, actions: ["one"] }, 0, BUILD),
+    "field 'actions' has 1 items, expected 2 to 4",
+  );
   assert.equal(
     validateCard({ ...GOOD_ANSWER, actions: ["a", "b", "c", "d", "e"] }, 0, BUILD),
     "field 'actions' has 5 items, expected 2 to 4",
@@ -50,14 +51,21 @@ test("wrong types, empty text, action counts and priorities give precise reasons
   assert.equal(validateCard({ ...GOOD_ANSWER, actions: ["a", ""] }, 0, BUILD), "actions[1] is empty");
   assert.equal(
     validateCard({ ...GOOD_ANSWER, priority: "urgent" }, 0, BUILD),
-    'field \'priority\' is "urgent", expected high, medium or low',
+    "field 'priority' is \"urgent\", expected high, medium or low",
   );
-  assert.match(String(validateCard({ ...GOOD_ANSWER, name: "x".repeat(81) }, 0, BUILD)), /field 'name' is 81 characters, more than 80/);
+  assert.match(
+    String(validateCard({ ...GOOD_ANSWER, name: "x".repeat(81) }, 0, BUILD)),
+    /field 'name' is 81 characters, more than 80/,
+  );
   assert.equal(validateCard({ ...GOOD_ANSWER, clusterId: 5 }, 2, BUILD), "field 'clusterId' is 5, expected 2");
 });
 
 test("priority case is normalised; text is trimmed but otherwise untouched", () => {
-  const card = validateCard({ ...GOOD_ANSWER, priority: " Medium ", name: "  Quiet regulars  " }, 1, BUILD) as PersonaCard;
+  const card = validateCard(
+    { ...GOOD_ANSWER, priority: " Medium ", name: "  Quiet regulars  " },
+    1,
+    BUILD,
+  ) as PersonaCard;
   assert.equal(card.priority, "medium");
   assert.equal(card.name, "Quiet regulars");
 });
@@ -97,7 +105,10 @@ test("personas.json validation", () => {
   assert.deepEqual(validatePersonasArtifact(JSON.parse(JSON.stringify(artifact))), artifact);
   assert.equal(validatePersonasArtifact({ ...artifact, version: 2 }), "personas.json version is 2, expected 1");
   const broken = { ...artifact, cards: [cards[0], { ...cards[1], risk: undefined }] };
-  assert.equal(validatePersonasArtifact(JSON.parse(JSON.stringify(broken))), "cards[1] (cluster 1): missing field 'risk'");
+  assert.equal(
+    validatePersonasArtifact(JSON.parse(JSON.stringify(broken))),
+    "cards[1] (cluster 1): missing field 'risk'",
+  );
 });
 
 test("sources read as a reader would say them", () => {

@@ -16,7 +16,11 @@ export const BASE: BaseProfile = {
 };
 
 /** A profile named and sized as the segments stage writes it: "Cluster <id>", its share of the base. */
-function cluster(id: number, size: number, figures: Omit<ClusterProfile, "id" | "name" | "size" | "share">): ClusterProfile {
+function cluster(
+  id: number,
+  size: number,
+  figures: Omit<ClusterProfile, "id" | "name" | "size" | "share">,
+): ClusterProfile {
   return { id, name: `Cluster ${id}`, size, share: size / BASE.size, ...figures };
 }
 
@@ -51,7 +55,12 @@ export const MAINSTREAM = cluster(1, 2410, {
   levels: rfm("mid", "mid", "mid"),
   churnLevel: "mid",
   distinctive: [
-    { feature: "PreferedOrderCat = Laptop & Accessory", clusterValue: 0.47, baseValue: 0.364, standardisedDifference: 0.22 },
+    {
+      feature: "PreferedOrderCat = Laptop & Accessory",
+      clusterValue: 0.47,
+      baseValue: 0.364,
+      standardisedDifference: 0.22,
+    },
     { feature: "HourSpendOnApp", clusterValue: 2.9, baseValue: 2.93, standardisedDifference: -0.04 },
   ],
 });

@@ -27,7 +27,15 @@ beforeEach(() => {
 });
 
 function live(extra: Partial<Parameters<typeof generateCardLive>[0]> = {}): Promise<LiveResult> {
-  return generateCardLive({ apiKey: KEY, model: MODEL, baseUrl: mock.baseUrl, profile: AT_RISK, base: BASE, timeoutMs: 300, ...extra });
+  return generateCardLive({
+    apiKey: KEY,
+    model: MODEL,
+    baseUrl: mock.baseUrl,
+    profile: AT_RISK,
+    base: BASE,
+    timeoutMs: 300,
+    ...extra,
+  });
 }
 
 function card(result: LiveResult): PersonaCard {
@@ -131,7 +139,10 @@ test("an injected fetch is used, and a network failure is typed", async () => {
     seen.push(input);
     throw new TypeError("Failed to fetch");
   };
-  assert.deepEqual(error(await live({ fetch: failing })), { kind: "network", message: "network error: Failed to fetch" });
+  assert.deepEqual(error(await live({ fetch: failing })), {
+    kind: "network",
+    message: "network error: Failed to fetch",
+  });
   assert.deepEqual(seen, [`${mock.baseUrl}/v1beta/models/${MODEL}:generateContent`]);
   assert.equal(mock.requests.length, 0);
 });

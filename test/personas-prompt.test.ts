@@ -31,7 +31,10 @@ test("the prompt is deterministic and changes with the profile", () => {
   assert.equal(buildPersonaPrompt(AT_RISK, BASE), buildPersonaPrompt(structuredClone(AT_RISK), BASE));
   assert.notEqual(buildPersonaPrompt(AT_RISK, BASE), buildPersonaPrompt({ ...AT_RISK, churnRate: 0.35 }, BASE));
   // Float noise below the shown precision does not change the question (or the cache key).
-  assert.equal(buildPersonaPrompt(AT_RISK, BASE), buildPersonaPrompt({ ...AT_RISK, churnRate: AT_RISK.churnRate + 1e-12 }, BASE));
+  assert.equal(
+    buildPersonaPrompt(AT_RISK, BASE),
+    buildPersonaPrompt({ ...AT_RISK, churnRate: AT_RISK.churnRate + 1e-12 }, BASE),
+  );
   assert.notEqual(buildPersonaPrompt(AT_RISK, BASE), buildPersonaPrompt(LOYAL, BASE));
 });
 
@@ -50,14 +53,21 @@ test("parsePersonaResponse: valid, fenced, invalid JSON, truncated, missing fiel
   const fenced = parsePersonaResponse("```json\n" + JSON.stringify(GOOD_ANSWER) + "\n```", 2, source) as PersonaCard;
   assert.equal(fenced.name, GOOD_ANSWER.name);
   assert.equal(parsePersonaResponse("{not json", 2, source), "invalid JSON");
-  assert.equal(parsePersonaResponse('{"name": "x", "wh', 2, source, "MAX_TOKENS"), "invalid JSON (the answer was cut off at the token limit)");
+  assert.equal(
+    parsePersonaResponse('{"name": "x", "wh', 2, source, "MAX_TOKENS"),
+    "invalid JSON (the answer was cut off at the token limit)",
+  );
   const { risk: _risk, ...noRisk } = GOOD_ANSWER;
   assert.equal(parsePersonaResponse(JSON.stringify(noRisk), 2, source), "missing field 'risk'");
 });
 
 test("extractResponseText reads the REST shape and reports refusals", () => {
   const rest = (parts: unknown[], finishReason = "STOP") => ({ candidates: [{ content: { parts }, finishReason }] });
-  assert.deepEqual(extractResponseText(rest([{ text: "{" }, { text: "}" }])), { ok: true, text: "{}", finishReason: "STOP" });
+  assert.deepEqual(extractResponseText(rest([{ text: "{" }, { text: "}" }])), {
+    ok: true,
+    text: "{}",
+    finishReason: "STOP",
+  });
   assert.deepEqual(extractResponseText(rest([{ text: "thinking", thought: true }, { text: "{}" }])), {
     ok: true,
     text: "{}",

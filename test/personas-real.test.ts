@@ -20,7 +20,11 @@ test("rules personas for the real data's clusters", { skip }, async () => {
   const clusters = artifact.clusters;
   assert.ok(clusters.length >= 2);
   const cards = clusters.map((c) => writePersonaByRules(c, artifact.base, clusters));
-  assert.deepEqual(cards, clusters.map((c) => writePersonaByRules(c, artifact.base, clusters)), "deterministic");
+  assert.deepEqual(
+    cards,
+    clusters.map((c) => writePersonaByRules(c, artifact.base, clusters)),
+    "deterministic",
+  );
   for (const [i, card] of cards.entries()) {
     const cluster = clusters[i]!;
     assert.deepEqual(validateCard(card, cluster.id), card);

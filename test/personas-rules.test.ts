@@ -21,12 +21,25 @@ test("the at-risk card states its numbers", () => {
   assert.equal(card.priority, "high");
   assert.equal(card.name, "At-risk recent light buyers");
   // size, share, mean R/F/M against the base
-  for (const s of ["1,740 customers", "30.9% of the base", "1.7 days ago (base 4.5)", "1.6 orders last month (base 3.0)", "141 (base 177)"]) {
+  for (const s of [
+    "1,740 customers",
+    "30.9% of the base",
+    "1.7 days ago (base 4.5)",
+    "1.6 orders last month (base 3.0)",
+    "141 (base 177)",
+  ]) {
     assert.ok(card.who.includes(s), `who lacks "${s}": ${card.who}`);
   }
   assert.match(card.who, /tenure averages 4\.1 months \(base 10\.2 months\)/);
   // churn against the base, interval, ratio, share of churners, prediction
-  for (const s of ["31.3% of them churned", "29.1% to 33.5%", "16.8% across the base", "1.9× the base rate", "57.4% of all churners", "29.7%"]) {
+  for (const s of [
+    "31.3% of them churned",
+    "29.1% to 33.5%",
+    "16.8% across the base",
+    "1.9× the base rate",
+    "57.4% of all churners",
+    "29.7%",
+  ]) {
     assert.ok(card.risk.includes(s), `risk lacks "${s}": ${card.risk}`);
   }
   assert.match(card.risk, /not a proven cause/);
@@ -53,11 +66,19 @@ test("the mainstream card is medium priority with a specific reason", () => {
 
 test("every rules card passes validation with 2-4 actions", () => {
   const levels = ["low", "mid", "high"] as const;
-  for (const r of levels) for (const f of levels) for (const m of levels) for (const c of levels) {
-    const p: ClusterProfile = { ...MAINSTREAM, levels: { recency: r, frequency: f, monetary: m }, churnLevel: c, distinctive: [] };
-    const card = writePersonaByRules(p, BASE);
-    assert.deepEqual(validateCard(card, p.id), card, `${r}/${f}/${m}/${c}`);
-  }
+  for (const r of levels)
+    for (const f of levels)
+      for (const m of levels)
+        for (const c of levels) {
+          const p: ClusterProfile = {
+            ...MAINSTREAM,
+            levels: { recency: r, frequency: f, monetary: m },
+            churnLevel: c,
+            distinctive: [],
+          };
+          const card = writePersonaByRules(p, BASE);
+          assert.deepEqual(validateCard(card, p.id), card, `${r}/${f}/${m}/${c}`);
+        }
 });
 
 test("priority weighs churn ratio, share of churners and predicted risk", () => {

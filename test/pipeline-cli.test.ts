@@ -28,22 +28,34 @@ describe("npm run pipeline on the demo data", () => {
     const second = runPipelineCli([]);
     assert.equal(second.status, 0, second.stderr);
     for (const file of first.files) {
-      assert.ok(readFileSync(join(first.outDir, file)).equals(readFileSync(join(second.outDir, file))), `${file} differs between runs`);
+      assert.ok(
+        readFileSync(join(first.outDir, file)).equals(readFileSync(join(second.outDir, file))),
+        `${file} differs between runs`,
+      );
     }
   });
 });
 
 describe("npm run pipeline on bad input", () => {
   const dir = mkdtempSync(join(tmpdir(), "churn-bad-"));
-  const header = readFileSync(new URL("../data/demo-churn.csv", import.meta.url), "utf-8").split("\n").slice(0, 40);
+  const header = readFileSync(new URL("../data/demo-churn.csv", import.meta.url), "utf-8")
+    .split("\n")
+    .slice(0, 40);
   const cases: { name: string; content: string | Buffer; expect: RegExp }[] = [
     { name: "empty.csv", content: "", expect: /empty\.csv.*empty/i },
     { name: "header-only.csv", content: header[0] + "\n", expect: /header-only\.csv.*no data rows|header/i },
-    { name: "semicolons.csv", content: header.map((l) => l.replaceAll(",", ";")).join("\n"), expect: /semicolons\.csv.*(delimiter|separat|;)/i },
+    {
+      name: "semicolons.csv",
+      content: header.map((l) => l.replaceAll(",", ";")).join("\n"),
+      expect: /semicolons\.csv.*(delimiter|separat|;)/i,
+    },
     { name: "binary.csv", content: Buffer.from([0, 1, 2, 3, 0, 255, 254, 0]), expect: /binary\.csv.*(binary|text)/i },
     {
       name: "bad-value.csv",
-      content: [header[0], ...header.slice(1).map((l, i) => (i === 2 ? l.replace(/^([^,]*),([^,]*),([^,]*),/, "$1,$2,abc,") : l))].join("\n"),
+      content: [
+        header[0],
+        ...header.slice(1).map((l, i) => (i === 2 ? l.replace(/^([^,]*),([^,]*),([^,]*),/, "$1,$2,abc,") : l)),
+      ].join("\n"),
       expect: /bad-value\.csv.*Tenure.*(row|line) 4.*abc/is,
     },
   ];

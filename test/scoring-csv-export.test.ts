@@ -5,7 +5,13 @@ import { csvCell, neutralise, toCsv } from "../src/lib/scoring/csv-export.js";
 
 describe("csv export", () => {
   it("starts with a byte-order mark, ends lines with CRLF", () => {
-    const text = toCsv(["a", "b"], [["x", 1], ["y", 2.5]]);
+    const text = toCsv(
+      ["a", "b"],
+      [
+        ["x", 1],
+        ["y", 2.5],
+      ],
+    );
     assert.equal(text, "\uFEFFa,b\r\nx,1\r\ny,2.5\r\n");
   });
 
@@ -16,7 +22,7 @@ describe("csv export", () => {
 
   it("neutralises formula cells with an apostrophe, leaves numbers and other text alone", () => {
     for (const bad of ["=1+1", "+cmd", "-2+3", "@SUM(A1)", "\t=x", "\r=x"]) assert.equal(neutralise(bad)[0], "'", bad);
-    assert.equal(csvCell("=HYPERLINK(\"http://x\",\"y\")"), `"'=HYPERLINK(""http://x"",""y"")"`);
+    assert.equal(csvCell('=HYPERLINK("http://x","y")'), `"'=HYPERLINK(""http://x"",""y"")"`);
     assert.equal(csvCell(-3), "-3");
     assert.equal(csvCell("a=b"), "a=b");
   });
@@ -26,9 +32,15 @@ describe("csv export", () => {
   });
 
   it("round-trips through the project's CSV reader", () => {
-    const rows = [["1", 'x,"y"'], ["2", "=evil()"]];
+    const rows = [
+      ["1", 'x,"y"'],
+      ["2", "=evil()"],
+    ];
     const raw = parseCsv(toCsv(["id", "t"], rows), "out.csv");
     assert.deepEqual(raw.header, ["id", "t"]);
-    assert.deepEqual(raw.rows, [["1", 'x,"y"'], ["2", "'=evil()"]]);
+    assert.deepEqual(raw.rows, [
+      ["1", 'x,"y"'],
+      ["2", "'=evil()"],
+    ]);
   });
 });

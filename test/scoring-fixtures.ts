@@ -28,7 +28,13 @@ export async function buildTestBundle(path = DEMO_CSV, rounds = 60): Promise<Tes
   const encoder = fitEncoder(table);
   const X = encode(table, encoder, { impute: false });
   const model = trainGbdt(X, table.churn as Uint8Array, { rounds, maxDepth: 4, learningRate: 0.2, seed: 7 });
-  const segments = buildSegments({ table, rows: distinctRows(input.duplicates.duplicateOf), oofProbability: null, k: 6, seed: 42 });
+  const segments = buildSegments({
+    table,
+    rows: distinctRows(input.duplicates.duplicateOf),
+    oofProbability: null,
+    k: 6,
+    seed: 42,
+  });
   const bundle: ModelBundle = {
     version: 1,
     modelId: "gbdt-test",
@@ -44,7 +50,10 @@ export async function buildTestBundle(path = DEMO_CSV, rounds = 60): Promise<Tes
     trainedOn: { rows: table.nRows, churners: (table.churn as Uint8Array).reduce((s, v) => s + v, 0) },
   };
   // Through JSON, as the page gets it.
-  const file: ModelBundleFile = { ...bundle, explainer: { kind: "treeshap", memberName: "", memberPath: [], impute: false } };
+  const file: ModelBundleFile = {
+    ...bundle,
+    explainer: { kind: "treeshap", memberName: "", memberPath: [], impute: false },
+  };
   return { bundle: readModelBundle(JSON.parse(JSON.stringify(file))), table };
 }
 

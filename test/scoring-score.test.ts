@@ -26,7 +26,8 @@ describe("scoreTable", () => {
     const direct = predictProbability(bundle.model, encode(table, bundle.encoder, { impute: bundle.impute }));
     assert.deepEqual(Array.from(r.probability), Array.from(direct));
     assert.deepEqual(Array.from(r.cluster), Array.from(assignClusters(bundle.segments, table)));
-    for (let i = 0; i < table.nRows; i++) assert.equal(r.decision[i], r.probability[i] >= bundle.threshold.value ? 1 : 0);
+    for (let i = 0; i < table.nRows; i++)
+      assert.equal(r.decision[i], r.probability[i] >= bundle.threshold.value ? 1 : 0);
     assert.equal(r.reasons, null);
   });
 
@@ -73,19 +74,34 @@ describe("scoreTable", () => {
   it("chunked scoring equals scoring the whole table, with progress to the end", () => {
     const whole = scoreTable(bundle, table);
     const seen: number[] = [];
-    const batch = scoreInChunks(bundle, table, { reasons: true, chunkRows: 997, onProgress: (done) => seen.push(done) });
+    const batch = scoreInChunks(bundle, table, {
+      reasons: true,
+      chunkRows: 997,
+      onProgress: (done) => seen.push(done),
+    });
     assert.deepEqual(batch.result.probability, whole.probability);
     assert.deepEqual(batch.result.cluster, whole.cluster);
     assert.ok(batch.result.reasons && whole.reasons);
-    for (let i = 0; i < whole.reasons.contributions.length; i++) assert.ok(Math.abs(batch.result.reasons.contributions[i] - whole.reasons.contributions[i]) < 1e-12);
+    for (let i = 0; i < whole.reasons.contributions.length; i++)
+      assert.ok(Math.abs(batch.result.reasons.contributions[i] - whole.reasons.contributions[i]) < 1e-12);
     assert.equal(seen.at(-1), table.nRows);
     assert.ok(batch.reasonsUp[0].includes(" = "));
   });
 
   it("download rows: formula-looking IDs neutralised, probabilities at full precision", () => {
     const r = scoreInChunks(bundle, table, { reasons: true });
-    const t: ChurnTable = { ...table, ids: table.ids.map((id, i) => (i === 0 ? "=HYPERLINK(\"x\")" : id)) };
-    const rows = scoredRows({ table: t, probability: r.result.probability, cluster: r.result.cluster, reasonsUp: r.reasonsUp, reasonsDown: r.reasonsDown }, bundle.segments.names, 0.5);
+    const t: ChurnTable = { ...table, ids: table.ids.map((id, i) => (i === 0 ? '=HYPERLINK("x")' : id)) };
+    const rows = scoredRows(
+      {
+        table: t,
+        probability: r.result.probability,
+        cluster: r.result.cluster,
+        reasonsUp: r.reasonsUp,
+        reasonsDown: r.reasonsDown,
+      },
+      bundle.segments.names,
+      0.5,
+    );
     const csv = rowsToCsv(t, rows.slice(0, 3));
     assert.ok(csv.startsWith("\uFEFFCustomerID,churn_probability,high_risk,segment,raises_risk,lowers_risk,Churn,"));
     const lines = csv.split("\r\n");
@@ -94,7 +110,17 @@ describe("scoreTable", () => {
     for (const threshold of [0, 0.2, 0.9, 1.01]) {
       const again = flagRows(rows, threshold);
       assert.equal(again, rows);
-      const built = scoredRows({ table: t, probability: r.result.probability, cluster: r.result.cluster, reasonsUp: r.reasonsUp, reasonsDown: r.reasonsDown }, bundle.segments.names, threshold);
+      const built = scoredRows(
+        {
+          table: t,
+          probability: r.result.probability,
+          cluster: r.result.cluster,
+          reasonsUp: r.reasonsUp,
+          reasonsDown: r.reasonsDown,
+        },
+        bundle.segments.names,
+        threshold,
+      );
       assert.deepEqual(again, built);
     }
   });
@@ -108,7 +134,10 @@ describe("scoreTable", () => {
     const order = reasonsOrder(first.result.probability);
     const p = first.result.probability;
     for (let k = 1; k < order.length; k++) assert.ok(p[order[k - 1]] >= p[order[k]]);
-    assert.deepEqual([...order].sort((a, b) => a - b), Array.from({ length: table.nRows }, (_, i) => i));
+    assert.deepEqual(
+      [...order].sort((a, b) => a - b),
+      Array.from({ length: table.nRows }, (_, i) => i),
+    );
     const up = new Array<string>(table.nRows).fill("");
     const down = new Array<string>(table.nRows).fill("");
     const seen: number[] = [];
@@ -160,13 +189,20 @@ describe("scoreTable", () => {
     });
     assert.equal(job.outcome, "done");
     const expected = [2, 8, 32, 128, 512, 2048];
-    assert.deepEqual(sizes.slice(0, expected.length), expected.filter((n, k) => expected.slice(0, k + 1).reduce((a, b) => a + b, 0) <= table.nRows));
+    assert.deepEqual(
+      sizes.slice(0, expected.length),
+      expected.filter((n, k) => expected.slice(0, k + 1).reduce((a, b) => a + b, 0) <= table.nRows),
+    );
   });
 
   it("a reasons job stops between chunks once cancelled", async () => {
     const order = reasonsOrder(scoreOnly(bundle, table).result.probability);
     let chunks = 0;
-    const job = await runReasonsJob(bundle, table, order, { cancelled: () => chunks >= 2, firstChunk: 3, onChunk: () => void chunks++ });
+    const job = await runReasonsJob(bundle, table, order, {
+      cancelled: () => chunks >= 2,
+      firstChunk: 3,
+      onChunk: () => void chunks++,
+    });
     assert.equal(job.outcome, "cancelled");
     assert.equal(chunks, 2);
     assert.ok(job.done < table.nRows);

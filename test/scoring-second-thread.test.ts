@@ -8,7 +8,13 @@ import type { ChurnTable } from "../src/lib/data/table.js";
 import { packColumn, packTable, unpackColumn, unpackTable } from "../src/lib/data/table-transport.js";
 import { explainRows, reasonsOrder, runReasonsJob, scoreOnly, type RowReasons } from "../src/lib/scoring/batch.js";
 import type { ModelBundle } from "../src/lib/scoring/bundle.js";
-import { answerHelperRequest, SecondThread, type HelperPort, type HelperRequest, type HelperResponse } from "../src/lib/scoring/second-thread.js";
+import {
+  answerHelperRequest,
+  SecondThread,
+  type HelperPort,
+  type HelperRequest,
+  type HelperResponse,
+} from "../src/lib/scoring/second-thread.js";
 import { buildTestBundle } from "./scoring-fixtures.js";
 
 let bundle: ModelBundle;
@@ -90,7 +96,11 @@ function assertSameReasons(got: Map<number, { up: string; down: string }>, t: Ch
 }
 
 /** Runs a reasons job with the helper; checks the chunks follow `order` exactly; returns reasons by row. */
-async function collectReasons(t: ChurnTable, order: Int32Array, helper: SecondThread): Promise<Map<number, { up: string; down: string }>> {
+async function collectReasons(
+  t: ChurnTable,
+  order: Int32Array,
+  helper: SecondThread,
+): Promise<Map<number, { up: string; down: string }>> {
   const got = new Map<number, { up: string; down: string }>();
   let position = 0;
   const job = await runReasonsJob(bundle, t, order, {

@@ -29,8 +29,14 @@ describe("validateRawTable row-level mode", () => {
     const v = validateRawTable(raw, { requireTarget: false, skipInvalidRows: true });
     assert.equal(v.table.nRows, 4);
     assert.deepEqual(Array.from(v.table.sourceRows), [2, 4, 5, 7]);
-    assert.deepEqual(v.skipped.map((s) => s.row), [3, 6]);
-    assert.deepEqual(v.skipped[1].issues.map((i) => i.column), ["CityTier", "Gender"]);
+    assert.deepEqual(
+      v.skipped.map((s) => s.row),
+      [3, 6],
+    );
+    assert.deepEqual(
+      v.skipped[1].issues.map((i) => i.column),
+      ["CityTier", "Gender"],
+    );
     assert.equal(v.skipped[0].issues[0].value, "abc");
     assert.equal(v.cleaning.rows, 4);
     assert.match(v.cleaning.notes.join(" "), /2 rows left out/);
@@ -45,7 +51,13 @@ describe("validateRawTable row-level mode", () => {
   it("rejects the file when every row is bad, and for missing columns", () => {
     const all = parseCsv(toCsv(validRows(3, { 0: { Tenure: "x" }, 1: { Tenure: "y" }, 2: { Tenure: "z" } })), "in.csv");
     assert.throws(() => validateRawTable(all, { requireTarget: false, skipInvalidRows: true }), /Tenure/);
-    const short = parseCsv(toCsv(validRows(3), HEADER.filter((h) => h !== "Tenure")), "in.csv");
+    const short = parseCsv(
+      toCsv(
+        validRows(3),
+        HEADER.filter((h) => h !== "Tenure"),
+      ),
+      "in.csv",
+    );
     assert.throws(() => validateRawTable(short, { requireTarget: false, skipInvalidRows: true }), /Tenure/);
   });
 
@@ -83,8 +95,15 @@ describe("readUpload", () => {
     assert.match((await rejected(readUpload(new Uint8Array(0), "e.csv", noSheets))).message, /empty/);
     assert.match((await rejected(readUpload(bytes("   \n"), "e.csv", noSheets))).message, /empty/);
     assert.match((await rejected(readUpload(Uint8Array.of(1, 0, 2, 3), "b.csv", noSheets))).message, /binary/);
-    assert.match((await rejected(readUpload(Uint8Array.of(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1), "o.xls", noSheets))).message, /\.xls/);
-    assert.match((await rejected(readUpload(Uint8Array.of(0x50, 0x4b, 3, 4, 0), "z.xlsx", noSheets))).message, /could not be read as an \.xlsx/);
+    assert.match(
+      (await rejected(readUpload(Uint8Array.of(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1), "o.xls", noSheets)))
+        .message,
+      /\.xls/,
+    );
+    assert.match(
+      (await rejected(readUpload(Uint8Array.of(0x50, 0x4b, 3, 4, 0), "z.xlsx", noSheets))).message,
+      /could not be read as an \.xlsx/,
+    );
   });
 
   it("a rejection survives structured cloning as plain data", async () => {

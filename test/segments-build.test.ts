@@ -14,7 +14,10 @@ const { artifact, model } = result;
 
 test("clusters are numbered by churn rate, lowest first, and recover the synthetic groups", () => {
   const rates = artifact.clusters.map((c) => c.churnRate);
-  assert.deepEqual([...rates].sort((a, b) => a - b), rates);
+  assert.deepEqual(
+    [...rates].sort((a, b) => a - b),
+    rates,
+  );
   // Group churn rates 0.05 < 0.2 < 0.4 -> groups 0, 2, 1 become clusters 0, 1, 2.
   const groupOfRow = (i: number) => (i < 150 ? 0 : i < 350 ? 1 : 2);
   const expectedCluster = [0, 2, 1];
@@ -28,7 +31,9 @@ test("clusters are numbered by churn rate, lowest first, and recover the synthet
   }
   assert.ok(complete > 550);
   const groupSizes = [THREE_GROUPS[0].n, THREE_GROUPS[2].n, THREE_GROUPS[1].n];
-  artifact.clusters.forEach((c, id) => assert.ok(Math.abs(c.size - groupSizes[id]) <= 10, `cluster ${id} size ${c.size}`));
+  artifact.clusters.forEach((c, id) =>
+    assert.ok(Math.abs(c.size - groupSizes[id]) <= 10, `cluster ${id} size ${c.size}`),
+  );
   assert.equal(artifact.clusters.reduce((s, c) => s + c.share, 0).toFixed(12), (1).toFixed(12));
   for (const c of artifact.clusters) assert.ok(c.churnRateLow <= c.churnRate && c.churnRate <= c.churnRateHigh);
 });
@@ -38,7 +43,10 @@ test("names come from the R/F/M levels; centres are in original units", () => {
   assert.equal(c0.name, "Recent, frequent, high-cashback");
   assert.ok(Math.abs(c0.centre.monetary - 300) < 5);
   assert.equal(artifact.clusters[2].name, "Lapsed, infrequent, low-cashback");
-  assert.deepEqual(model.names, artifact.clusters.map((c) => c.name));
+  assert.deepEqual(
+    model.names,
+    artifact.clusters.map((c) => c.name),
+  );
 });
 
 test("profiles: mean prediction, distinctive features, RFM cross-table adding up", () => {
@@ -46,16 +54,29 @@ test("profiles: mean prediction, distinctive features, RFM cross-table adding up
     assert.ok(c.meanPredicted !== null && c.meanPredicted > 0.1 - 1e-12 && c.meanPredicted < 0.7);
     assert.ok(c.distinctive.length > 0 && c.distinctive.length <= 6);
     for (let i = 1; i < c.distinctive.length; i++) {
-      assert.ok(Math.abs(c.distinctive[i].standardisedDifference) <= Math.abs(c.distinctive[i - 1].standardisedDifference));
+      assert.ok(
+        Math.abs(c.distinctive[i].standardisedDifference) <= Math.abs(c.distinctive[i - 1].standardisedDifference),
+      );
     }
   }
   // Cluster 0 is the synthetic group that always prefers Grocery.
-  assert.ok(artifact.clusters[0].distinctive.some((d) => d.feature === "PreferedOrderCat = Grocery" && d.clusterValue === 1));
+  assert.ok(
+    artifact.clusters[0].distinctive.some((d) => d.feature === "PreferedOrderCat = Grocery" && d.clusterValue === 1),
+  );
   const total = artifact.rfm.crossTable.flat().reduce((a, b) => a + b, 0);
   assert.equal(total, table.nRows);
-  assert.deepEqual(artifact.rfm.crossTable.map((r) => r.reduce((a, b) => a + b, 0)), artifact.clusters.map((c) => c.size));
-  assert.equal(artifact.rfm.segmentSizes.reduce((a, b) => a + b, 0), table.nRows);
-  assert.deepEqual(artifact.kSelection.map((r) => r.k), [2, 3, 4, 5]);
+  assert.deepEqual(
+    artifact.rfm.crossTable.map((r) => r.reduce((a, b) => a + b, 0)),
+    artifact.clusters.map((c) => c.size),
+  );
+  assert.equal(
+    artifact.rfm.segmentSizes.reduce((a, b) => a + b, 0),
+    table.nRows,
+  );
+  assert.deepEqual(
+    artifact.kSelection.map((r) => r.k),
+    [2, 3, 4, 5],
+  );
   assert.equal(artifact.points.cluster.length, table.nRows);
   assert.equal(artifact.priority.riskSource, "predicted");
 });
@@ -72,7 +93,10 @@ test("same data and seed give the same artifact", () => {
 });
 
 test("labels are stable under row shuffling: each customer keeps its cluster id and name", () => {
-  const order = shuffleInPlace(Int32Array.from({ length: table.nRows }, (_, i) => i), mulberry32(3));
+  const order = shuffleInPlace(
+    Int32Array.from({ length: table.nRows }, (_, i) => i),
+    mulberry32(3),
+  );
   const shuffled = selectTableRows(table, order);
   const shuffledOof = Float64Array.from(order, (i) => oof[i]);
   const other = buildSegments({ ...opts, table: shuffled, oofProbability: shuffledOof });
@@ -109,9 +133,23 @@ test("without predictions the priority view falls back to observed churn", () =>
 });
 
 test("namesakes are told apart along the dimension where they differ most", () => {
-  const names = disambiguate(["A", "B", "A"], [[0, 5, 0], [9, 9, 9], [0.1, -1, 0]]);
+  const names = disambiguate(
+    ["A", "B", "A"],
+    [
+      [0, 5, 0],
+      [9, 9, 9],
+      [0.1, -1, 0],
+    ],
+  );
   assert.deepEqual(names, ["A (more orders)", "B", "A (fewer orders)"]);
-  const three = disambiguate(["A", "A", "A"], [[0, 0, 3], [0, 0, 1], [0, 0, 2]]);
+  const three = disambiguate(
+    ["A", "A", "A"],
+    [
+      [0, 0, 3],
+      [0, 0, 1],
+      [0, 0, 2],
+    ],
+  );
   assert.deepEqual(three, ["A (cashback: 3 of 3)", "A (cashback: 1 of 3)", "A (cashback: 2 of 3)"]);
 });
 
@@ -122,6 +160,9 @@ test("by default copies of a customer under another ID are clustered once and as
   const built = buildSegments({ ...opts, table: withCopies, oofProbability: copiesOof });
   assert.equal(built.artifact.nCustomers, n);
   assert.equal(built.artifact.points.id.length, n);
-  assert.deepEqual(Array.from(built.clusterOfRow.subarray(n)), [0, 200, 400].map((i) => built.clusterOfRow[i]));
+  assert.deepEqual(
+    Array.from(built.clusterOfRow.subarray(n)),
+    [0, 200, 400].map((i) => built.clusterOfRow[i]),
+  );
   assert.deepEqual(built.model.centres, model.centres);
 });

@@ -35,7 +35,11 @@ export function syntheticTable(groups: readonly Group[] = THREE_GROUPS, seed = 7
     for (let t = 0; t < g.n; t++, i++) {
       ids.push(String(50001 + i));
       for (const spec of FEATURE_COLUMNS) {
-        if (spec.kind === "numeric") numeric[spec.name][i] = Math.max(spec.min, Math.min(spec.max, Math.round(spec.min + random() * Math.min(10, spec.max - spec.min))));
+        if (spec.kind === "numeric")
+          numeric[spec.name][i] = Math.max(
+            spec.min,
+            Math.min(spec.max, Math.round(spec.min + random() * Math.min(10, spec.max - spec.min))),
+          );
         else category[spec.name][i] = spec.values[Math.floor(random() * spec.values.length)];
       }
       numeric.DaySinceLastOrder[i] = Math.max(0, g.recency + randomNormal(random));
@@ -48,5 +52,13 @@ export function syntheticTable(groups: readonly Group[] = THREE_GROUPS, seed = 7
       churn[i] = random() < g.churnRate ? 1 : 0;
     }
   });
-  return { nRows: n, ids, churn, numeric, category, extra: {}, sourceRows: Int32Array.from({ length: n }, (_, k) => k + 2) };
+  return {
+    nRows: n,
+    ids,
+    churn,
+    numeric,
+    category,
+    extra: {},
+    sourceRows: Int32Array.from({ length: n }, (_, k) => k + 2),
+  };
 }

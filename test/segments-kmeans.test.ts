@@ -5,7 +5,12 @@ import { mulberry32, randomNormal } from "../src/lib/random.js";
 
 function blobs(n: number, seed: number): Float64Array {
   const random = mulberry32(seed);
-  const centres = [[0, 0, 0], [5, 5, 0], [0, 5, 5], [5, 0, 5]];
+  const centres = [
+    [0, 0, 0],
+    [5, 5, 0],
+    [0, 5, 5],
+    [5, 0, 5],
+  ];
   const out = new Float64Array(n * 3);
   for (let i = 0; i < n; i++) {
     const c = centres[i % centres.length];
@@ -42,7 +47,8 @@ test("the fit is a fixed point: every point sits at its nearest centre, centres 
     for (let j = 0; j < 3; j++) {
       let s = 0;
       let m = 0;
-      for (let i = 0; i < 300; i++) if (fit.labels[i] === c) {
+      for (let i = 0; i < 300; i++)
+        if (fit.labels[i] === c) {
           s += points[i * 3 + j];
           m++;
         }
@@ -75,11 +81,15 @@ test("silhouette matches a hand computation", () => {
 test("chooseK reports k = 2..10 and prefers the true k by silhouette on clear blobs", () => {
   const points = blobs(400, 5);
   const { rows, fits } = chooseK(points, 3, { seed: 1, restarts: 3 });
-  assert.deepEqual(rows.map((r) => r.k), [2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  assert.deepEqual(
+    rows.map((r) => r.k),
+    [2, 3, 4, 5, 6, 7, 8, 9, 10],
+  );
   assert.equal(fits.size, 9);
   const best = rows.reduce((a, b) => (b.silhouette > a.silhouette ? b : a));
   assert.equal(best.k, 4);
-  for (let i = 1; i < rows.length; i++) assert.ok(rows[i].inertia <= rows[i - 1].inertia * 1.0001, `inertia at k=${rows[i].k}`);
+  for (let i = 1; i < rows.length; i++)
+    assert.ok(rows[i].inertia <= rows[i - 1].inertia * 1.0001, `inertia at k=${rows[i].k}`);
 });
 
 test("the silhouette sample is everything below the cap and a sorted seeded subset above it", () => {

@@ -12,14 +12,17 @@ const dataPath = fileURLToPath(new URL("../../shared/data/ecommerce-churn.csv", 
 const readerPath = fileURLToPath(new URL("../pipeline/input/read-input.ts", import.meta.url));
 
 interface ReaderModule {
-  readInput(path: string): Promise<{ table: ChurnTable; duplicates: { readonly count: number; readonly duplicateOf: Int32Array } }>;
+  readInput(
+    path: string,
+  ): Promise<{ table: ChurnTable; duplicates: { readonly count: number; readonly duplicateOf: Int32Array } }>;
 }
 
 /** The required gap between the highest and the lowest cluster churn rate (measured: 0.061 vs 0.217, intervals [0.040, 0.094] and [0.201, 0.233]). */
 const MIN_CHURN_GAP = 0.1;
 
 const skip = !existsSync(dataPath) ? `reference data absent: ${dataPath}` : false;
-const todo = !skip && !existsSync(readerPath) ? "pipeline/input/read-input.ts (the project's reader) is not written yet" : false;
+const todo =
+  !skip && !existsSync(readerPath) ? "pipeline/input/read-input.ts (the project's reader) is not written yet" : false;
 
 test("real data: six clusters whose churn rates differ by a clear margin", { skip, todo }, async (t) => {
   if (todo) return;
@@ -35,16 +38,23 @@ test("real data: six clusters whose churn rates differ by a clear margin", { ski
     k: 6,
     seed: 42,
   });
-  t.diagnostic(`buildSegments (k = 2..10 with exact silhouettes) in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  t.diagnostic(
+    `buildSegments (k = 2..10 with exact silhouettes) in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+  );
   for (const c of artifact.clusters) {
-    t.diagnostic(`${c.id} ${c.name}: n ${c.size}, churn ${c.churnRate.toFixed(3)} [${c.churnRateLow.toFixed(3)}, ${c.churnRateHigh.toFixed(3)}]`);
+    t.diagnostic(
+      `${c.id} ${c.name}: n ${c.size}, churn ${c.churnRate.toFixed(3)} [${c.churnRateLow.toFixed(3)}, ${c.churnRateHigh.toFixed(3)}]`,
+    );
   }
 
   // Copies under another ID are left out (about 5,070 distinct customers of 5,630 rows).
   assert.equal(artifact.nCustomers, table.nRows - duplicates.count);
   assert.ok(artifact.nCustomers > 5000 && artifact.nCustomers < 5100);
   assert.equal(artifact.clusters.length, 6);
-  assert.deepEqual(artifact.kSelection.map((r) => r.k), [2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  assert.deepEqual(
+    artifact.kSelection.map((r) => r.k),
+    [2, 3, 4, 5, 6, 7, 8, 9, 10],
+  );
   for (const r of artifact.kSelection) assert.ok(r.silhouette !== null && r.silhouette > 0 && r.silhouette < 1);
 
   const lowest = artifact.clusters[0];

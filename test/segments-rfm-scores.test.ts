@@ -16,17 +16,27 @@ const oneToTen = Float64Array.from({ length: 10 }, (_, i) => i + 1);
 
 test("quintile edges of 1..10 are 2.8, 4.6, 6.4, 8.2 (linear interpolation)", () => {
   const q = fitRfmQuintiles({ recency: oneToTen, frequency: oneToTen, monetary: oneToTen });
-  for (const [got, want] of q.frequency.map((e, i) => [e, [2.8, 4.6, 6.4, 8.2][i]])) assert.ok(Math.abs(got - want) < 1e-12);
-  assert.deepEqual(Array.from(oneToTen, (v) => quintileScore(q.frequency, v)), [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+  for (const [got, want] of q.frequency.map((e, i) => [e, [2.8, 4.6, 6.4, 8.2][i]]))
+    assert.ok(Math.abs(got - want) < 1e-12);
+  assert.deepEqual(
+    Array.from(oneToTen, (v) => quintileScore(q.frequency, v)),
+    [1, 1, 2, 2, 3, 3, 4, 4, 5, 5],
+  );
   // Recency in days: fewer days is better.
-  assert.deepEqual(Array.from(oneToTen, (v) => recencyScore(q.recency, v)), [5, 5, 4, 4, 3, 3, 2, 2, 1, 1]);
+  assert.deepEqual(
+    Array.from(oneToTen, (v) => recencyScore(q.recency, v)),
+    [5, 5, 4, 4, 3, 3, 2, 2, 1, 1],
+  );
 });
 
 test("blanks are left out of the edges; ties share a score and can leave a score empty", () => {
   // Sorted 1,1,1,1,2,2,2,2,3,9: positions 1.8, 3.6, 5.4, 7.2 -> edges 1, 1.6, 2, 2.2.
   const values = Float64Array.from([2, 1, NaN, 9, 1, 2, 3, 1, 2, 1, 2]);
   const q = fitRfmQuintiles({ recency: values, frequency: values, monetary: values });
-  assert.deepEqual([...q.frequency].map((e) => Math.round(e * 1e9) / 1e9), [1, 1.6, 2, 2.2]);
+  assert.deepEqual(
+    [...q.frequency].map((e) => Math.round(e * 1e9) / 1e9),
+    [1, 1.6, 2, 2.2],
+  );
   assert.equal(quintileScore(q.frequency, 1), 1);
   assert.equal(quintileScore(q.frequency, 2), 3); // above 1 and 1.6, not above 2: score 2 stays empty
   assert.equal(quintileScore(q.frequency, 3), 5);
@@ -39,7 +49,10 @@ test("blanks are left out of the edges; ties share a score and can leave a score
 test("only the given rows fit the edges", () => {
   const q = fitRfmQuintiles({ recency: oneToTen, frequency: oneToTen, monetary: oneToTen }, [0, 1, 2, 3, 4]);
   // 1..5: positions 0.8, 1.6, 2.4, 3.2.
-  assert.deepEqual([...q.monetary].map((e) => Math.round(e * 1e9) / 1e9), [1.8, 2.6, 3.4, 4.2]);
+  assert.deepEqual(
+    [...q.monetary].map((e) => Math.round(e * 1e9) / 1e9),
+    [1.8, 2.6, 3.4, 4.2],
+  );
 });
 
 test("FM is (F + M) / 2 rounded half up", () => {

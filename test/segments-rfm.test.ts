@@ -33,7 +33,11 @@ test("the scaler fits on training rows only: medians of observed values, then me
 });
 
 test("a constant column gets sd 1 instead of a division by zero", () => {
-  const s = fitRfmScaler({ recency: Float64Array.from([3, 3]), frequency: Float64Array.from([1, 2]), monetary: Float64Array.from([5, 5]) });
+  const s = fitRfmScaler({
+    recency: Float64Array.from([3, 3]),
+    frequency: Float64Array.from([1, 2]),
+    monetary: Float64Array.from([5, 5]),
+  });
   assert.equal(s.sds.recency, 1);
   assert.deepEqual(standardiseRfm(s, 3, 1.5, 5), [0, 0, 0]);
 });
@@ -42,23 +46,49 @@ test("standardise and unstandardise are inverses", () => {
   const s = fitRfmScaler(features);
   const z = standardiseRfm(s, 7, 2, 33);
   const back = unstandardiseRfm(s, z);
-  assert.ok(Math.abs(back.recency - 7) < 1e-12 && Math.abs(back.frequency - 2) < 1e-12 && Math.abs(back.monetary - 33) < 1e-12);
+  assert.ok(
+    Math.abs(back.recency - 7) < 1e-12 && Math.abs(back.frequency - 2) < 1e-12 && Math.abs(back.monetary - 33) < 1e-12,
+  );
 });
 
 test("nearest centre breaks exact ties towards the lower id", () => {
-  assert.equal(nearestCentre([[1, 0, 0], [-1, 0, 0]], 0, 0, 0), 0);
-  assert.equal(nearestCentre([[1, 0, 0], [-1, 0, 0]], -0.1, 0, 0), 1);
+  assert.equal(
+    nearestCentre(
+      [
+        [1, 0, 0],
+        [-1, 0, 0],
+      ],
+      0,
+      0,
+      0,
+    ),
+    0,
+  );
+  assert.equal(
+    nearestCentre(
+      [
+        [1, 0, 0],
+        [-1, 0, 0],
+      ],
+      -0.1,
+      0,
+      0,
+    ),
+    1,
+  );
 });
 
 test("assignCluster works from the JSON model, blanks imputed with training medians", () => {
   const scaler = fitRfmScaler(features, [0, 1, 2, 3]);
-  const model: SegmentModel = JSON.parse(JSON.stringify({
-    version: 1,
-    scaler,
-    centres: [standardiseRfm(scaler, 2, 1, 20), standardiseRfm(scaler, 50, 3, 40)],
-    names: ["near", "far"],
-    quintiles: { recency: [1, 2, 3, 4], frequency: [1, 2, 3, 4], monetary: [1, 2, 3, 4] },
-  }));
+  const model: SegmentModel = JSON.parse(
+    JSON.stringify({
+      version: 1,
+      scaler,
+      centres: [standardiseRfm(scaler, 2, 1, 20), standardiseRfm(scaler, 50, 3, 40)],
+      names: ["near", "far"],
+      quintiles: { recency: [1, 2, 3, 4], frequency: [1, 2, 3, 4], monetary: [1, 2, 3, 4] },
+    }),
+  );
   assert.equal(assignCluster(model, 1, 1, 18), 0);
   assert.equal(assignCluster(model, 60, 3, 45), 1);
   // Recency blank -> 2 days (train median): the near cluster.
@@ -72,7 +102,11 @@ test("assignClusters reads R, F, M from a table", () => {
   const model: SegmentModel = {
     version: 1,
     scaler,
-    centres: [standardiseRfm(scaler, 2, 10, 300), standardiseRfm(scaler, 15, 2, 120), standardiseRfm(scaler, 5, 3, 180)],
+    centres: [
+      standardiseRfm(scaler, 2, 10, 300),
+      standardiseRfm(scaler, 15, 2, 120),
+      standardiseRfm(scaler, 5, 3, 180),
+    ],
     names: ["a", "b", "c"],
     quintiles: { recency: [1, 2, 3, 4], frequency: [1, 2, 3, 4], monetary: [1, 2, 3, 4] },
   };

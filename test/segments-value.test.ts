@@ -27,11 +27,19 @@ test("break-even probability makes the expected value zero", () => {
 
 test("cluster EV per customer equals the mean of the customers' own EVs", () => {
   // Two customers: p 0.8 with cashback 100, p 0.1 with cashback 300.
-  const customers = [{ p: 0.8, cashback: 100 }, { p: 0.1, cashback: 300 }];
+  const customers = [
+    { p: 0.8, cashback: 100 },
+    { p: 0.1, cashback: 300 },
+  ];
   const a = { valuePerCashback: 2, pSave: 0.5, offerCost: 10 };
-  const perCustomer = customers.map((c) => offerExpectedValue({ pChurn: c.p, value: customerValue(c.cashback, a), pSave: a.pSave, offerCost: a.offerCost }));
+  const perCustomer = customers.map((c) =>
+    offerExpectedValue({ pChurn: c.p, value: customerValue(c.cashback, a), pSave: a.pSave, offerCost: a.offerCost }),
+  );
   const meanRiskCashback = (0.8 * 100 + 0.1 * 300) / 2; // 55
-  const [row] = clusterPriorities([{ id: 0, name: "x", size: 2, meanPChurn: 0.45, meanCashback: 200, meanRiskCashback }], a);
+  const [row] = clusterPriorities(
+    [{ id: 0, name: "x", size: 2, meanPChurn: 0.45, meanCashback: 200, meanRiskCashback }],
+    a,
+  );
   close(row.evPerCustomer, (perCustomer[0] + perCustomer[1]) / 2); // 55 x 2 x 0.5 - 10 = 45
   close(row.evPerCustomer, 45);
   close(row.evTotal, 90);
@@ -49,9 +57,18 @@ test("clusters rank by total expected value, ties by id", () => {
     { valuePerCashback: 1, pSave: 0.5, offerCost: 10 },
   );
   // EV per customer: a 5 - 10 = -5 (total -500), b 40 (400), c 10 (500), d 40 (400).
-  assert.deepEqual(rows.map((r) => r.evTotal), [-500, 400, 500, 400]);
-  assert.deepEqual(rows.map((r) => r.rank), [4, 2, 1, 3]);
-  assert.deepEqual(rows.map((r) => r.worthOffering), [false, true, true, true]);
+  assert.deepEqual(
+    rows.map((r) => r.evTotal),
+    [-500, 400, 500, 400],
+  );
+  assert.deepEqual(
+    rows.map((r) => r.rank),
+    [4, 2, 1, 3],
+  );
+  assert.deepEqual(
+    rows.map((r) => r.worthOffering),
+    [false, true, true, true],
+  );
 });
 
 test("defaults are plain settings and the quadrant treats the cut as high", () => {

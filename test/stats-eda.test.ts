@@ -17,14 +17,22 @@ const table = statsTable({
     CityTier: [1, 3, 1, 3, 1, 3, 1, 3, 1, 3, 1, 3],
     WarehouseToHome: [5.5, 7.25, 9, 11, 6, 8, 10, 12, 14, 16, 18, 120],
   },
-  category: { Gender: ["Male", "Female", "Male", null, "Female", "Male", "Female", "Male", "Female", "Male", "Female", "Male"] },
+  category: {
+    Gender: ["Male", "Female", "Male", null, "Female", "Male", "Female", "Male", "Female", "Male", "Female", "Male"],
+  },
 });
 
 describe("churnRateBy", () => {
   it("rates, sizes and Wilson intervals per level, blanks apart", () => {
     const r = churnRateBy(table, "Gender");
     assert.equal(r.kind, "category");
-    assert.deepEqual(r.groups.map((g) => [g.label, g.n, g.churned]), [["Female", 5, 1], ["Male", 6, 2]]);
+    assert.deepEqual(
+      r.groups.map((g) => [g.label, g.n, g.churned]),
+      [
+        ["Female", 5, 1],
+        ["Male", 6, 2],
+      ],
+    );
     assert.equal(r.blank?.n, 1);
     assert.equal(r.blank?.churned, 1);
     assert.equal(r.overall.rate, 4 / 12);
@@ -33,12 +41,24 @@ describe("churnRateBy", () => {
   it("one group per value for a small whole-number column", () => {
     const r = churnRateBy(table, "CityTier");
     assert.equal(r.kind, "discrete");
-    assert.deepEqual(r.groups.map((g) => [g.label, g.n, g.churned]), [["1", 6, 2], ["3", 6, 2]]);
+    assert.deepEqual(
+      r.groups.map((g) => [g.label, g.n, g.churned]),
+      [
+        ["1", 6, 2],
+        ["3", 6, 2],
+      ],
+    );
     assert.equal(r.blank, null);
   });
   it("bins continuous values, with explicit cut points too", () => {
     const r = churnRateBy(table, "WarehouseToHome", { bins: [10] });
-    assert.deepEqual(r.groups.map((g) => [g.label, g.n, g.churned]), [["< 10", 5, 3], ["≥ 10", 7, 1]]);
+    assert.deepEqual(
+      r.groups.map((g) => [g.label, g.n, g.churned]),
+      [
+        ["< 10", 5, 3],
+        ["≥ 10", 7, 1],
+      ],
+    );
     const auto = binColumn(table, "WarehouseToHome");
     assert.equal(auto.kind, "bins");
     // Every non-blank row lands in a bin, including the extreme 120.
@@ -56,7 +76,13 @@ describe("histogramByChurn", () => {
   it("counts and within-group shares on shared bins", () => {
     const h = histogramByChurn(table, "Complain");
     assert.equal(h.chart, "bars");
-    assert.deepEqual(h.bins.map((b) => [b.label, b.stayed, b.churned]), [["0", 7, 1], ["1", 1, 3]]);
+    assert.deepEqual(
+      h.bins.map((b) => [b.label, b.stayed, b.churned]),
+      [
+        ["0", 7, 1],
+        ["1", 1, 3],
+      ],
+    );
     assert.equal(h.bins[1].churnedShare, 3 / 4);
     assert.equal(histogramByChurn(table, "Tenure").blankChurned, 1);
   });
@@ -125,7 +151,10 @@ describe("testHypotheses on made-up data", () => {
     });
     const [sat, comp, rec] = testHypotheses(t);
     assert.equal(sat.direction, "supports");
-    assert.match(sat.verdict, /^The data support the claim: customers who churned \(1\.50, n = 10\) had a lower mean satisfaction score/);
+    assert.match(
+      sat.verdict,
+      /^The data support the claim: customers who churned \(1\.50, n = 10\) had a lower mean satisfaction score/,
+    );
     assert.equal(rec.direction, "no evidence");
     assert.match(rec.verdict, /^No evidence either way at the 5% level/);
     assert.equal(comp.direction, "no evidence");

@@ -2,7 +2,16 @@
 
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { formatCount, formatDf, formatInterval, formatNumber, formatP, formatPercent, formatPoints, pClause } from "../src/lib/stats/format.js";
+import {
+  formatCount,
+  formatDf,
+  formatInterval,
+  formatNumber,
+  formatP,
+  formatPercent,
+  formatPoints,
+  pClause,
+} from "../src/lib/stats/format.js";
 
 describe("formatP", () => {
   it("writes ordinary p-values with two significant digits (three around 0.05)", () => {

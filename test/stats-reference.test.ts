@@ -16,7 +16,10 @@ import { hypothesesArtifact, testHypotheses, type HypothesisResult } from "../sr
 const referencePath = fileURLToPath(new URL("../../shared/reference/statistics.json", import.meta.url));
 const csvPath = fileURLToPath(new URL("../../shared/data/ecommerce-churn.csv", import.meta.url));
 const xlsxPath = fileURLToPath(new URL("../../shared/data/ecommerce-churn.xlsx", import.meta.url));
-const skip = existsSync(referencePath) && existsSync(csvPath) ? false : "needs ../shared (reference data and statistics.json), absent here";
+const skip =
+  existsSync(referencePath) && existsSync(csvPath)
+    ? false
+    : "needs ../shared (reference data and statistics.json), absent here";
 
 interface Reference {
   SatisfactionScore_by_Churn: Record<string, number>;
@@ -107,7 +110,10 @@ describe("real data against scipy 1.10", { skip }, () => {
     for (const column of ["SatisfactionScore", "CityTier", "Complain"]) {
       const expected = ref[`churn_rate_by_${column}`];
       const groups = churnRateBy(table, column).groups;
-      assert.deepEqual(groups.map((g) => g.label), Object.keys(expected));
+      assert.deepEqual(
+        groups.map((g) => g.label),
+        Object.keys(expected),
+      );
       for (const g of groups) {
         statistic(g.rate, expected[g.label], `${column} = ${g.label}`);
         assert.ok(g.low < g.rate && g.rate < g.high);
@@ -115,22 +121,29 @@ describe("real data against scipy 1.10", { skip }, () => {
     }
   });
 
-  it("the workbook gives the same answers as the CSV", { skip: existsSync(xlsxPath) ? false : "no workbook" }, async () => {
-    const fromXlsx = testHypotheses((await readInput(xlsxPath)).table);
-    for (let k = 0; k < 3; k++) {
-      assert.equal(fromXlsx[k].statistic, results[k].statistic);
-      assert.equal(fromXlsx[k].p, results[k].p);
-    }
-  });
+  it(
+    "the workbook gives the same answers as the CSV",
+    { skip: existsSync(xlsxPath) ? false : "no workbook" },
+    async () => {
+      const fromXlsx = testHypotheses((await readInput(xlsxPath)).table);
+      for (let k = 0; k < 3; k++) {
+        assert.equal(fromXlsx[k].statistic, results[k].statistic);
+        assert.equal(fromXlsx[k].p, results[k].p);
+      }
+    },
+  );
 
   it("the artifact is plain JSON with the test, statistic, df, p, effect and verdict", () => {
     const json = hypothesesArtifact(results) as Record<string, unknown>[];
     assert.equal(json.length, 3);
-    for (const h of json) for (const key of ["test", "statistic", "df", "p", "pText", "effect", "verdict"]) assert.ok(key in h, key);
+    for (const h of json)
+      for (const key of ["test", "statistic", "df", "p", "pText", "effect", "verdict"]) assert.ok(key in h, key);
     assert.doesNotMatch(JSON.stringify(json), /NaN|Infinity/);
   });
 
   it("reports the largest errors seen", (t) => {
-    t.diagnostic(`max |statistic - scipy| = ${errors.statAbs.toExponential(2)}, max relative p error = ${errors.pRel.toExponential(2)}`);
+    t.diagnostic(
+      `max |statistic - scipy| = ${errors.statAbs.toExponential(2)}, max relative p error = ${errors.pRel.toExponential(2)}`,
+    );
   });
 });

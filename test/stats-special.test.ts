@@ -3,8 +3,20 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
-  betaInc, betaIncUpper, chiSquareSf, erfc, gammaP, gammaQ, logChiSquareSf, logGamma, logNormalSf, logStudentTTwoSided,
-  normalQuantile, normalSf, studentTSf, studentTTwoSided,
+  betaInc,
+  betaIncUpper,
+  chiSquareSf,
+  erfc,
+  gammaP,
+  gammaQ,
+  logChiSquareSf,
+  logGamma,
+  logNormalSf,
+  logStudentTTwoSided,
+  normalQuantile,
+  normalSf,
+  studentTSf,
+  studentTTwoSided,
 } from "../src/lib/stats/special.js";
 
 function close(actual: number, expected: number, rel = 1e-12, label = ""): void {
@@ -33,7 +45,11 @@ describe("incomplete gamma", () => {
     }
   });
   it("Q(n, x) is a Poisson sum for integer n", () => {
-    for (const [n, x] of [[3, 2], [10, 30], [5, 0.5]]) {
+    for (const [n, x] of [
+      [3, 2],
+      [10, 30],
+      [5, 0.5],
+    ]) {
       let term = Math.exp(-x);
       let sum = term;
       for (let k = 1; k < n; k++) {

@@ -5,8 +5,20 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { normalSf, studentTTwoSided } from "../src/lib/stats/special.js";
 import {
-  chiSquareIndependence, cohensD, cramersV, describeD, holmAdjust, mannWhitneyExactSf, mannWhitneyU, multipleComparisonsNote,
-  rankWithTies, rateDifference, studentT, summarize, welchT, wilsonInterval,
+  chiSquareIndependence,
+  cohensD,
+  cramersV,
+  describeD,
+  holmAdjust,
+  mannWhitneyExactSf,
+  mannWhitneyU,
+  multipleComparisonsNote,
+  rankWithTies,
+  rateDifference,
+  studentT,
+  summarize,
+  welchT,
+  wilsonInterval,
 } from "../src/lib/stats/tests.js";
 
 function close(actual: number, expected: number, tol = 1e-12, label = ""): void {
@@ -133,7 +145,10 @@ describe("Mann-Whitney U", () => {
 });
 
 describe("chi-square test of independence", () => {
-  const t = [[10, 20], [30, 40]];
+  const t = [
+    [10, 20],
+    [30, 40],
+  ];
   it("2 x 2 by hand, with and without Yates", () => {
     // Expected 12, 18, 28, 42; |O - E| = 2 everywhere; Σ 1/E = 25/126.
     const plain = chiSquareIndependence(t, { yates: false });
@@ -145,10 +160,16 @@ describe("chi-square test of independence", () => {
     const corrected = chiSquareIndependence(t);
     close(corrected.statistic, (2.25 * 25) / 126);
     assert.equal(corrected.yates, true);
-    assert.deepEqual(corrected.expected, [[12, 18], [28, 42]]);
+    assert.deepEqual(corrected.expected, [
+      [12, 18],
+      [28, 42],
+    ]);
   });
   it("Yates is applied only when df = 1 (as scipy)", () => {
-    const r = chiSquareIndependence([[10, 20, 30], [30, 20, 10]]);
+    const r = chiSquareIndependence([
+      [10, 20, 30],
+      [30, 20, 10],
+    ]);
     assert.equal(r.df, 2);
     assert.equal(r.yates, false);
     // Expected 20 everywhere: Σ (O - E)² / E = (100 + 0 + 100) * 2 / 20 = 20; k = 2 tail is e^(-x/2).
@@ -157,21 +178,39 @@ describe("chi-square test of independence", () => {
   });
   it("an empty cell is counted, and small expected counts are flagged", () => {
     // n 15; expected 5/3, 10/3, 10/3, 20/3; |O - E| = 5/3; Σ 1/E = 27/20: χ² = 25/9 * 27/20 = 3.75.
-    const r = chiSquareIndependence([[0, 5], [5, 5]], { yates: false });
+    const r = chiSquareIndependence(
+      [
+        [0, 5],
+        [5, 5],
+      ],
+      { yates: false },
+    );
     close(r.statistic, 3.75);
     assert.equal(r.smallExpected, 3);
     assert.match(r.note ?? "", /below 5/);
     // Yates: (5/3 - 1/2)² = 49/36: 49/36 * 27/20 = 1.8375.
-    close(chiSquareIndependence([[0, 5], [5, 5]]).statistic, 1.8375);
+    close(
+      chiSquareIndependence([
+        [0, 5],
+        [5, 5],
+      ]).statistic,
+      1.8375,
+    );
   });
   it("Yates never moves a count past its expectation", () => {
     // Expected 5 everywhere, |O - E| = 0.25 → corrected to 0, not 0.25 the other way.
-    const r = chiSquareIndependence([[5.25, 4.75], [4.75, 5.25]]);
+    const r = chiSquareIndependence([
+      [5.25, 4.75],
+      [4.75, 5.25],
+    ]);
     assert.equal(r.statistic, 0);
     assert.equal(r.p, 1);
   });
   it("an empty row or a single column gives NaN with a note", () => {
-    const r = chiSquareIndependence([[0, 0], [3, 4]]);
+    const r = chiSquareIndependence([
+      [0, 0],
+      [3, 4],
+    ]);
     assert.ok(Number.isNaN(r.statistic) && Number.isNaN(r.p));
     assert.match(r.note ?? "", /empty/);
     assert.match(chiSquareIndependence([[3], [4]]).note ?? "", /two rows and two columns/);
@@ -192,11 +231,37 @@ describe("effect sizes", () => {
     assert.ok(Number.isNaN(cohensD([1], [2]).value));
   });
   it("Cramér's V", () => {
-    close(cramersV([[10, 20], [30, 40]]).value, Math.sqrt(100 / 126 / 100));
-    close(cramersV([[10, 0], [0, 10]]).value, 1);
+    close(
+      cramersV([
+        [10, 20],
+        [30, 40],
+      ]).value,
+      Math.sqrt(100 / 126 / 100),
+    );
+    close(
+      cramersV([
+        [10, 0],
+        [0, 10],
+      ]).value,
+      1,
+    );
     // 3 x 3 with each row tied to one column: V = 1 (min(r, c) - 1 = 2 in the denominator).
-    close(cramersV([[7, 0, 0], [0, 4, 0], [0, 0, 9]]).value, 1);
-    assert.ok(Number.isNaN(cramersV([[0, 0], [1, 2]]).value));
+    close(
+      cramersV([
+        [7, 0, 0],
+        [0, 4, 0],
+        [0, 0, 9],
+      ]).value,
+      1,
+    );
+    assert.ok(
+      Number.isNaN(
+        cramersV([
+          [0, 0],
+          [1, 2],
+        ]).value,
+      ),
+    );
   });
   it("Wilson interval: Newcombe's (1998) example 81/263 → 0.2553 to 0.3662, and x = 0", () => {
     const w = wilsonInterval(81, 263);

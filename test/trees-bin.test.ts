@@ -59,7 +59,10 @@ test("cuts come from the given training rows only", () => {
 });
 
 test("a constant or all-missing column has one value bin", () => {
-  const X = matrix([[4, 4, 4], [NaN, NaN, NaN]]);
+  const X = matrix([
+    [4, 4, 4],
+    [NaN, NaN, NaN],
+  ]);
   const cuts = fitBins(X);
   assert.deepEqual(Array.from(cuts.nBins), [1, 1]);
   assert.deepEqual(Array.from(applyBins(X, cuts).codes), [0, 0, 0, 1, 1, 1]);

@@ -25,11 +25,12 @@ test("fully grown trees without bootstrap fit the training rows exactly, with pu
   const model = trainForest(X, y, { trees: 3, bootstrap: false, maxFeatures: 3 });
   const p = predictProba(model, X);
   for (let i = 0; i < y.length; i++) assert.equal(p[i], y[i]);
-  for (const t of model.trees) for (let k = 0; k < t.feature.length; k++) if (t.feature[k] === -1) assert.ok(t.value[k] === 0 || t.value[k] === 1);
+  for (const t of model.trees)
+    for (let k = 0; k < t.feature.length; k++) if (t.feature[k] === -1) assert.ok(t.value[k] === 0 || t.value[k] === 1);
 });
 
 test("probability is the mean of the trees' leaf class shares", () => {
-  const { X, y } = synthetic(500, 4, 2, (x, random) => (rule(x) === 1 ? random() < 0.85 : random() < 0.15) ? 1 : 0);
+  const { X, y } = synthetic(500, 4, 2, (x, random) => ((rule(x) === 1 ? random() < 0.85 : random() < 0.15) ? 1 : 0));
   const model = trainForest(X, y, { trees: 7, maxDepth: 4, seed: 3 });
   assert.equal(model.baseScore, 0);
   const p = predictProba(model, X);
@@ -38,7 +39,8 @@ test("probability is the mean of the trees' leaf class shares", () => {
     let sum = 0;
     for (const t of model.trees) {
       let node = 0;
-      while (t.feature[node] !== -1) node = X.values[i * 4 + t.feature[node]] <= t.threshold[node] ? t.left[node] : t.right[node];
+      while (t.feature[node] !== -1)
+        node = X.values[i * 4 + t.feature[node]] <= t.threshold[node] ? t.left[node] : t.right[node];
       assert.ok(t.value[node] >= 0 && t.value[node] <= 1);
       sum += t.value[node];
     }
@@ -80,7 +82,8 @@ test("depth and leaf-size limits hold", () => {
   const full = trainForest(X, y, { trees: 5 });
   assert.ok(modelSize(full).maxDepth > 6);
   const chunky = trainForest(X, y, { trees: 5, minSamplesLeaf: 25 });
-  for (const t of chunky.trees) for (let k = 0; k < t.feature.length; k++) if (t.feature[k] === -1) assert.ok(t.cover[k] >= 25);
+  for (const t of chunky.trees)
+    for (let k = 0; k < t.feature.length; k++) if (t.feature[k] === -1) assert.ok(t.cover[k] >= 25);
 });
 
 test("identical seeds give identical forests; another seed another forest", () => {

@@ -10,7 +10,12 @@ import { flatten, leafOf, predictMargin, predictProba } from "../src/lib/trees/p
 
 function fromRows(rows: number[][]): FeatureMatrix {
   const nCols = rows[0].length;
-  return { nRows: rows.length, nCols, values: Float64Array.from(rows.flat()), featureNames: rows[0].map((_, j) => `x${j}`) };
+  return {
+    nRows: rows.length,
+    nCols,
+    values: Float64Array.from(rows.flat()),
+    featureNames: rows[0].map((_, j) => `x${j}`),
+  };
 }
 
 /** n rows of d uniform features; label from a rule. */
@@ -46,14 +51,17 @@ test("a stump finds the one informative split, between the classes", () => {
     if (y[i] === 0) below = Math.max(below, v);
     else above = Math.min(above, v);
   }
-  assert.ok(tree.threshold[0] > below && tree.threshold[0] < above, `threshold ${tree.threshold[0]} not in (${below}, ${above})`);
+  assert.ok(
+    tree.threshold[0] > below && tree.threshold[0] < above,
+    `threshold ${tree.threshold[0]} not in (${below}, ${above})`,
+  );
   assert.ok(tree.value[tree.left[0]] < 0 && tree.value[tree.right[0]] > 0);
   assert.equal(accuracy(predictProba(model, X), y), 1);
 });
 
 test("an interaction (XOR) needs depth 2: stumps stay at chance, depth 2 separates it", () => {
-  const { X, y } = synthetic(2000, 2, 2, (x) => ((x[0] > 0.5) !== (x[1] > 0.5) ? 1 : 0));
-  const test_ = synthetic(1000, 2, 3, (x) => ((x[0] > 0.5) !== (x[1] > 0.5) ? 1 : 0));
+  const { X, y } = synthetic(2000, 2, 2, (x) => (x[0] > 0.5 !== x[1] > 0.5 ? 1 : 0));
+  const test_ = synthetic(1000, 2, 3, (x) => (x[0] > 0.5 !== x[1] > 0.5 ? 1 : 0));
   const stumps = trainGbdt(X, y, { rounds: 50, maxDepth: 1, learningRate: 0.3 });
   const deep = trainGbdt(X, y, { rounds: 50, maxDepth: 2, learningRate: 0.3 });
   assert.ok(accuracy(predictProba(stumps, test_.X), test_.y) < 0.65);
@@ -144,7 +152,9 @@ test("identical seeds give identical models; another seed another model", () => 
 });
 
 test("growth limits: depth-wise respects maxDepth, leaf-wise respects maxLeaves and grows deeper", () => {
-  const { X, y } = synthetic(3000, 4, 9, (x, random) => (Math.sin(6 * x[0]) + x[1] * x[3] + 0.4 * random() > 0.7 ? 1 : 0));
+  const { X, y } = synthetic(3000, 4, 9, (x, random) =>
+    Math.sin(6 * x[0]) + x[1] * x[3] + 0.4 * random() > 0.7 ? 1 : 0,
+  );
   const dw = trainGbdt(X, y, { rounds: 5, maxDepth: 3 });
   assert.ok(modelSize(dw).maxDepth <= 3);
   assert.equal(modelSize(dw).leaves, 5 * 8);
@@ -191,19 +201,33 @@ test("binned and raw routing agree: every training row lands in the same leaf bo
     gh[2 * r + 1] = 0.25;
   }
   const params: GrowParams = {
-    maxDepth: 8, maxLeaves: Infinity, growth: "depthwise", minChildWeight: 0, minGain: 0, lambda: 1, leafValue: "newton", featuresPerSplit: 0,
+    maxDepth: 8,
+    maxLeaves: Infinity,
+    growth: "depthwise",
+    minChildWeight: 0,
+    minGain: 0,
+    lambda: 1,
+    leafValue: "newton",
+    featuresPerSplit: 0,
   };
   const grower = new TreeGrower(binned);
   const tree = grower.grow(gh, null, Int32Array.from([0, 1, 2, 3, 4]), params, random);
   const compact = toCompactTree(tree, binned.cuts, 1);
   assert.ok(compact.feature.length > 31);
-  const model = { format: 1 as const, kind: "gbdt" as const, featureNames: X.featureNames.slice(), baseScore: 0, trees: [compact] };
+  const model = {
+    format: 1 as const,
+    kind: "gbdt" as const,
+    featureNames: X.featureNames.slice(),
+    baseScore: 0,
+    trees: [compact],
+  };
   const flat = flatten(model);
   for (let r = 0; r < X.nRows; r++) assert.equal(leafOf(flat, 0, X.values, r * 5), leafOfBinned(tree, binned, r));
   // The grower's row ranges say the same.
   for (let k = 0; k < tree.feature.length; k++) {
     if (tree.feature[k] !== -1) continue;
-    for (let q = tree.rowStart[k]; q < tree.rowStart[k] + tree.rowCount[k]; q++) assert.equal(leafOfBinned(tree, binned, grower.rows[q]), k);
+    for (let q = tree.rowStart[k]; q < tree.rowStart[k] + tree.rowCount[k]; q++)
+      assert.equal(leafOfBinned(tree, binned, grower.rows[q]), k);
   }
   // Children sums add up to their parent.
   for (let k = 0; k < tree.feature.length; k++) {

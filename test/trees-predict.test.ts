@@ -15,7 +15,7 @@ function synthetic(n: number, seed: number) {
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < d; j++) values[i * d + j] = random() < 0.05 ? NaN : Math.round(random() * 1000) / 10;
     const x0 = values[i * d];
-    y[i] = ((x0 === x0 ? x0 : 80) + 30 * random() > 60) !== values[i * d + 2] > 90 ? 1 : 0;
+    y[i] = (x0 === x0 ? x0 : 80) + 30 * random() > 60 !== values[i * d + 2] > 90 ? 1 : 0;
   }
   const X: FeatureMatrix = { nRows: n, nCols: d, values, featureNames: ["a", "b", "c", "d"] };
   return { X, y };
@@ -53,7 +53,14 @@ test("gbdt probability is the sigmoid of baseScore plus the leaf values", () => 
       let node = 0;
       while (t.feature[node] !== -1) {
         const v = X.values[i * 4 + t.feature[node]];
-        node = v !== v ? (t.defaultLeft[node] ? t.left[node] : t.right[node]) : v <= t.threshold[node] ? t.left[node] : t.right[node];
+        node =
+          v !== v
+            ? t.defaultLeft[node]
+              ? t.left[node]
+              : t.right[node]
+            : v <= t.threshold[node]
+              ? t.left[node]
+              : t.right[node];
       }
       m += t.value[node];
     }
@@ -68,7 +75,10 @@ test("a value never seen in training routes by the threshold, halfway between se
   const model = trainGbdt(X, y, { rounds: 1, maxDepth: 1, learningRate: 1, minChildWeight: 0 });
   assert.equal(model.trees[0].threshold[0], 3);
   const p = predictProba(model, oneColumn([2.9, 3, 3.1, -100, 1e9]));
-  assert.deepEqual(Array.from(p, (v) => (v > 0.5 ? 1 : 0)), [0, 0, 1, 0, 1]);
+  assert.deepEqual(
+    Array.from(p, (v) => (v > 0.5 ? 1 : 0)),
+    [0, 0, 1, 0, 1],
+  );
 });
 
 test("missing values at a split never trained with any go to the heavier side", () => {
@@ -113,9 +123,15 @@ test("block-wise scoring equals walking each row down each tree, across block ed
   const { X: small, y } = synthetic(1000, 7);
   // 6,000 rows: past the size from which predictMargin walks rows grouped by their split intervals.
   const X = synthetic(6000, 8).X;
-  for (const model of [trainGbdt(small, y, { rounds: 20, growth: "leafwise", maxDepth: Infinity, maxLeaves: 30 }), trainForest(small, y, { trees: 10 })]) {
+  for (const model of [
+    trainGbdt(small, y, { rounds: 20, growth: "leafwise", maxDepth: Infinity, maxLeaves: 30 }),
+    trainForest(small, y, { trees: 10 }),
+  ]) {
     const inOrder = predictMargin(model, small);
-    const alone = Float64Array.from({ length: small.nRows }, (_, i) => predictMargin(model, { ...small, nRows: 1, values: small.values.subarray(i * 4, i * 4 + 4) })[0]);
+    const alone = Float64Array.from(
+      { length: small.nRows },
+      (_, i) => predictMargin(model, { ...small, nRows: 1, values: small.values.subarray(i * 4, i * 4 + 4) })[0],
+    );
     assert.deepEqual(inOrder, alone);
     const flat = flatten(model);
     const scale = model.kind === "forest" ? 1 / model.trees.length : 1;

@@ -23,7 +23,10 @@ describe("tree engine on the real churn data", { skip }, () => {
   it("has the reference split: 4,059 training and 1,015 test rows, 168 test churners", () => {
     assert.equal(data.train.X.nRows, 4059);
     assert.equal(data.test.X.nRows, 1015);
-    assert.equal(data.test.y.reduce((a, b) => a + b, 0), 168);
+    assert.equal(
+      data.test.y.reduce((a, b) => a + b, 0),
+      168,
+    );
   });
 
   it("gradient boosting: test ROC-AUC above 0.98; the exported model scores the same", () => {

@@ -62,7 +62,9 @@ test("TreeSHAP matches brute-force Shapley values on small trees, repeated featu
   });
   const model = trainGbdt(X, y, { rounds: 3, maxDepth: 4, learningRate: 0.5, minChildWeight: 0.5 });
   // The trees reuse features along a path (the case TreeSHAP's unwind handles).
-  const reuse = model.trees.some((t) => t.feature.some((f, k) => f >= 0 && (t.feature[t.left[k]] === f || t.feature[t.right[k]] === f)));
+  const reuse = model.trees.some((t) =>
+    t.feature.some((f, k) => f >= 0 && (t.feature[t.left[k]] === f || t.feature[t.right[k]] === f)),
+  );
   assert.ok(reuse);
   const probe: FeatureMatrix = { ...X, nRows: 30, values: X.values.slice(0, 30 * 4) };
   probe.values[1] = NaN;
@@ -71,7 +73,11 @@ test("TreeSHAP matches brute-force Shapley values on small trees, repeated featu
     const { values } = treeShap(single, probe);
     for (let i = 0; i < probe.nRows; i++) {
       const want = bruteForce(tree, probe.values.subarray(i * 4, i * 4 + 4), 4);
-      for (let j = 0; j < 4; j++) assert.ok(Math.abs(values[i * 4 + j] - want[j]) < 1e-10, `row ${i} feature ${j}: ${values[i * 4 + j]} vs ${want[j]}`);
+      for (let j = 0; j < 4; j++)
+        assert.ok(
+          Math.abs(values[i * 4 + j] - want[j]) < 1e-10,
+          `row ${i} feature ${j}: ${values[i * 4 + j]} vs ${want[j]}`,
+        );
     }
   }
 });
@@ -136,7 +142,13 @@ test("TreeSHAP matches brute-force Shapley values on deep trees that reuse featu
   const random = mulberry32(5);
   const y = Uint8Array.from({ length: 600 }, () => (random() < 0.3 ? 1 : 0));
   const forest = trainForest(X, y, { trees: 3 });
-  const leafwise = trainGbdt(X, y, { rounds: 2, growth: "leafwise", maxDepth: Infinity, maxLeaves: 40, minChildWeight: 0.01 });
+  const leafwise = trainGbdt(X, y, {
+    rounds: 2,
+    growth: "leafwise",
+    maxDepth: Infinity,
+    maxLeaves: 40,
+    minChildWeight: 0.01,
+  });
   const probe: FeatureMatrix = { ...X, nRows: 12, values: X.values.slice(0, 12 * 5) };
   let deepest = 0;
   for (const model of [forest, leafwise]) {
@@ -150,7 +162,11 @@ test("TreeSHAP matches brute-force Shapley values on deep trees that reuse featu
       const { values } = treeShap(single, probe);
       for (let i = 0; i < probe.nRows; i++) {
         const want = bruteForce(tree, probe.values.subarray(i * 5, i * 5 + 5), 5);
-        for (let j = 0; j < 5; j++) assert.ok(Math.abs(values[i * 5 + j] - want[j]) < 1e-10, `row ${i} feature ${j}: ${values[i * 5 + j]} vs ${want[j]}`);
+        for (let j = 0; j < 5; j++)
+          assert.ok(
+            Math.abs(values[i * 5 + j] - want[j]) < 1e-10,
+            `row ${i} feature ${j}: ${values[i * 5 + j]} vs ${want[j]}`,
+          );
       }
     }
   }

@@ -60,13 +60,49 @@ interface Customer {
 }
 
 // Category shares from the real data's published value counts (variants folded into their canonical value).
-const LOGIN: Weighted<string> = [["Mobile Phone", 0.71], ["Computer", 0.29]];
-const PAYMENT: Weighted<string> = [["Debit Card", 0.411], ["Credit Card", 0.315], ["E wallet", 0.109], ["UPI", 0.074], ["Cash on Delivery", 0.091]];
-const ORDER_CAT: Weighted<string> = [["Laptop & Accessory", 0.364], ["Mobile Phone", 0.369], ["Fashion", 0.147], ["Grocery", 0.073], ["Others", 0.047]];
-const MARITAL: Weighted<string> = [["Married", 0.53], ["Single", 0.319], ["Divorced", 0.151]];
-const TIER: Weighted<number> = [[1, 0.651], [2, 0.043], [3, 0.306]];
-const SATISFACTION: Weighted<number> = [[1, 0.207], [2, 0.104], [3, 0.302], [4, 0.191], [5, 0.196]];
-const HOURS: Weighted<number> = [[0, 0.001], [1, 0.006], [2, 0.28], [3, 0.5], [4, 0.212], [5, 0.001]];
+const LOGIN: Weighted<string> = [
+  ["Mobile Phone", 0.71],
+  ["Computer", 0.29],
+];
+const PAYMENT: Weighted<string> = [
+  ["Debit Card", 0.411],
+  ["Credit Card", 0.315],
+  ["E wallet", 0.109],
+  ["UPI", 0.074],
+  ["Cash on Delivery", 0.091],
+];
+const ORDER_CAT: Weighted<string> = [
+  ["Laptop & Accessory", 0.364],
+  ["Mobile Phone", 0.369],
+  ["Fashion", 0.147],
+  ["Grocery", 0.073],
+  ["Others", 0.047],
+];
+const MARITAL: Weighted<string> = [
+  ["Married", 0.53],
+  ["Single", 0.319],
+  ["Divorced", 0.151],
+];
+const TIER: Weighted<number> = [
+  [1, 0.651],
+  [2, 0.043],
+  [3, 0.306],
+];
+const SATISFACTION: Weighted<number> = [
+  [1, 0.207],
+  [2, 0.104],
+  [3, 0.302],
+  [4, 0.191],
+  [5, 0.196],
+];
+const HOURS: Weighted<number> = [
+  [0, 0.001],
+  [1, 0.006],
+  [2, 0.28],
+  [3, 0.5],
+  [4, 0.212],
+  [5, 0.001],
+];
 /** Share of each canonical value written in its variant spelling (e.g. 1,231 "Phone" of 3,996 mobile logins). */
 const VARIANT_SHARE: Readonly<Record<string, Readonly<Record<string, readonly [string, number]>>>> = {
   PreferredLoginDevice: { "Mobile Phone": ["Phone", 0.308] },
@@ -78,17 +114,29 @@ const VARIANT_SHARE: Readonly<Record<string, Readonly<Record<string, readonly [s
  * customer (it bears on churn), Tenure by order category below.
  */
 const BLANK_RATE: Readonly<Record<string, number>> = {
-  WarehouseToHome: 0.045, HourSpendOnApp: 0.045, CouponUsed: 0.045, OrderCount: 0.046, DaySinceLastOrder: 0.05,
+  WarehouseToHome: 0.045,
+  HourSpendOnApp: 0.045,
+  CouponUsed: 0.045,
+  OrderCount: 0.046,
+  DaySinceLastOrder: 0.05,
 };
 /**
  * Blank tenure by order category: in the real data 253 of the 264 blanks are mobile-phone buyers (and churn
  * 31%), so a blank says something, as there. 4.7% overall.
  */
 const TENURE_BLANK_BY_CAT: Readonly<Record<string, number>> = {
-  "Mobile Phone": 0.12, "Laptop & Accessory": 0.005, Fashion: 0.003, Grocery: 0.003, Others: 0.003,
+  "Mobile Phone": 0.12,
+  "Laptop & Accessory": 0.005,
+  Fashion: 0.003,
+  Grocery: 0.003,
+  Others: 0.003,
 };
 const CASHBACK_BY_CAT: Readonly<Record<string, number>> = {
-  "Mobile Phone": 140, "Laptop & Accessory": 165, Fashion: 210, Grocery: 245, Others: 285,
+  "Mobile Phone": 140,
+  "Laptop & Accessory": 165,
+  Fashion: 210,
+  Grocery: 245,
+  Others: 285,
 };
 
 /**
@@ -97,17 +145,27 @@ const CASHBACK_BY_CAT: Readonly<Record<string, number>> = {
  * (10 to 21 months). Churn concentrates in the new customers, so this is where most of it comes from.
  */
 const NEW_SHARE_BY_CAT: Readonly<Record<string, number>> = {
-  "Mobile Phone": 0.42, "Laptop & Accessory": 0.17, Fashion: 0.1, Grocery: 0.006, Others: 0.008,
+  "Mobile Phone": 0.42,
+  "Laptop & Accessory": 0.17,
+  Fashion: 0.1,
+  Grocery: 0.006,
+  Others: 0.008,
 };
 const TENURE_MEAN_BY_CAT: Readonly<Record<string, number>> = {
-  "Mobile Phone": 10.4, "Laptop & Accessory": 11.4, Fashion: 13.5, Grocery: 20.6, Others: 20.3,
+  "Mobile Phone": 10.4,
+  "Laptop & Accessory": 11.4,
+  Fashion: 13.5,
+  Grocery: 20.6,
+  Others: 20.3,
 };
 
 function drawCustomer(random: Random): Customer {
   const orderCat = pick(random, ORDER_CAT);
   const tenure =
     random() < NEW_SHARE_BY_CAT[orderCat]
-      ? (random() < 0.42 ? 0 : 1) // 508 at tenure 0, 690 at 1
+      ? random() < 0.42
+        ? 0
+        : 1 // 508 at tenure 0, 690 at 1
       : clamp(Math.round(2 + exponential(random, TENURE_MEAN_BY_CAT[orderCat] - 2)), 2, 61);
   const hours = pick(random, HOURS);
   const devices = clamp(Math.round(hours + 0.7 + randomNormal(random) * 0.9), 1, 6);
@@ -139,7 +197,11 @@ function drawCustomer(random: Random): Customer {
     // New customers ordered more recently (real data: 3.3 days on average at tenure 0-1, 5.5 after a year).
     daysSince: extremeGap
       ? 30 + Math.floor(random() * 17)
-      : clamp(Math.round(exponential(random, tenure <= 1 ? 3.3 : 4.6 + Math.min(tenure, 24) / 24) - 0.2 * (orders - 3)), 0, 29),
+      : clamp(
+          Math.round(exponential(random, tenure <= 1 ? 3.3 : 4.6 + Math.min(tenure, 24) / 24) - 0.2 * (orders - 3)),
+          0,
+          29,
+        ),
     cashback: lowCashback
       ? round2(random() * 20)
       : round2(clamp(CASHBACK_BY_CAT[orderCat] + 1.3 * Math.min(tenure, 30) + randomNormal(random) * 22, 80, 325)),
@@ -264,7 +326,10 @@ export function generateDemoRows(seed: number = DEMO_SEED, n: number = DEMO_ROWS
 
   // Copies: distinct customers repeated once each under a new ID, spread through the file.
   const copyRandom = mulberry32(deriveSeed(seed, "demo:copies"));
-  const sources = shuffleInPlace(Int32Array.from({ length: nBase }, (_, i) => i), copyRandom).subarray(0, nCopies);
+  const sources = shuffleInPlace(
+    Int32Array.from({ length: nBase }, (_, i) => i),
+    copyRandom,
+  ).subarray(0, nCopies);
   const all = [...base, ...Array.from(sources, (s) => base[s].slice())];
   shuffleInPlace(all, copyRandom);
   all.forEach((row, i) => (row[0] = String(FIRST_ID + i)));

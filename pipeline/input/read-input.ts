@@ -43,7 +43,10 @@ async function readBytes(path: string): Promise<Buffer> {
 }
 
 /** Reads the sheets of a workbook with read-excel-file, turning its failures into InputErrors. */
-export async function readWorkbook(bytes: Buffer, file: string): Promise<{ raw: RawTable; dictionary: Record<string, string> | null }> {
+export async function readWorkbook(
+  bytes: Buffer,
+  file: string,
+): Promise<{ raw: RawTable; dictionary: Record<string, string> | null }> {
   let sheets;
   try {
     sheets = await readXlsxFile(bytes);
@@ -61,12 +64,14 @@ export async function readWorkbook(bytes: Buffer, file: string): Promise<{ raw: 
 export async function readInput(path: string, options: ReadInputOptions = {}): Promise<InputData> {
   const bytes = await readBytes(path);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  if (bytes.length === 0) throw InputError.fileProblem(path, "is empty (0 bytes): expected a header line and data rows");
+  if (bytes.length === 0)
+    throw InputError.fileProblem(path, "is empty (0 bytes): expected a header line and data rows");
   if (startsWith(bytes, OLE_MAGIC)) {
     throw InputError.fileProblem(path, "is an old-style Excel .xls workbook; save it as .xlsx or as CSV UTF-8");
   }
   const format = startsWith(bytes, ZIP_MAGIC) ? "xlsx" : "csv";
-  const { raw, dictionary } = format === "xlsx" ? await readWorkbook(bytes, path) : { raw: parseCsv(bytes, path), dictionary: null };
+  const { raw, dictionary } =
+    format === "xlsx" ? await readWorkbook(bytes, path) : { raw: parseCsv(bytes, path), dictionary: null };
   const { table, cleaning, spellings } = validateRawTable(raw, {
     requireTarget: options.requireTarget ?? true,
     minClassCount: options.minClassCount,

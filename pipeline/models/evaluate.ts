@@ -25,7 +25,16 @@ import { brier, logLoss } from "../../src/lib/metrics/probability.js";
 import { rocAuc, rocCurve } from "../../src/lib/metrics/roc.js";
 import { meanSd } from "../../src/lib/metrics/summary.js";
 import type {
-  CvFigures, DecisionSummary, IntervalFigure, MeanSdFigure, ModelEntry, ModelsArtifact, OriginalProtocol, PolicyThreshold, PredictionSet, TestAtThreshold,
+  CvFigures,
+  DecisionSummary,
+  IntervalFigure,
+  MeanSdFigure,
+  ModelEntry,
+  ModelsArtifact,
+  OriginalProtocol,
+  PolicyThreshold,
+  PredictionSet,
+  TestAtThreshold,
   TestFigures,
 } from "../../src/lib/models/artifact.js";
 import type { ScoringBundle } from "../../src/lib/models/bundle.js";
@@ -34,7 +43,15 @@ import { predictLogistic } from "../../src/lib/models/logistic.js";
 import { plattProbability } from "../../src/lib/models/svm.js";
 import type { ExportedModel, StackingModel, VotingModel } from "../../src/lib/models/types.js";
 import { deriveSeed } from "../../src/lib/random.js";
-import { chooseThreshold, DEFAULT_COSTS, DEFAULT_TARGET_RECALL, POLICY_KINDS, type Costs, type PolicyKind, type ThresholdPolicy } from "../../src/lib/threshold.js";
+import {
+  chooseThreshold,
+  DEFAULT_COSTS,
+  DEFAULT_TARGET_RECALL,
+  POLICY_KINDS,
+  type Costs,
+  type PolicyKind,
+  type ThresholdPolicy,
+} from "../../src/lib/threshold.js";
 import { gainImportance } from "../../src/lib/trees/shap.js";
 import { makePermutations, permutationImportance, type ColumnGroup } from "./importance.js";
 import { fitPlatt } from "./platt.js";
@@ -92,7 +109,11 @@ const meanSdFigure = (folds: number[]): MeanSdFigure => {
   const s = meanSd(folds);
   return { mean: round6(s.mean), sd: round6(s.sd), folds: folds.map(round6) };
 };
-const intervalFigure = (i: Interval): IntervalFigure => ({ estimate: round6(i.estimate), lo: round6(i.lo), hi: round6(i.hi) });
+const intervalFigure = (i: Interval): IntervalFigure => ({
+  estimate: round6(i.estimate),
+  lo: round6(i.lo),
+  hi: round6(i.hi),
+});
 
 function policyOf(kind: PolicyKind, costs: Costs, targetRecall: number): ThresholdPolicy {
   if (kind === "best-f1") return { kind };
@@ -102,7 +123,13 @@ function policyOf(kind: PolicyKind, costs: Costs, targetRecall: number): Thresho
 
 function summary(y: Uint8Array, p: Float64Array, threshold: number): DecisionSummary {
   const f = figuresAt(y, p, threshold);
-  return { threshold: thresholdValue(threshold), accuracy: round6(f.accuracy), precision: round6(f.precision), recall: round6(f.recall), f1: round6(f.f1) };
+  return {
+    threshold: thresholdValue(threshold),
+    accuracy: round6(f.accuracy),
+    precision: round6(f.precision),
+    recall: round6(f.recall),
+    f1: round6(f.f1),
+  };
 }
 
 /** Which models run and are reported: the requested ones and their ensembles' members, in registry order. */
@@ -128,7 +155,8 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
   const workers = options.workers ?? defaultWorkers();
   const y = table.churn;
   if (!y) throw new Error("evaluateModels: the table has no Churn column");
-  if (duplicateOf.length !== table.nRows) throw new Error(`evaluateModels: duplicateOf has ${duplicateOf.length} entries for ${table.nRows} rows`);
+  if (duplicateOf.length !== table.nRows)
+    throw new Error(`evaluateModels: duplicateOf has ${duplicateOf.length} entries for ${table.nRows} rows`);
   const clock = stopwatch(log);
 
   // 1. Split distinct rows.
@@ -145,8 +173,11 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
   const yTest = take(y, test);
   if (yTest.every((v) => v === yTest[0])) throw new Error("evaluateModels: the test set holds only one class");
   const foldOf = stratifiedKFold(yTrain, k, deriveSeed(seed, "cv"));
-  const foldPositions = Array.from({ length: k }, (_, f) => Int32Array.from(foldOf.reduce<number[]>((acc, g, pos) => (g === f && acc.push(pos), acc), [])));
-  const notFold = (f: number) => Int32Array.from(foldOf.reduce<number[]>((acc, g, pos) => (g !== f && acc.push(pos), acc), []));
+  const foldPositions = Array.from({ length: k }, (_, f) =>
+    Int32Array.from(foldOf.reduce<number[]>((acc, g, pos) => (g === f && acc.push(pos), acc), [])),
+  );
+  const notFold = (f: number) =>
+    Int32Array.from(foldOf.reduce<number[]>((acc, g, pos) => (g !== f && acc.push(pos), acc), []));
 
   const { entries, baseIds } = planModels(options.models);
   // The SVM is left out by default: without cross-validation there, it would need inner folds for its
@@ -157,7 +188,15 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
       : Array.isArray(options.originalProtocol)
         ? baseIds.filter((id) => (options.originalProtocol as readonly string[]).includes(id))
         : baseIds.filter((id) => options.originalProtocol === true || baseModel(id).calibration === undefined);
-  const original = originalIds.length > 0 ? stratifiedSplit(y, Int32Array.from({ length: table.nRows }, (_, i) => i), testFraction, seed) : null;
+  const original =
+    originalIds.length > 0
+      ? stratifiedSplit(
+          y,
+          Int32Array.from({ length: table.nRows }, (_, i) => i),
+          testFraction,
+          seed,
+        )
+      : null;
 
   // Permutation importance is computed where the final models are fitted (the workers); see importance.ts.
   const finalEncoder = fitEncoder(table, train);
@@ -178,23 +217,46 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
     cvJob.set(id, []);
     for (let f = 0; f < k; f++) {
       cvJob.get(id)!.push(jobs.length);
-      jobs.push({ modelId: id, fitRows: take(train, notFold(f)), predictRows: [take(train, foldPositions[f])], seed: deriveSeed(seed, `${id}:fold-${f}`), keepModel: false });
+      jobs.push({
+        modelId: id,
+        fitRows: take(train, notFold(f)),
+        predictRows: [take(train, foldPositions[f])],
+        seed: deriveSeed(seed, `${id}:fold-${f}`),
+        keepModel: false,
+      });
     }
     finalJob.set(id, jobs.length);
-    jobs.push({ modelId: id, fitRows: train, predictRows: [test], seed: deriveSeed(seed, `${id}:final`), keepModel: true, permutations });
+    jobs.push({
+      modelId: id,
+      fitRows: train,
+      predictRows: [test],
+      seed: deriveSeed(seed, `${id}:final`),
+      keepModel: true,
+      permutations,
+    });
   }
   if (original) {
     for (const id of originalIds) {
       originalJob.set(id, jobs.length);
-      jobs.push({ modelId: id, fitRows: original.train, predictRows: [original.test], seed: deriveSeed(seed, `${id}:original`), keepModel: false });
+      jobs.push({
+        modelId: id,
+        fitRows: original.train,
+        predictRows: [original.test],
+        seed: deriveSeed(seed, `${id}:original`),
+        keepModel: false,
+      });
     }
   }
-  log(`models: ${jobs.length} fits (${baseIds.length} models x ${k} folds + final${original ? `, ${originalIds.length} under the original protocol` : ""}) on ${workers} worker${workers === 1 ? "" : "s"}`);
+  log(
+    `models: ${jobs.length} fits (${baseIds.length} models x ${k} folds + final${original ? `, ${originalIds.length} under the original protocol` : ""}) on ${workers} worker${workers === 1 ? "" : "s"}`,
+  );
   const results = await runJobs(table, jobs, { workers });
   for (const id of baseIds) {
     const cvSeconds = cvJob.get(id)!.reduce((s, j) => s + results[j].seconds, 0);
     const originalSeconds = originalJob.has(id) ? results[originalJob.get(id)!].seconds : 0;
-    log(`models: ${id}: ${k}-fold CV ${cvSeconds.toFixed(2)} s, final fit ${results[finalJob.get(id)!].seconds.toFixed(2)} s${originalJob.has(id) ? `, original protocol ${originalSeconds.toFixed(2)} s` : ""}`);
+    log(
+      `models: ${id}: ${k}-fold CV ${cvSeconds.toFixed(2)} s, final fit ${results[finalJob.get(id)!].seconds.toFixed(2)} s${originalJob.has(id) ? `, original protocol ${originalSeconds.toFixed(2)} s` : ""}`,
+    );
   }
   clock("fits");
 
@@ -246,8 +308,21 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
       const p = new Float64Array(train.length);
       for (let f = 0; f < k; f++) {
         const fit = notFold(f);
-        const meta = trainLogistic(memberMatrix(memberIds, memberOof.map((o) => take(o, fit))), take(yTrain, fit), { standardise: false });
-        const scored = predictLogistic(meta, memberMatrix(memberIds, memberOof.map((o) => take(o, foldPositions[f]))));
+        const meta = trainLogistic(
+          memberMatrix(
+            memberIds,
+            memberOof.map((o) => take(o, fit)),
+          ),
+          take(yTrain, fit),
+          { standardise: false },
+        );
+        const scored = predictLogistic(
+          meta,
+          memberMatrix(
+            memberIds,
+            memberOof.map((o) => take(o, foldPositions[f])),
+          ),
+        );
         foldPositions[f].forEach((pos, q) => (p[pos] = scored[q]));
       }
       oof.set(def.id, p);
@@ -260,7 +335,9 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
 
   // 4. Figures.
   const policies = POLICY_KINDS.map((kind) => policyOf(kind, costs, targetRecall));
-  const ensembleFinals = new Map(entries.filter((d) => d.kind !== "base").map((d) => [d.id, finals.get(d.id)!] as const));
+  const ensembleFinals = new Map(
+    entries.filter((d) => d.kind !== "base").map((d) => [d.id, finals.get(d.id)!] as const),
+  );
   const importance = permutationImportance({
     y: yTest,
     groups,
@@ -282,7 +359,13 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
       chosen[policy.kind] = c.threshold;
       thresholds[policy.kind] = {
         threshold: thresholdValue(c.threshold),
-        oof: { precision: round6(c.precision), recall: round6(c.recall), f1: round6(c.f1), flaggedShare: round6(c.flaggedShare), costPerCustomer: round6(c.costPerCustomer) },
+        oof: {
+          precision: round6(c.precision),
+          recall: round6(c.recall),
+          f1: round6(c.f1),
+          flaggedShare: round6(c.flaggedShare),
+          costPerCustomer: round6(c.costPerCustomer),
+        },
       };
     }
     return {
@@ -296,7 +379,16 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
       members: def.kind === "base" ? null : def.members.slice(),
       cv: cvFigures(yTrain, pOof, foldPositions, notFold, policies, costs),
       thresholds,
-      test: testFigures(yTest, pTest, chosen, costs, reps, deriveSeed(seed, "bootstrap"), model, importance.get(def.id)!),
+      test: testFigures(
+        yTest,
+        pTest,
+        chosen,
+        costs,
+        reps,
+        deriveSeed(seed, "bootstrap"),
+        model,
+        importance.get(def.id)!,
+      ),
     };
   });
   clock(`test figures (${reps} bootstrap resamples per model)`);
@@ -304,7 +396,9 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
   // 5. Selection on cross-validation only.
   const order = MODELS.map((m) => m.id);
   const byCv = (a: (typeof modelEntries)[number], b: (typeof modelEntries)[number]) =>
-    b.cv.averagePrecision.mean - a.cv.averagePrecision.mean || b.cv.rocAuc.mean - a.cv.rocAuc.mean || order.indexOf(a.id) - order.indexOf(b.id);
+    b.cv.averagePrecision.mean - a.cv.averagePrecision.mean ||
+    b.cv.rocAuc.mean - a.cv.rocAuc.mean ||
+    order.indexOf(a.id) - order.indexOf(b.id);
   const ranked = modelEntries.slice().sort(byCv);
   // The report deploys the model it scores uploaded customers with, in the reader's browser, with reasons for
   // every score. Only a gradient-boosted ensemble gives exact per-customer reasons (TreeSHAP) at a usable
@@ -337,7 +431,8 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
     const origP = new Map(originalIds.map((id) => [id, results[originalJob.get(id)!].predictions[0]] as const));
     const rows = originalIds.map((id) => ({ id, p: origP.get(id)! }));
     const voting = entries.find((d) => d.kind === "voting");
-    if (voting && voting.kind === "voting" && voting.members.every((m) => origP.has(m))) rows.push({ id: voting.id, p: softVote(voting.members.map((m) => origP.get(m)!)) });
+    if (voting && voting.kind === "voting" && voting.members.every((m) => origP.has(m)))
+      rows.push({ id: voting.id, p: softVote(voting.members.map((m) => origP.get(m)!)) });
     originalProtocol = {
       description:
         "The original project's protocol: all rows including exact copies, a stratified 80/20 split (copies of a test customer sit in the " +
@@ -408,7 +503,10 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
     },
     models: modelEntries,
     selected: { id: best.id, policy: DEFAULT_POLICY, reason: selection },
-    selectedPredictions: { test: predictionSet(yTest, testP.get(best.id)!), oof: predictionSet(yTrain, oof.get(best.id)!) },
+    selectedPredictions: {
+      test: predictionSet(yTest, testP.get(best.id)!),
+      oof: predictionSet(yTrain, oof.get(best.id)!),
+    },
     originalProtocol,
   };
 
@@ -420,7 +518,9 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
     encoder: finalEncoder,
     model: finals.get(best.id)!,
     threshold: { policy: DEFAULT_POLICY, value: selectedEntry.thresholds[DEFAULT_POLICY].threshold },
-    thresholds: Object.fromEntries(POLICY_KINDS.map((kind) => [kind, selectedEntry.thresholds[kind].threshold])) as Record<PolicyKind, number | null>,
+    thresholds: Object.fromEntries(
+      POLICY_KINDS.map((kind) => [kind, selectedEntry.thresholds[kind].threshold]),
+    ) as Record<PolicyKind, number | null>,
     costs,
     targetRecall,
     trainedOn: { rows: train.length, churners: modelsArtifact.protocol.trainChurners },
@@ -462,11 +562,15 @@ function cvFigures(
   policies: readonly ThresholdPolicy[],
   costs: Costs,
 ): CvFigures {
-  const per = { rocAuc: [] as number[], averagePrecision: [] as number[], logLoss: [] as number[], brier: [] as number[] };
-  const at = Object.fromEntries(policies.map((pol) => [pol.kind, { precision: [] as number[], recall: [] as number[], f1: [] as number[] }])) as Record<
-    PolicyKind,
-    { precision: number[]; recall: number[]; f1: number[] }
-  >;
+  const per = {
+    rocAuc: [] as number[],
+    averagePrecision: [] as number[],
+    logLoss: [] as number[],
+    brier: [] as number[],
+  };
+  const at = Object.fromEntries(
+    policies.map((pol) => [pol.kind, { precision: [] as number[], recall: [] as number[], f1: [] as number[] }]),
+  ) as Record<PolicyKind, { precision: number[]; recall: number[]; f1: number[] }>;
   foldPositions.forEach((positions, f) => {
     const yf = take(y, positions);
     const pf = take(p, positions);
@@ -491,7 +595,14 @@ function cvFigures(
     logLoss: meanSdFigure(per.logLoss),
     brier: meanSdFigure(per.brier),
     atThreshold: Object.fromEntries(
-      policies.map((pol) => [pol.kind, { precision: meanSdFigure(at[pol.kind].precision), recall: meanSdFigure(at[pol.kind].recall), f1: meanSdFigure(at[pol.kind].f1) }]),
+      policies.map((pol) => [
+        pol.kind,
+        {
+          precision: meanSdFigure(at[pol.kind].precision),
+          recall: meanSdFigure(at[pol.kind].recall),
+          f1: meanSdFigure(at[pol.kind].f1),
+        },
+      ]),
     ) as CvFigures["atThreshold"],
   };
 }
@@ -538,7 +649,10 @@ function testFigures(
   const pr = prCurve(y, p);
   const gain =
     model.kind === "tree-ensemble"
-      ? Array.from(gainImportance(model.model), (share, j) => ({ feature: model.model.featureNames[j], share: round6(share) }))
+      ? Array.from(gainImportance(model.model), (share, j) => ({
+          feature: model.model.featureNames[j],
+          share: round6(share),
+        }))
       : null;
   return {
     rocAuc: intervalFigure(iv.rocAuc),
@@ -546,14 +660,33 @@ function testFigures(
     logLoss: intervalFigure(iv.logLoss),
     brier: intervalFigure(iv.brier),
     atThreshold,
-    atHalf: { precision: round6(half.precision), recall: round6(half.recall), f1: round6(half.f1), accuracy: round6(half.accuracy) },
+    atHalf: {
+      precision: round6(half.precision),
+      recall: round6(half.recall),
+      f1: round6(half.f1),
+      accuracy: round6(half.accuracy),
+    },
     curves: {
       roc: { fpr: round(roc.fpr), tpr: round(roc.tpr) },
       pr: { recall: round(pr.recall), precision: round(pr.precision) },
-      calibration: calibrationBins(y, p, { bins: 10 }).map((b) => ({ ...b, meanPredicted: round6(b.meanPredicted), observedRate: round6(b.observedRate), lo: round6(b.lo), hi: round6(b.hi) })),
-      gains: liftAndGains(y, p, { points: 20 }).map((g) => ({ ...g, gain: round6(g.gain), lift: round6(g.lift), stepRate: round6(g.stepRate) })),
+      calibration: calibrationBins(y, p, { bins: 10 }).map((b) => ({
+        ...b,
+        meanPredicted: round6(b.meanPredicted),
+        observedRate: round6(b.observedRate),
+        lo: round6(b.lo),
+        hi: round6(b.hi),
+      })),
+      gains: liftAndGains(y, p, { points: 20 }).map((g) => ({
+        ...g,
+        gain: round6(g.gain),
+        lift: round6(g.lift),
+        stepRate: round6(g.stepRate),
+      })),
     },
-    importance: { permutation: permutation.map((r) => ({ column: r.column, mean: round6(r.mean), sd: round6(r.sd) })), gain },
+    importance: {
+      permutation: permutation.map((r) => ({ column: r.column, mean: round6(r.mean), sd: round6(r.sd) })),
+      gain,
+    },
   };
 }
 

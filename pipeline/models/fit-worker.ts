@@ -10,8 +10,14 @@ if (!port) throw new Error("fit-worker.ts must run in a worker thread");
 port.on("message", async (message: { index: number; job: FitJob }) => {
   try {
     const result = await runFitJob(table, message.job);
-    port.postMessage({ index: message.index, result }, [...result.predictions, ...result.permuted].map((p) => p.buffer as ArrayBuffer));
+    port.postMessage(
+      { index: message.index, result },
+      [...result.predictions, ...result.permuted].map((p) => p.buffer as ArrayBuffer),
+    );
   } catch (error) {
-    port.postMessage({ index: message.index, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    port.postMessage({
+      index: message.index,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
   }
 });

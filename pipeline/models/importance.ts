@@ -30,7 +30,12 @@ function genericScorer(model: ExportedModel, X: FeatureMatrix): PermutedScorer {
 }
 
 /** Squared distances from every query row to every reference row, then corrected for a shuffle. */
-function distanceScorer(Q: Float64Array, R: Float64Array, d: number, finish: (dist2: Float64Array, nQ: number, nR: number) => Float64Array): PermutedScorer {
+function distanceScorer(
+  Q: Float64Array,
+  R: Float64Array,
+  d: number,
+  finish: (dist2: Float64Array, nQ: number, nR: number) => Float64Array,
+): PermutedScorer {
   const nQ = Q.length / d;
   const nR = R.length / d;
   const base = new Float64Array(nQ * nR);
@@ -115,12 +120,20 @@ export interface Permutation {
 }
 
 /** The shuffles, group by group, `repeats` each (index g * repeats + r); each seeded by its column's name. */
-export function makePermutations(groups: readonly ColumnGroup[], repeats: number, nRows: number, seed: number): Permutation[] {
+export function makePermutations(
+  groups: readonly ColumnGroup[],
+  repeats: number,
+  nRows: number,
+  seed: number,
+): Permutation[] {
   const identity = Int32Array.from({ length: nRows }, (_, i) => i);
   const out: Permutation[] = [];
   for (const group of groups) {
     for (let r = 0; r < repeats; r++) {
-      out.push({ columns: group.features, perm: shuffleInPlace(identity.slice(), mulberry32(deriveSeed(seed, `permutation:${group.column}:${r}`))) });
+      out.push({
+        columns: group.features,
+        perm: shuffleInPlace(identity.slice(), mulberry32(deriveSeed(seed, `permutation:${group.column}:${r}`))),
+      });
     }
   }
   return out;
@@ -172,7 +185,8 @@ export function permutationImportance(input: ImportanceInput): Map<string, Permu
         shuffled.set(id, list[at]);
         drops.get(id)!.push(reference.get(id)! - rocAuc(y, list[at]));
       }
-      for (const [id, model] of ensembles) drops.get(id)!.push(reference.get(id)! - rocAuc(y, combine(model, get(shuffled))));
+      for (const [id, model] of ensembles)
+        drops.get(id)!.push(reference.get(id)! - rocAuc(y, combine(model, get(shuffled))));
     }
     for (const [id, values] of drops) {
       const s = meanSd(values);

@@ -72,7 +72,11 @@ export function defaultWorkers(): number {
 }
 
 /** Results in job order, whatever order the jobs finish in. Costlier jobs start first. */
-export async function runJobs(table: ChurnTable, jobs: readonly FitJob[], options: RunJobsOptions = {}): Promise<FitResult[]> {
+export async function runJobs(
+  table: ChurnTable,
+  jobs: readonly FitJob[],
+  options: RunJobsOptions = {},
+): Promise<FitResult[]> {
   const workers = Math.min(options.workers ?? defaultWorkers(), jobs.length);
   const results = new Array<FitResult>(jobs.length);
   if (workers <= 1) {
@@ -100,7 +104,8 @@ export async function runJobs(table: ChurnTable, jobs: readonly FitJob[], option
               worker.postMessage({ index: k, job: jobs[k] });
             };
             worker.on("message", (message: { index: number; result?: FitResult; error?: string }) => {
-              if (message.error !== undefined) return reject(new Error(`fit job ${jobs[message.index].modelId}: ${message.error}`));
+              if (message.error !== undefined)
+                return reject(new Error(`fit job ${jobs[message.index].modelId}: ${message.error}`));
               if (message.result) results[message.index] = message.result;
               next();
             });

@@ -20,7 +20,11 @@ export interface LogisticParams {
 export const DEFAULT_LOGISTIC: LogisticParams = { C: 1, maxIterations: 100, tolerance: 1e-10, standardise: true };
 
 function identityScaler(nCols: number): RowScaler {
-  return { fill: new Array<number>(nCols).fill(0), mean: new Array<number>(nCols).fill(0), scale: new Array<number>(nCols).fill(1) };
+  return {
+    fill: new Array<number>(nCols).fill(0),
+    mean: new Array<number>(nCols).fill(0),
+    scale: new Array<number>(nCols).fill(1),
+  };
 }
 
 export function trainLogistic(X: FeatureMatrix, y: Uint8Array, params: Partial<LogisticParams> = {}): LogisticModel {

@@ -5,7 +5,14 @@
 import type { FeatureMatrix } from "../../src/lib/matrix.js";
 import type { ExportedModel } from "../../src/lib/models/types.js";
 import { DEFAULT_FOREST, trainForest, type ForestParams } from "../trees/train-forest.js";
-import { CHURN_GBDT_DEPTHWISE, CHURN_GBDT_LEAFWISE, DEFAULT_GBDT, DEFAULT_GBDT_LEAFWISE, trainGbdt, type GbdtParams } from "../trees/train-gbdt.js";
+import {
+  CHURN_GBDT_DEPTHWISE,
+  CHURN_GBDT_LEAFWISE,
+  DEFAULT_GBDT,
+  DEFAULT_GBDT_LEAFWISE,
+  trainGbdt,
+  type GbdtParams,
+} from "../trees/train-gbdt.js";
 import { DEFAULT_KNN, trainKnn } from "./knn.js";
 import { DEFAULT_LOGISTIC, trainLogistic } from "./logistic.js";
 import { DEFAULT_SVM, trainSvmUncalibrated } from "./svm.js";
@@ -69,7 +76,8 @@ export const MODELS: readonly ModelDefinition[] = [
     name: "logistic regression",
     family: "linear",
     standsFor: "LogisticRegression",
-    implementation: "written here (pipeline/models/logistic.ts): Newton/IRLS with L2 and an intercept; ml-logistic-regression fits no intercept",
+    implementation:
+      "written here (pipeline/models/logistic.ts): Newton/IRLS with L2 and an intercept; ml-logistic-regression fits no intercept",
     settings: jsonSettings(DEFAULT_LOGISTIC),
     needsImputation: true,
     cost: 1,
@@ -81,7 +89,8 @@ export const MODELS: readonly ModelDefinition[] = [
     name: "k-nearest neighbours",
     family: "neighbours",
     standsFor: "KNN (k = 5, distance-weighted)",
-    implementation: "written here (pipeline/models/knn.ts, src/lib/models/knn.ts): brute force on standardised features; ml-knn gives labels only",
+    implementation:
+      "written here (pipeline/models/knn.ts, src/lib/models/knn.ts): brute force on standardised features; ml-knn gives labels only",
     settings: jsonSettings(DEFAULT_KNN),
     needsImputation: true,
     cost: 1,
@@ -93,7 +102,8 @@ export const MODELS: readonly ModelDefinition[] = [
     name: "support vector machine (RBF)",
     family: "kernel",
     standsFor: "SVC (RBF, Platt probabilities); tuned C and gamma where the original used scikit-learn's defaults",
-    implementation: "libsvm-js 0.2.1 solves the SVM; Platt scaling (on out-of-fold decision values) and scoring written here",
+    implementation:
+      "libsvm-js 0.2.1 solves the SVM; Platt scaling (on out-of-fold decision values) and scoring written here",
     settings: jsonSettings(DEFAULT_SVM),
     needsImputation: true,
     cost: 4,
@@ -105,7 +115,8 @@ export const MODELS: readonly ModelDefinition[] = [
     id: "gbdt-depthwise",
     name: "gradient boosting, depth-wise",
     family: "boosting",
-    standsFor: "XGBoost (hist, depth-wise) and scikit-learn's GradientBoosting (depth-3 trees on exact splits); depth 8 here, chosen by CV",
+    standsFor:
+      "XGBoost (hist, depth-wise) and scikit-learn's GradientBoosting (depth-3 trees on exact splits); depth 8 here, chosen by CV",
     implementation: "the project's tree engine (pipeline/trees/train-gbdt.ts)",
     settings: jsonSettings(GBDT_DEPTHWISE),
     needsImputation: false,
@@ -117,7 +128,8 @@ export const MODELS: readonly ModelDefinition[] = [
     id: "gbdt-leafwise",
     name: "gradient boosting, leaf-wise",
     family: "boosting",
-    standsFor: "LightGBM and scikit-learn's HistGradientBoosting (both leaf-wise, 31 leaves); 63 leaves here, chosen by CV",
+    standsFor:
+      "LightGBM and scikit-learn's HistGradientBoosting (both leaf-wise, 31 leaves); 63 leaves here, chosen by CV",
     implementation: "the project's tree engine (pipeline/trees/train-gbdt.ts)",
     settings: jsonSettings(GBDT_LEAFWISE),
     needsImputation: false,
@@ -130,7 +142,8 @@ export const MODELS: readonly ModelDefinition[] = [
     name: "random forest",
     family: "bagging",
     standsFor: "RandomForest (300 trees, square root of the features per split)",
-    implementation: "the project's tree engine (pipeline/trees/train-forest.ts); ml-random-forest is too slow and drops a tree's vote",
+    implementation:
+      "the project's tree engine (pipeline/trees/train-forest.ts); ml-random-forest is too slow and drops a tree's vote",
     settings: jsonSettings(FOREST),
     needsImputation: false,
     cost: 10,

@@ -62,14 +62,28 @@ interface Solution {
   readonly rho: number;
 }
 
-function solve(SVM: LibsvmClass, Z: Float64Array, d: number, rows: ArrayLike<number>, y: Uint8Array, p: SvmParams): Solution {
+function solve(
+  SVM: LibsvmClass,
+  Z: Float64Array,
+  d: number,
+  rows: ArrayLike<number>,
+  y: Uint8Array,
+  p: SvmParams,
+): Solution {
   const samples: Float64Array[] = [];
   const labels: number[] = [];
   for (let k = 0; k < rows.length; k++) {
     samples.push(Z.subarray(rows[k] * d, (rows[k] + 1) * d));
     labels.push(y[rows[k]]);
   }
-  const svm = new SVM({ type: SVM.SVM_TYPES.C_SVC, kernel: SVM.KERNEL_TYPES.RBF, cost: p.C, gamma: p.gamma, quiet: true, shrinking: true });
+  const svm = new SVM({
+    type: SVM.SVM_TYPES.C_SVC,
+    kernel: SVM.KERNEL_TYPES.RBF,
+    cost: p.C,
+    gamma: p.gamma,
+    quiet: true,
+    shrinking: true,
+  });
   try {
     svm.train(samples, labels);
     const text = svm.serializeModel();
@@ -78,7 +92,10 @@ function solve(SVM: LibsvmClass, Z: Float64Array, d: number, rows: ArrayLike<num
     const field = (name: string) => {
       const line = lines.find((l) => l.startsWith(name + " "));
       if (!line) throw new Error(`libsvm model has no ${name} line`);
-      return line.slice(name.length + 1).trim().split(/\s+/);
+      return line
+        .slice(name.length + 1)
+        .trim()
+        .split(/\s+/);
     };
     // libsvm orders classes by first appearance; its decision value is positive for the first label.
     const sign = field("label")[0] === "1" ? 1 : -1;
@@ -86,14 +103,22 @@ function solve(SVM: LibsvmClass, Z: Float64Array, d: number, rows: ArrayLike<num
     const start = lines.indexOf("SV") + 1;
     if (start === 0) throw new Error("libsvm model has no SV section");
     const coefficients = supportLocal.map((_, k) => sign * Number(lines[start + k].trim().split(/\s+/)[0]));
-    if (coefficients.some((c) => !Number.isFinite(c)) || !Number.isFinite(rho)) throw new Error("libsvm model text could not be read");
+    if (coefficients.some((c) => !Number.isFinite(c)) || !Number.isFinite(rho))
+      throw new Error("libsvm model text could not be read");
     return { supportIndex: supportLocal.map((k) => rows[k]), coefficients, rho };
   } finally {
     svm.free();
   }
 }
 
-function toModel(X: FeatureMatrix, imputed: Float64Array, scaler: RowScaler, s: Solution, gamma: number, platt: { a: number; b: number }): SvmModel {
+function toModel(
+  X: FeatureMatrix,
+  imputed: Float64Array,
+  scaler: RowScaler,
+  s: Solution,
+  gamma: number,
+  platt: { a: number; b: number },
+): SvmModel {
   const d = X.nCols;
   const supportVectors: number[] = [];
   for (const r of s.supportIndex) for (let j = 0; j < d; j++) supportVectors.push(imputed[r * d + j]);
@@ -114,13 +139,20 @@ function toModel(X: FeatureMatrix, imputed: Float64Array, scaler: RowScaler, s: 
  * The SVM without Platt scaling (a = b = NaN): for the evaluation, which fits Platt on the cross-validation's
  * out-of-fold decision values instead of on inner folds, saving three fits of every four.
  */
-export async function trainSvmUncalibrated(X: FeatureMatrix, y: Uint8Array, params: Partial<SvmParams> = {}): Promise<SvmModel> {
+export async function trainSvmUncalibrated(
+  X: FeatureMatrix,
+  y: Uint8Array,
+  params: Partial<SvmParams> = {},
+): Promise<SvmModel> {
   const p = { ...DEFAULT_SVM, ...params };
   if (y.length !== X.nRows) throw new Error(`trainSvm: ${X.nRows} rows but ${y.length} labels`);
   const SVM = await loadLibsvm();
   const scaler = fitRowScaler(X);
   const all = Int32Array.from({ length: X.nRows }, (_, i) => i);
-  return toModel(X, imputeRows(X, scaler), scaler, solve(SVM, scaleRows(X, scaler), X.nCols, all, y, p), p.gamma, { a: NaN, b: NaN });
+  return toModel(X, imputeRows(X, scaler), scaler, solve(SVM, scaleRows(X, scaler), X.nCols, all, y, p), p.gamma, {
+    a: NaN,
+    b: NaN,
+  });
 }
 
 /** A complete SVM: Platt scaling fitted on decision values from seeded inner folds, as libsvm's -b 1 but repeatable. */

@@ -223,7 +223,9 @@ export async function writePersonas(options: WritePersonasOptions): Promise<Writ
         await writeCache(cacheDir, cachePath, { promptVersion: PROMPT_VERSION, model, text: answerText });
       } catch (e) {
         // A read-only cache costs a request next build, not this build.
-        say(`personas: could not cache the answer for cluster ${profile.id}: ${e instanceof Error ? e.message : String(e)}`);
+        say(
+          `personas: could not cache the answer for cluster ${profile.id}: ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
     }
   }

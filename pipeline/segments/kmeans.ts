@@ -164,13 +164,18 @@ export function fitKMeans(points: Float64Array, d: number, k: number, options: K
     const empty = sortedSizes.some((s) => s === 0);
 
     const better =
-      best === null ||
-      (bestEmpty && !empty) ||
-      (bestEmpty === empty && inertia < best.inertia * (1 - INERTIA_TIE));
+      best === null || (bestEmpty && !empty) || (bestEmpty === empty && inertia < best.inertia * (1 - INERTIA_TIE));
     if (better) {
       best = {
-        k, d, labels: sortedLabels, centres: sortedCentres, sizes: sortedSizes, inertia,
-        restart: r, iterations: result.iterations, converged: result.converged,
+        k,
+        d,
+        labels: sortedLabels,
+        centres: sortedCentres,
+        sizes: sortedSizes,
+        inertia,
+        restart: r,
+        iterations: result.iterations,
+        converged: result.converged,
       };
       bestEmpty = empty;
     }
@@ -247,7 +252,11 @@ export interface ChooseKOptions extends KMeansOptions {
 }
 
 /** Inertia and silhouette for each k in kMin..kMax (default 2..10), each k fitted as fitKMeans does. */
-export function chooseK(points: Float64Array, d: number, options: ChooseKOptions): { rows: KChoiceRow[]; fits: Map<number, KMeansFit> } {
+export function chooseK(
+  points: Float64Array,
+  d: number,
+  options: ChooseKOptions,
+): { rows: KChoiceRow[]; fits: Map<number, KMeansFit> } {
   const kMin = options.kMin ?? 2;
   const kMax = options.kMax ?? 10;
   const n = points.length / d;

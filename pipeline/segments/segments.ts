@@ -138,9 +138,10 @@ export function disambiguate(names: readonly string[], centres: readonly (readon
     const key = QUALIFIER_KEYS[dim];
     const ranked = [...ids].sort((a, b) => centres[a][dim] - centres[b][dim] || a - b);
     ranked.forEach((id, r) => {
-      const q = ranked.length === 2
-        ? QUALIFIERS[key][r]
-        : `${key === "recency" ? "days since order" : key === "frequency" ? "orders" : "cashback"}: ${r + 1} of ${ranked.length}`;
+      const q =
+        ranked.length === 2
+          ? QUALIFIERS[key][r]
+          : `${key === "recency" ? "days since order" : key === "frequency" ? "orders" : "cashback"}: ${r + 1} of ${ranked.length}`;
       out[id] = `${nm} (${q})`;
     });
   }
@@ -148,7 +149,12 @@ export function disambiguate(names: readonly string[], centres: readonly (readon
 }
 
 /** Every schema feature (numeric mean, category-value share) in the cluster against the whole base. */
-function distinctiveFeatures(table: ChurnTable, base: ArrayLike<number>, members: ArrayLike<number>, top: number): DistinctiveFeature[] {
+function distinctiveFeatures(
+  table: ChurnTable,
+  base: ArrayLike<number>,
+  members: ArrayLike<number>,
+  top: number,
+): DistinctiveFeature[] {
   const out: DistinctiveFeature[] = [];
   for (const spec of FEATURE_COLUMNS) {
     if (spec.kind === "numeric") {
@@ -167,7 +173,12 @@ function distinctiveFeatures(table: ChurnTable, base: ArrayLike<number>, members
       const sd = m > 0 ? Math.sqrt(ss / m) : 0;
       const clusterMean = meanAt(col, members);
       if (!(sd > 0) || !Number.isFinite(clusterMean)) continue;
-      out.push({ feature: spec.name, clusterValue: clusterMean, baseValue: baseMean, standardisedDifference: (clusterMean - baseMean) / sd });
+      out.push({
+        feature: spec.name,
+        clusterValue: clusterMean,
+        baseValue: baseMean,
+        standardisedDifference: (clusterMean - baseMean) / sd,
+      });
     } else {
       const col = table.category[spec.name];
       if (!col) continue;
@@ -187,7 +198,12 @@ function distinctiveFeatures(table: ChurnTable, base: ArrayLike<number>, members
         const pc = share(members, value);
         const sd = Math.sqrt(pb * (1 - pb));
         if (!(sd > 0) || !Number.isFinite(pc)) continue;
-        out.push({ feature: `${spec.name} = ${value}`, clusterValue: pc, baseValue: pb, standardisedDifference: (pc - pb) / sd });
+        out.push({
+          feature: `${spec.name} = ${value}`,
+          clusterValue: pc,
+          baseValue: pb,
+          standardisedDifference: (pc - pb) / sd,
+        });
       }
     }
   }
@@ -278,7 +294,11 @@ export function buildSegments(options: BuildSegmentsOptions): SegmentsResult {
   const segIndex = new Map<string, number>(RFM_SEGMENTS.map((s, i) => [s, i]));
   const segmentOfRow = new Int32Array(table.nRows).fill(-1);
   const scoreSum = Array.from({ length: k }, () => ({ r: 0, f: 0, m: 0 }));
-  const scoreCounts = { r: new Array<number>(5).fill(0), f: new Array<number>(5).fill(0), m: new Array<number>(5).fill(0) };
+  const scoreCounts = {
+    r: new Array<number>(5).fill(0),
+    f: new Array<number>(5).fill(0),
+    m: new Array<number>(5).fill(0),
+  };
   const crossTable = Array.from({ length: k }, () => new Array<number>(RFM_SEGMENTS.length).fill(0));
   const segmentSizes = new Array<number>(RFM_SEGMENTS.length).fill(0);
   const segmentChurn = new Array<number>(RFM_SEGMENTS.length).fill(0);
@@ -341,7 +361,11 @@ export function buildSegments(options: BuildSegmentsOptions): SegmentsResult {
     let riskCashback = 0;
     let cashback = 0;
     for (const i of members) {
-      const p = oofProbability ? (Number.isFinite(oofProbability[i]) ? oofProbability[i] : (meanPredicted ?? churn[i])) : churn[i];
+      const p = oofProbability
+        ? Number.isFinite(oofProbability[i])
+          ? oofProbability[i]
+          : (meanPredicted ?? churn[i])
+        : churn[i];
       riskCashback += p * imputed.monetary[i];
       cashback += imputed.monetary[i];
     }
@@ -371,9 +395,10 @@ export function buildSegments(options: BuildSegmentsOptions): SegmentsResult {
       levels,
       churnLevel,
       distinctive: distinctiveFeatures(table, rows, members, nDistinctive),
-      meanScores: size > 0
-        ? { r: scoreSum[id].r / size, f: scoreSum[id].f / size, m: scoreSum[id].m / size }
-        : { r: NaN, f: NaN, m: NaN },
+      meanScores:
+        size > 0
+          ? { r: scoreSum[id].r / size, f: scoreSum[id].f / size, m: scoreSum[id].m / size }
+          : { r: NaN, f: NaN, m: NaN },
       risk,
     });
   }

@@ -95,7 +95,8 @@ export class TreeGrower {
     }
     this.rowStart = new Int32Array(nRows + 1);
     // Uint16 keeps the hot loop monomorphic and the view small; 65,535 slots is 257 features of 255 bins.
-    if (binned.cuts.totalSlots > 0xffff) throw new Error(`too many histogram slots (${binned.cuts.totalSlots}); at most 65,535`);
+    if (binned.cuts.totalSlots > 0xffff)
+      throw new Error(`too many histogram slots (${binned.cuts.totalSlots}); at most 65,535`);
     this.rowSlots = new Uint16Array(entries);
     const modeCode = Int32Array.from(this.modeSlot, (slot, f) => slot - offsets[f]);
     let at = 0;
@@ -123,7 +124,13 @@ export class TreeGrower {
    * Grows one tree. `gh` holds grad and hess interleaved per row (gh[2r], gh[2r+1]); `sample` lists the
    * rows to use (null: all rows); `features` the features this tree may split on.
    */
-  grow(gh: Float64Array, sample: Int32Array | null, features: Int32Array, params: GrowParams, random: Random): GrownTree {
+  grow(
+    gh: Float64Array,
+    sample: Int32Array | null,
+    features: Int32Array,
+    params: GrowParams,
+    random: Random,
+  ): GrownTree {
     const rows = this.rows;
     let n: number;
     if (sample) {
@@ -134,7 +141,16 @@ export class TreeGrower {
       for (let r = 0; r < n; r++) rows[r] = r;
     }
     const tree: GrownTree = {
-      feature: [], splitBin: [], left: [], right: [], defaultLeft: [], value: [], cover: [], gain: [], rowStart: [], rowCount: [],
+      feature: [],
+      splitBin: [],
+      left: [],
+      right: [],
+      defaultLeft: [],
+      value: [],
+      cover: [],
+      gain: [],
+      rowStart: [],
+      rowCount: [],
     };
     let G = 0;
     let H = 0;
@@ -202,9 +218,10 @@ export class TreeGrower {
         for (let q = 1; q < pending.length; q++) {
           const a = pending[q];
           const b = pending[pick];
-          const better = params.growth === "leafwise"
-            ? tree.gain[a] > tree.gain[b] || (tree.gain[a] === tree.gain[b] && a < b)
-            : depth[a] < depth[b] || (depth[a] === depth[b] && a < b);
+          const better =
+            params.growth === "leafwise"
+              ? tree.gain[a] > tree.gain[b] || (tree.gain[a] === tree.gain[b] && a < b)
+              : depth[a] < depth[b] || (depth[a] === depth[b] && a < b);
           if (better) pick = q;
         }
       }
@@ -258,7 +275,15 @@ export class TreeGrower {
   }
 
   /** Sums gh of rows[start .. start + count) into hist; G and H are the node's totals. */
-  private buildHist(hist: Float64Array, gh: Float64Array, start: number, count: number, features: Int32Array, G: number, H: number): void {
+  private buildHist(
+    hist: Float64Array,
+    gh: Float64Array,
+    start: number,
+    count: number,
+    features: Int32Array,
+    G: number,
+    H: number,
+  ): void {
     const offsets = this.binned.cuts.offsets;
     const rows = this.rows;
     const rowStart = this.rowStart;
@@ -328,7 +353,14 @@ export class TreeGrower {
   }
 
   /** Best split over the features (or a random subset of them); result in the s* fields, sFeature = -1 if none. */
-  private findSplit(hist: Float64Array, G: number, H: number, features: Int32Array, params: GrowParams, random: Random): void {
+  private findSplit(
+    hist: Float64Array,
+    G: number,
+    H: number,
+    features: Int32Array,
+    params: GrowParams,
+    random: Random,
+  ): void {
     const { nBins, offsets } = this.binned.cuts;
     const { lambda, minChildWeight } = params;
     const parentScore = (G * G) / (H + lambda);

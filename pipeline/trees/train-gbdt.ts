@@ -65,7 +65,12 @@ export interface Validation {
   y: Uint8Array;
 }
 
-export function trainGbdt(X: FeatureMatrix, y: Uint8Array, params: Partial<GbdtParams> = {}, validation?: Validation): TreeEnsembleModel {
+export function trainGbdt(
+  X: FeatureMatrix,
+  y: Uint8Array,
+  params: Partial<GbdtParams> = {},
+  validation?: Validation,
+): TreeEnsembleModel {
   const p: GbdtParams = { ...DEFAULT_GBDT, ...params };
   checkParams(p, X, y);
   const n = X.nRows;
@@ -136,7 +141,8 @@ export function trainGbdt(X: FeatureMatrix, y: Uint8Array, params: Partial<GbdtP
       for (let q = tree.rowStart[k]; q < end; q++) margin[rows[q]] += v;
     }
     if (sample) {
-      for (let r = 0; r < n; r++) if (!inSample[r]) margin[r] += tree.value[leafOfBinned(tree, binned, r)] * p.learningRate;
+      for (let r = 0; r < n; r++)
+        if (!inSample[r]) margin[r] += tree.value[leafOfBinned(tree, binned, r)] * p.learningRate;
     }
     trees.push(toCompactTree(tree, cuts, p.learningRate));
 
@@ -167,7 +173,13 @@ export function trainGbdt(X: FeatureMatrix, y: Uint8Array, params: Partial<GbdtP
   };
 }
 
-function addAndScore(tree: GrownTree, binned: BinnedMatrix, margin: Float64Array, y: Uint8Array, scale: number): number {
+function addAndScore(
+  tree: GrownTree,
+  binned: BinnedMatrix,
+  margin: Float64Array,
+  y: Uint8Array,
+  scale: number,
+): number {
   let loss = 0;
   for (let r = 0; r < binned.nRows; r++) {
     margin[r] += tree.value[leafOfBinned(tree, binned, r)] * scale;
@@ -204,7 +216,8 @@ function checkParams(p: GbdtParams, X: FeatureMatrix, y: Uint8Array): void {
   if (p.maxDepth === Infinity && p.maxLeaves === Infinity) throw new Error("trainGbdt: limit maxDepth or maxLeaves");
   if (!(p.subsample > 0 && p.subsample <= 1)) throw new Error("trainGbdt: subsample must be in (0, 1]");
   if (!(p.colsample > 0 && p.colsample <= 1)) throw new Error("trainGbdt: colsample must be in (0, 1]");
-  if (!(p.lambda >= 0 && p.minGain >= 0 && p.minChildWeight >= 0)) throw new Error("trainGbdt: lambda, minGain, minChildWeight must be >= 0");
+  if (!(p.lambda >= 0 && p.minGain >= 0 && p.minChildWeight >= 0))
+    throw new Error("trainGbdt: lambda, minGain, minChildWeight must be >= 0");
 }
 
 /**
@@ -213,9 +226,20 @@ function checkParams(p: GbdtParams, X: FeatureMatrix, y: Uint8Array): void {
  * (mean fold ROC-AUC 0.9870 depth-wise, 0.9877 leaf-wise, against 0.9803 for DEFAULT_GBDT at 300 rounds).
  */
 export const CHURN_GBDT_DEPTHWISE: Partial<GbdtParams> = {
-  rounds: 300, learningRate: 0.1, maxDepth: 8, lambda: 0, minChildWeight: 1e-3, colsample: 0.6,
+  rounds: 300,
+  learningRate: 0.1,
+  maxDepth: 8,
+  lambda: 0,
+  minChildWeight: 1e-3,
+  colsample: 0.6,
 };
 
 export const CHURN_GBDT_LEAFWISE: Partial<GbdtParams> = {
-  ...DEFAULT_GBDT_LEAFWISE, rounds: 300, learningRate: 0.1, maxLeaves: 63, lambda: 0, minChildWeight: 1e-3, colsample: 0.6,
+  ...DEFAULT_GBDT_LEAFWISE,
+  rounds: 300,
+  learningRate: 0.1,
+  maxLeaves: 63,
+  lambda: 0,
+  minChildWeight: 1e-3,
+  colsample: 0.6,
 };

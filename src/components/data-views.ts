@@ -22,13 +22,18 @@ export function missingChart(summary: Summary, { width }: { width: number }): SV
     marginLeft: 200,
     marginRight: 60,
     ariaLabel: "Blank cells per column",
-    ariaDescription:
-      `Blank cells: ${withBlanks.map((r) => `${r.column} ${r.count} (${(r.share * 100).toFixed(1)}%)`).join("; ")}. Other columns have none.`,
+    ariaDescription: `Blank cells: ${withBlanks.map((r) => `${r.column} ${r.count} (${(r.share * 100).toFixed(1)}%)`).join("; ")}. Other columns have none.`,
     x: { label: "blank cells (share of rows)", tickFormat: "%", grid: true },
     y: { label: null, domain: withBlanks.map((r) => r.column) },
     marks: [
       Plot.barX(withBlanks, { x: "share", y: "column", fill: "currentColor", fillOpacity: 0.7 }),
-      Plot.text(withBlanks, { x: "share", y: "column", text: (r: { count: number }) => r.count.toLocaleString("en-US"), dx: 4, textAnchor: "start" }),
+      Plot.text(withBlanks, {
+        x: "share",
+        y: "column",
+        text: (r: { count: number }) => r.count.toLocaleString("en-US"),
+        dx: 4,
+        textAnchor: "start",
+      }),
       Plot.ruleX([0]),
     ],
   });
@@ -37,7 +42,11 @@ export function missingChart(summary: Summary, { width }: { width: number }): SV
 export { table };
 
 const number = (x: number | null | undefined, digits = 2): string =>
-  x === null || x === undefined || Number.isNaN(x) ? "–" : Number.isInteger(x) ? x.toLocaleString("en-US") : x.toFixed(digits);
+  x === null || x === undefined || Number.isNaN(x)
+    ? "–"
+    : Number.isInteger(x)
+      ? x.toLocaleString("en-US")
+      : x.toFixed(digits);
 
 export function schemaTable(summary: Summary): HTMLTableElement {
   return table(
@@ -57,10 +66,23 @@ export function profileTable(profile: readonly ColumnProfile[]): HTMLTableElemen
     ["column", "kind", "blank", "distinct", "min", "median", "mean", "max", "sd / most common"],
     profile.map((p) => {
       if (p.kind === "numeric") {
-        return [p.name, p.kind, number(p.missing), number(p.distinct), number(p.min), number(p.median), number(p.mean), number(p.max), number(p.sd)];
+        return [
+          p.name,
+          p.kind,
+          number(p.missing),
+          number(p.distinct),
+          number(p.min),
+          number(p.median),
+          number(p.mean),
+          number(p.max),
+          number(p.sd),
+        ];
       }
       if (p.kind === "category") {
-        const top = p.counts.slice(0, 3).map((c) => `${c.value} (${c.count.toLocaleString("en-US")})`).join(", ");
+        const top = p.counts
+          .slice(0, 3)
+          .map((c) => `${c.value} (${c.count.toLocaleString("en-US")})`)
+          .join(", ");
         return [p.name, p.kind, number(p.missing), number(p.distinct), "", "", "", "", top];
       }
       return [p.name, p.kind, number(p.missing), number(p.distinct), "", "", "", "", ""];
@@ -78,6 +100,9 @@ export function categoryChart(profile: ColumnProfile, { width }: { width: number
     ariaDescription: profile.counts.map((c) => `${c.value}: ${c.count}`).join("; "),
     x: { label: "customers", grid: true },
     y: { label: null },
-    marks: [Plot.barX(profile.counts, { x: "count", y: "value", fill: "currentColor", fillOpacity: 0.7, sort: { y: "-x" } }), Plot.ruleX([0])],
+    marks: [
+      Plot.barX(profile.counts, { x: "count", y: "value", fill: "currentColor", fillOpacity: 0.7, sort: { y: "-x" } }),
+      Plot.ruleX([0]),
+    ],
   });
 }

@@ -53,7 +53,11 @@ export function churnShareChart(share: { churned: number; stayed: number }, { wi
     marks: [
       Plot.barX(rows, { x: "share", y: "group", fill: (r: { group: Group }) => GROUP_COLOR[r.group] }),
       Plot.text(rows, {
-        x: "share", y: "group", dx: 6, textAnchor: "start", fill: "currentColor",
+        x: "share",
+        y: "group",
+        dx: 6,
+        textAnchor: "start",
+        fill: "currentColor",
         text: (r: { n: number; share: number }) => `${formatCount(r.n)} (${pct(r.share)})`,
       }),
       Plot.ruleX([0]),
@@ -80,7 +84,16 @@ export function rateRows(by: ChurnRateBy, name: (label: string) => string = (l) 
   const rows: RateRow[] = by.groups
     .filter((g) => g.n > 0)
     .map((g) => ({ label: name(g.label), rate: g.rate, low: g.low, high: g.high, n: g.n, x: g.x }));
-  if (by.blank) rows.push({ label: "blank", rate: by.blank.rate, low: by.blank.low, high: by.blank.high, n: by.blank.n, x: by.blank.x, blank: true });
+  if (by.blank)
+    rows.push({
+      label: "blank",
+      rate: by.blank.rate,
+      low: by.blank.low,
+      high: by.blank.high,
+      n: by.blank.n,
+      x: by.blank.x,
+      blank: true,
+    });
   return rows;
 }
 
@@ -108,26 +121,48 @@ export function rateChart(rows: readonly RateRow[], options: RateChartOptions): 
     ariaLabel: options.ariaLabel,
     ariaDescription:
       `Churn rate by ${options.groupLabel}, with 95% intervals: ` +
-      rows.map((r) => `${r.label}: ${pct(r.rate)} (${pct(r.low)} to ${pct(r.high)}), n = ${formatCount(r.n)}`).join("; ") +
+      rows
+        .map((r) => `${r.label}: ${pct(r.rate)} (${pct(r.low)} to ${pct(r.high)}), n = ${formatCount(r.n)}`)
+        .join("; ") +
       (overall ? `. All customers: ${pct(overall.rate)}.` : "."),
-    x: { label: `churn rate by ${options.groupLabel}, with 95% interval →`, tickFormat: "%", domain: [0, Math.min(1, Math.max(0.05, top * 1.1))], grid: true },
+    x: {
+      label: `churn rate by ${options.groupLabel}, with 95% interval →`,
+      tickFormat: "%",
+      domain: [0, Math.min(1, Math.max(0.05, top * 1.1))],
+      grid: true,
+    },
     y: { label: null, domain: labels },
     marks: [
-      overall ? Plot.ruleX([overall.rate], { stroke: "currentColor", strokeOpacity: 0.5, strokeDasharray: "4,3" }) : null,
+      overall
+        ? Plot.ruleX([overall.rate], { stroke: "currentColor", strokeOpacity: 0.5, strokeDasharray: "4,3" })
+        : null,
       overall
         ? Plot.text([overall.rate], {
-            x: (d: number) => d, frameAnchor: "top", dy: -16, fill: "currentColor", fillOpacity: 0.8,
+            x: (d: number) => d,
+            frameAnchor: "top",
+            dy: -16,
+            fill: "currentColor",
+            fillOpacity: 0.8,
             text: (d: number) => `all customers ${pct(d)}`,
           })
         : null,
       Plot.ruleY(rows, { y: "label", x1: "low", x2: "high", stroke: FOCUS, strokeWidth: 2.5, strokeOpacity: 0.6 }),
       Plot.dot(rows, {
-        y: "label", x: "rate", r: 4.5, stroke: FOCUS, strokeWidth: 2,
+        y: "label",
+        x: "rate",
+        r: 4.5,
+        stroke: FOCUS,
+        strokeWidth: 2,
         fill: (r: RateRow) => (r.blank ? "var(--theme-background)" : FOCUS),
-        title: (r: RateRow) => `${r.label}: ${formatCount(r.x)} of ${formatCount(r.n)} churned, ${pct(r.rate)} (95% CI ${pct(r.low)} to ${pct(r.high)})`,
+        title: (r: RateRow) =>
+          `${r.label}: ${formatCount(r.x)} of ${formatCount(r.n)} churned, ${pct(r.rate)} (95% CI ${pct(r.low)} to ${pct(r.high)})`,
       }),
       Plot.text(rows, {
-        y: "label", x: "high", dx: 8, textAnchor: "start", fill: "currentColor",
+        y: "label",
+        x: "high",
+        dx: 8,
+        textAnchor: "start",
+        fill: "currentColor",
         text: (r: RateRow) => `${pct(r.rate)} · n = ${formatCount(r.n)}`,
       }),
     ],
@@ -157,12 +192,33 @@ export function pairChart(pairs: PairData, { width }: { width: number }): Chart 
     marks: [
       Plot.frame({ strokeOpacity: 0.2 }),
       Plot.dot(pairs.points, {
-        fx: "group", x: "x", y: "y", r: "share", fill: (p: { group: Group }) => GROUP_COLOR[p.group], fillOpacity: 0.7,
+        fx: "group",
+        x: "x",
+        y: "y",
+        r: "share",
+        fill: (p: { group: Group }) => GROUP_COLOR[p.group],
+        fillOpacity: 0.7,
         title: (p: { x: number; y: number; count: number; share: number; group: Group }) =>
           `${p.group}: ${formatCount(p.count)} customers (${pct(p.share)}) at ${pairs.xColumn} ${p.x}, ${pairs.yColumn} ${p.y}`,
       }),
-      Plot.dot(meanRows, { fx: "group", x: "x", y: "y", symbol: "times", r: 7, stroke: "currentColor", strokeWidth: 2 }),
-      Plot.text(meanRows, { fx: "group", x: "x", y: "y", text: () => "mean", dx: 10, textAnchor: "start", fill: "currentColor" }),
+      Plot.dot(meanRows, {
+        fx: "group",
+        x: "x",
+        y: "y",
+        symbol: "times",
+        r: 7,
+        stroke: "currentColor",
+        strokeWidth: 2,
+      }),
+      Plot.text(meanRows, {
+        fx: "group",
+        x: "x",
+        y: "y",
+        text: () => "mean",
+        dx: 10,
+        textAnchor: "start",
+        fill: "currentColor",
+      }),
     ],
   });
 }
@@ -201,28 +257,41 @@ export function distributionChart(h: HistogramByChurn, options: DistributionOpti
   const blanks = h.blankStayed + h.blankChurned;
   const ariaDescription =
     `${h.chart === "histogram" ? "Histogram" : "Bars"} of ${h.column}, share of each group: ` +
-    GROUPS.map((g) => `${g} (n = ${formatCount(n[g])}): ` + h.bins.map((b) => `${b.label} ${pct(shareOf(g, g === "stayed" ? b.stayed : b.churned))}`).join(", ")).join("; ") +
+    GROUPS.map(
+      (g) =>
+        `${g} (n = ${formatCount(n[g])}): ` +
+        h.bins.map((b) => `${b.label} ${pct(shareOf(g, g === "stayed" ? b.stayed : b.churned))}`).join(", "),
+    ).join("; ") +
     (blanks > 0 ? `. ${formatCount(blanks)} blank values are not drawn.` : ".");
   const fy = { label: null, domain: GROUPS, tickFormat: (g: Group) => `${g} (n = ${formatCount(n[g])})` };
   const y = { label: "↑ share of the group", tickFormat: "%", grid: true, ticks: 4 };
-  const title = (b: DistributionBar): string => `${b.group}: ${b.label}, ${formatCount(b.count)} customers (${pct(b.share)} of the group)`;
+  const title = (b: DistributionBar): string =>
+    `${b.group}: ${b.label}, ${formatCount(b.count)} customers (${pct(b.share)} of the group)`;
   const height = 2 * 140 + 60;
   const fill = (b: { group: Group }): string => GROUP_COLOR[b.group];
 
   if (h.kind === "category") {
     const bars = GROUPS.flatMap((group) =>
-      h.bins.map((b) => ({ group, label: b.label, count: group === "stayed" ? b.stayed : b.churned, share: shareOf(group, group === "stayed" ? b.stayed : b.churned) })),
+      h.bins.map((b) => ({
+        group,
+        label: b.label,
+        count: group === "stayed" ? b.stayed : b.churned,
+        share: shareOf(group, group === "stayed" ? b.stayed : b.churned),
+      })),
     );
     const labels = h.bins.map((b) => b.label);
     return Plot.plot({
-      width, height, marginLeft: 60, marginRight: 110, marginBottom: 40, ariaLabel, ariaDescription,
+      width,
+      height,
+      marginLeft: 60,
+      marginRight: 110,
+      marginBottom: 40,
+      ariaLabel,
+      ariaDescription,
       fy: { ...fy, axis: "right" },
       x: { label: null, domain: labels, tickRotate: labels.length * 90 > width ? -20 : 0 },
       y,
-      marks: [
-        Plot.barY(bars, { fy: "group", x: "label", y: "share", fill, title }),
-        Plot.ruleY([0]),
-      ],
+      marks: [Plot.barY(bars, { fy: "group", x: "label", y: "share", fill, title }), Plot.ruleY([0])],
     });
   }
 
@@ -230,33 +299,71 @@ export function distributionChart(h: HistogramByChurn, options: DistributionOpti
   const step =
     h.kind === "discrete"
       ? Math.min(1, ...h.bins.slice(1).map((b, k) => (b.x0 as number) - (h.bins[k].x0 as number)))
-      : Math.min(...h.bins.filter((b) => !b.label.startsWith("≥") && !b.label.startsWith("<")).map((b) => (b.x1 as number) - (b.x0 as number)).filter((w) => w > 0), Infinity);
+      : Math.min(
+          ...h.bins
+            .filter((b) => !b.label.startsWith("≥") && !b.label.startsWith("<"))
+            .map((b) => (b.x1 as number) - (b.x0 as number))
+            .filter((w) => w > 0),
+          Infinity,
+        );
   const regular = Number.isFinite(step) && step > 0 ? step : 1;
   const bars: DistributionBar[] = GROUPS.flatMap((group) =>
     h.bins.map((b): DistributionBar => {
       const count = group === "stayed" ? b.stayed : b.churned;
       const x0 = b.x0 as number;
       const open = h.kind === "bins" && b.label.startsWith("≥");
-      const [x1, x2] = h.kind === "discrete" ? [x0 - 0.4 * regular, x0 + 0.4 * regular] : [x0, open ? x0 + regular : (b.x1 as number)];
+      const [x1, x2] =
+        h.kind === "discrete" ? [x0 - 0.4 * regular, x0 + 0.4 * regular] : [x0, open ? x0 + regular : (b.x1 as number)];
       return { group, label: b.label, x1, x2, count, share: shareOf(group, count), open };
     }),
   );
   const openBars = bars.filter((b) => b.open);
-  const means = options.means ? GROUPS.map((group) => ({ group, mean: (options.means as Record<Group, number>)[group] })).filter((m) => Number.isFinite(m.mean)) : [];
+  const means = options.means
+    ? GROUPS.map((group) => ({ group, mean: (options.means as Record<Group, number>)[group] })).filter((m) =>
+        Number.isFinite(m.mean),
+      )
+    : [];
   const ticks = h.kind === "discrete" && h.bins.length <= 12 ? h.bins.map((b) => b.x0 as number) : undefined;
   // Headroom above the tallest bar for the mean labels and the open bin's label.
   const top = Math.max(0.01, ...bars.map((b) => b.share)) * 1.18;
   return Plot.plot({
-    width, height, marginLeft: 60, marginRight: 110, ariaLabel, ariaDescription,
+    width,
+    height,
+    marginLeft: 60,
+    marginRight: 110,
+    ariaLabel,
+    ariaDescription,
     fy: { ...fy, axis: "right" },
     x: { label: `${h.column} →`, ...(ticks ? { ticks, tickFormat: (v: number) => String(v) } : {}) },
     y: { ...y, domain: [0, top] },
     marks: [
-      Plot.rectY(bars, { fy: "group", x1: "x1", x2: "x2", y: "share", fill, insetLeft: h.kind === "bins" ? 0.5 : 0, insetRight: h.kind === "bins" ? 0.5 : 0, title }),
-      Plot.text(openBars, { fy: "group", x: (b: DistributionBar) => (b.x1 + b.x2) / 2, y: "share", text: "label", dy: -8, fill: "currentColor" }),
+      Plot.rectY(bars, {
+        fy: "group",
+        x1: "x1",
+        x2: "x2",
+        y: "share",
+        fill,
+        insetLeft: h.kind === "bins" ? 0.5 : 0,
+        insetRight: h.kind === "bins" ? 0.5 : 0,
+        title,
+      }),
+      Plot.text(openBars, {
+        fy: "group",
+        x: (b: DistributionBar) => (b.x1 + b.x2) / 2,
+        y: "share",
+        text: "label",
+        dy: -8,
+        fill: "currentColor",
+      }),
       Plot.ruleX(means, { fy: "group", x: "mean", stroke: "currentColor", strokeWidth: 1.5, strokeDasharray: "3,2" }),
       Plot.text(means, {
-        fy: "group", x: "mean", frameAnchor: "top", dy: 2, dx: 4, textAnchor: "start", fill: "currentColor",
+        fy: "group",
+        x: "mean",
+        frameAnchor: "top",
+        dy: 2,
+        dx: 4,
+        textAnchor: "start",
+        fill: "currentColor",
         text: (m: { mean: number }) => `mean ${formatNumber(m.mean, 2)}`,
       }),
       Plot.ruleY([0]),
@@ -278,18 +385,30 @@ export function rankingChart(rows: readonly AssociationRow[], { width }: { width
     ariaLabel: "Columns ranked by how strongly each one alone separates churned from retained customers",
     ariaDescription:
       "Strength |2 AUC − 1| of each column used alone as a churn score (0 none, 1 perfect): " +
-      ranked.map((r) => `${r.column} ${formatNumber(r.strength, 2)} (${r.direction}; p = ${r.pText})`).join("; ") + ".",
-    x: { label: "churn signal of the column alone, |2 AUC − 1| →", domain: [0, Math.max(0.1, ...ranked.map((r) => r.strength))], grid: true },
+      ranked.map((r) => `${r.column} ${formatNumber(r.strength, 2)} (${r.direction}; p = ${r.pText})`).join("; ") +
+      ".",
+    x: {
+      label: "churn signal of the column alone, |2 AUC − 1| →",
+      domain: [0, Math.max(0.1, ...ranked.map((r) => r.strength))],
+      grid: true,
+    },
     y: { label: null, domain: columns },
     marks: [
       Plot.barX(ranked, {
-        x: "strength", y: "column", fill: FOCUS, fillOpacity: 0.75,
+        x: "strength",
+        y: "column",
+        fill: FOCUS,
+        fillOpacity: 0.75,
         title: (r: AssociationRow) =>
           `${r.column}: strength ${formatNumber(r.strength, 3)} (ROC-AUC ${formatNumber(r.auc, 3)}); ${r.direction}; ` +
           `${r.test} p = ${r.pText}; Cramér's V on the chart bins ${formatNumber(r.cramersV, 2)}; n = ${formatCount(r.n)}`,
       }),
       Plot.text(ranked, {
-        x: "strength", y: "column", dx: 6, textAnchor: "start", fill: "currentColor",
+        x: "strength",
+        y: "column",
+        dx: 6,
+        textAnchor: "start",
+        fill: "currentColor",
         text: (r: AssociationRow) => `${formatNumber(r.strength, 2)} · ${r.direction}`,
       }),
       Plot.ruleX([0]),

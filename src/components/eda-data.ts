@@ -46,7 +46,9 @@ export function statsRows(artifact: CleanedArtifact, choice: RowChoice): StatsRo
 
 /** The feature columns present in the table, in schema order: the explorers' choices. */
 export function explorerColumns(table: ChurnTable): string[] {
-  return FEATURE_COLUMNS.map((c) => c.name).filter((name) => isNumericColumn(table, name) || isCategoryColumn(table, name));
+  return FEATURE_COLUMNS.map((c) => c.name).filter(
+    (name) => isNumericColumn(table, name) || isCategoryColumn(table, name),
+  );
 }
 
 /**
@@ -85,7 +87,7 @@ function spearman(values: readonly number[]): number {
   const n = values.length;
   const order = values.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v);
   const ranks = new Array<number>(n);
-  for (let k = 0; k < n; ) {
+  for (let k = 0; k < n;) {
     let j = k;
     while (j + 1 < n && order[j + 1].v === order[k].v) j++;
     for (let m = k; m <= j; m++) ranks[order[m].i] = (k + j) / 2;
@@ -130,7 +132,10 @@ export function churnShareSentence(table: ChurnTable, rows: RowChoice): string {
  * ordered and the rates move one way, otherwise the highest and lowest group; and whether their 95%
  * intervals overlap (so a reader knows if the gap could be chance).
  */
-export function rateBySentence(by: ChurnRateBy, options: { noun?: string; valueName?: (label: string) => string } = {}): string {
+export function rateBySentence(
+  by: ChurnRateBy,
+  options: { noun?: string; valueName?: (label: string) => string } = {},
+): string {
   const noun = options.noun ?? by.column;
   const name = options.valueName ?? ((label: string) => label);
   const groups = present(by.groups);
@@ -179,7 +184,8 @@ export function complaintSentence(by: ChurnRateBy): string {
   const d = rateDifference(withC.x, withC.n, without.x, without.n);
   const verb = d.value > 0 ? "more" : d.value < 0 ? "less" : "as";
   const comparison = d.value === 0 ? "just as often as" : `${verb} often than`;
-  const sure = d.low > 0 || d.high < 0 ? "an interval that excludes no difference" : "an interval that includes no difference";
+  const sure =
+    d.low > 0 || d.high < 0 ? "an interval that excludes no difference" : "an interval that includes no difference";
   return (
     `Customers who complained churned ${comparison} those who did not: ${rateText(withC)} against ${rateText(without)}, ` +
     `a difference of ${formatPoints(d.value)} (95% CI ${formatInterval(d.low, d.high, (x) => formatNumber(x * 100, 1))} points), ${sure}.`
@@ -262,10 +268,16 @@ export function pairCounts(table: ChurnTable, xColumn: string, yColumn: string):
     return Math.abs(2 * mannWhitneyU(churned, stayed).auc - 1);
   };
   return {
-    xColumn, yColumn, points, nStayed: sum.stayed.n, nChurned: sum.churned.n, blank,
+    xColumn,
+    yColumn,
+    points,
+    nStayed: sum.stayed.n,
+    nChurned: sum.churned.n,
+    blank,
     meanX: { stayed: sum.stayed.x / sum.stayed.n, churned: sum.churned.x / sum.churned.n },
     meanY: { stayed: sum.stayed.y / sum.stayed.n, churned: sum.churned.y / sum.churned.n },
-    strengthX: strength(xs), strengthY: strength(ys),
+    strengthX: strength(xs),
+    strengthY: strength(ys),
   };
 }
 
@@ -290,7 +302,13 @@ export interface SpreadSummary {
 
 export function spread(values: Float64Array): SpreadSummary {
   const sorted = Float64Array.from(values).sort();
-  return { n: sorted.length, mean: mean(sorted), q1: quantileSorted(sorted, 0.25), median: quantileSorted(sorted, 0.5), q3: quantileSorted(sorted, 0.75) };
+  return {
+    n: sorted.length,
+    mean: mean(sorted),
+    q1: quantileSorted(sorted, 0.25),
+    median: quantileSorted(sorted, 0.5),
+    q3: quantileSorted(sorted, 0.75),
+  };
 }
 
 export interface GrowthSummary {
@@ -317,17 +335,24 @@ export function growthSummary(table: ChurnTable, column: string): GrowthSummary 
     }
   }
   return {
-    column, stayed: spread(split.stayed), churned: spread(split.churned), auc: mw.auc, strength: Math.abs(2 * mw.auc - 1),
+    column,
+    stayed: spread(split.stayed),
+    churned: spread(split.churned),
+    auc: mw.auc,
+    strength: Math.abs(2 * mw.auc - 1),
     blank: blankN > 0 ? wilsonInterval(blankChurned, blankN) : null,
   };
 }
 
 export function growthSentence(g: GrowthSummary, unit = "%"): string {
   const f = (x: number): string => `${formatNumber(x, 1)}${unit}`;
-  const where =
-    Number.isNaN(g.auc) ? "cannot be compared"
-      : g.strength < 0.1 ? "largely overlap"
-        : g.auc > 0.5 ? "differ: churned customers sit higher" : "differ: churned customers sit lower";
+  const where = Number.isNaN(g.auc)
+    ? "cannot be compared"
+    : g.strength < 0.1
+      ? "largely overlap"
+      : g.auc > 0.5
+        ? "differ: churned customers sit higher"
+        : "differ: churned customers sit lower";
   const blank = g.blank
     ? ` ${formatCount(g.blank.n)} customers have a blank here (no purchase last year, left out of the chart); they churned at ${rateText(g.blank)}.`
     : "";

@@ -3,7 +3,11 @@
 // beside them are text), so they are hidden from screen readers.
 import * as Plot from "@observablehq/plot";
 
-export function withSwatches(chart: SVGSVGElement | HTMLElement, color: Plot.ScaleOptions, className: string): HTMLElement {
+export function withSwatches(
+  chart: SVGSVGElement | HTMLElement,
+  color: Plot.ScaleOptions,
+  className: string,
+): HTMLElement {
   const box = document.createElement("div");
   box.className = className;
   const legend = Plot.legend({ color });

@@ -10,9 +10,11 @@ import { wilsonInterval } from "../lib/stats/tests.js";
 
 type Chart = SVGSVGElement | HTMLElement;
 
-export const f3 = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? "n/a" : x.toFixed(3));
+export const f3 = (x: number | null | undefined): string =>
+  x === null || x === undefined || !Number.isFinite(x) ? "n/a" : x.toFixed(3);
 export const pct = (x: number, digits = 1): string => (Number.isFinite(x) ? `${(x * 100).toFixed(digits)}%` : "n/a");
-export const thresholdText = (t: number | null): string => (t === null || !Number.isFinite(t) ? "flag nobody" : t.toFixed(4));
+export const thresholdText = (t: number | null): string =>
+  t === null || !Number.isFinite(t) ? "flag nobody" : t.toFixed(4);
 
 export const POLICY_LABEL: Readonly<Record<PolicyKind, string>> = {
   "best-f1": "best F1",
@@ -25,7 +27,8 @@ export function modelColor(artifact: ModelsArtifact): Plot.ScaleOptions {
   return { type: "ordinal", domain: artifact.models.map((m) => m.name), scheme: "observable10" };
 }
 
-const withSwatches = (chart: Chart, color: Plot.ScaleOptions): HTMLElement => sharedSwatches(chart, color, "models-chart");
+const withSwatches = (chart: Chart, color: Plot.ScaleOptions): HTMLElement =>
+  sharedSwatches(chart, color, "models-chart");
 
 // ---------------------------------------------------------------------------------------------- leaderboard
 
@@ -48,9 +51,19 @@ export function scoreChart(artifact: ModelsArtifact, { width, metric }: { width:
   const rows = artifact.models.map((m) => {
     const cv = m.cv[metric];
     const t = m.test[metric];
-    return { name: m.name, cvMean: cv.mean, cvLo: cv.mean - cv.sd, cvHi: cv.mean + cv.sd, test: t.estimate, testLo: t.lo, testHi: t.hi };
+    return {
+      name: m.name,
+      cvMean: cv.mean,
+      cvLo: cv.mean - cv.sd,
+      cvHi: cv.mean + cv.sd,
+      test: t.estimate,
+      testLo: t.lo,
+      testHi: t.hi,
+    };
   });
-  const order = [...rows].sort((a, b) => (metric === "averagePrecision" || metric === "rocAuc" ? b.cvMean - a.cvMean : a.cvMean - b.cvMean)).map((r) => r.name);
+  const order = [...rows]
+    .sort((a, b) => (metric === "averagePrecision" || metric === "rocAuc" ? b.cvMean - a.cvMean : a.cvMean - b.cvMean))
+    .map((r) => r.name);
   const [cvLabel, testLabel] = SERIES.domain as string[];
   return withSwatches(
     Plot.plot({
@@ -59,9 +72,15 @@ export function scoreChart(artifact: ModelsArtifact, { width, metric }: { width:
       marginLeft: Math.min(230, Math.max(150, width * 0.35)),
       ariaLabel: `${METRIC_LABEL[metric]} by model, cross-validated and on the test set`,
       ariaDescription: rows
-        .map((r) => `${r.name}: CV ${f3(r.cvMean)} ± ${f3(r.cvHi - r.cvMean)}, test ${f3(r.test)} (${f3(r.testLo)} to ${f3(r.testHi)})`)
+        .map(
+          (r) =>
+            `${r.name}: CV ${f3(r.cvMean)} ± ${f3(r.cvHi - r.cvMean)}, test ${f3(r.test)} (${f3(r.testLo)} to ${f3(r.testHi)})`,
+        )
         .join("; "),
-      x: { label: `${METRIC_LABEL[metric]}${metric === "brier" || metric === "logLoss" ? " (lower is better)" : ""} →`, grid: true },
+      x: {
+        label: `${METRIC_LABEL[metric]}${metric === "brier" || metric === "logLoss" ? " (lower is better)" : ""} →`,
+        grid: true,
+      },
       y: { label: null, domain: order },
       color: SERIES,
       marks: [
@@ -94,18 +113,40 @@ interface CurvePoint {
 }
 
 /** Every shown model's points, each tagged with the model's name (its colour) and whether it is the selected model. */
-function curvePoints<P extends object>(models: readonly ModelEntry[], selectedId: string, points: (m: ModelEntry) => readonly P[]): (CurvePoint & P)[] {
+function curvePoints<P extends object>(
+  models: readonly ModelEntry[],
+  selectedId: string,
+  points: (m: ModelEntry) => readonly P[],
+): (CurvePoint & P)[] {
   return models.flatMap((m) => points(m).map((p) => ({ name: m.name, selected: m.id === selectedId, ...p })));
 }
 
 /** One line per model, the selected model's drawn heavier so it stands out of the overlay. */
 function modelLines(points: readonly CurvePoint[], x: string, y: string, options: Plot.LineOptions = {}): Plot.Line {
-  return Plot.line(points, { x, y, z: "name", stroke: "name", strokeWidth: (d: CurvePoint) => (d.selected ? 3 : 1.3), ...options });
+  return Plot.line(points, {
+    x,
+    y,
+    z: "name",
+    stroke: "name",
+    strokeWidth: (d: CurvePoint) => (d.selected ? 3 : 1.3),
+    ...options,
+  });
 }
 
 /** The dashed line each curve is read against: a random ranking, the base rate, a lift of 1. */
-const REFERENCE: Plot.LineOptions & Plot.RuleYOptions = { stroke: "currentColor", strokeOpacity: 0.4, strokeDasharray: "4,4" };
-const diagonal = (): Plot.Line => Plot.line([[0, 0], [1, 1]], REFERENCE);
+const REFERENCE: Plot.LineOptions & Plot.RuleYOptions = {
+  stroke: "currentColor",
+  strokeOpacity: 0.4,
+  strokeDasharray: "4,4",
+};
+const diagonal = (): Plot.Line =>
+  Plot.line(
+    [
+      [0, 0],
+      [1, 1],
+    ],
+    REFERENCE,
+  );
 
 /** A chart of curves, one per model, in the page's model colours with their legend above it. */
 function curvesChart(artifact: ModelsArtifact, options: Plot.PlotOptions): Chart {
@@ -115,14 +156,21 @@ function curvesChart(artifact: ModelsArtifact, options: Plot.PlotOptions): Chart
 
 export function rocChart(artifact: ModelsArtifact, { width, selectedId, shown }: CurveOptions): Chart {
   const models = shownModels(artifact, shown);
-  const points = curvePoints(models, selectedId, (m) => m.test.curves.roc.fpr.map((fpr, i) => ({ fpr, tpr: m.test.curves.roc.tpr[i] })));
+  const points = curvePoints(models, selectedId, (m) =>
+    m.test.curves.roc.fpr.map((fpr, i) => ({ fpr, tpr: m.test.curves.roc.tpr[i] })),
+  );
   return curvesChart(artifact, {
     width,
     height: Math.min(420, width * 0.8),
     ariaLabel: "ROC curves on the test set, one per model",
     ariaDescription:
       "True positive rate (recall) against false positive rate as the threshold falls, test set. " +
-      models.map((m) => `${m.name}: ROC-AUC ${f3(m.test.rocAuc.estimate)} (${f3(m.test.rocAuc.lo)} to ${f3(m.test.rocAuc.hi)})`).join("; ") +
+      models
+        .map(
+          (m) =>
+            `${m.name}: ROC-AUC ${f3(m.test.rocAuc.estimate)} (${f3(m.test.rocAuc.lo)} to ${f3(m.test.rocAuc.hi)})`,
+        )
+        .join("; ") +
       ". The dashed diagonal is a random ranking.",
     x: { label: "false positive rate (stayers flagged) →", domain: [0, 1], grid: true },
     y: { label: "↑ true positive rate (churners caught)", domain: [0, 1], grid: true },
@@ -132,7 +180,9 @@ export function rocChart(artifact: ModelsArtifact, { width, selectedId, shown }:
 
 export function prChart(artifact: ModelsArtifact, { width, selectedId, shown }: CurveOptions): Chart {
   const models = shownModels(artifact, shown);
-  const points = curvePoints(models, selectedId, (m) => m.test.curves.pr.recall.map((recall, i) => ({ recall, precision: m.test.curves.pr.precision[i] })));
+  const points = curvePoints(models, selectedId, (m) =>
+    m.test.curves.pr.recall.map((recall, i) => ({ recall, precision: m.test.curves.pr.precision[i] })),
+  );
   const base = artifact.protocol.testChurners / artifact.protocol.testRows;
   return curvesChart(artifact, {
     width,
@@ -140,7 +190,12 @@ export function prChart(artifact: ModelsArtifact, { width, selectedId, shown }: 
     ariaLabel: "Precision-recall curves on the test set, one per model",
     ariaDescription:
       "Precision against recall as the threshold falls, test set. " +
-      models.map((m) => `${m.name}: PR-AUC ${f3(m.test.averagePrecision.estimate)} (${f3(m.test.averagePrecision.lo)} to ${f3(m.test.averagePrecision.hi)})`).join("; ") +
+      models
+        .map(
+          (m) =>
+            `${m.name}: PR-AUC ${f3(m.test.averagePrecision.estimate)} (${f3(m.test.averagePrecision.lo)} to ${f3(m.test.averagePrecision.hi)})`,
+        )
+        .join("; ") +
       `. The dashed line is the churn rate of the test set (${pct(base)}), what flagging at random gives.`,
     x: { label: "recall (share of churners caught) →", domain: [0, 1], grid: true },
     y: { label: "↑ precision (share of flagged who churn)", domain: [0, 1], grid: true },
@@ -165,7 +220,10 @@ export function calibrationChart(artifact: ModelsArtifact, { width, selectedId, 
       "Customers binned by predicted probability (ten bins of width 0.1); each bin's mean prediction across, its observed churn rate up, " +
       "the dashed diagonal is perfect calibration. The selected model's bins carry 95% Wilson intervals. " +
       models
-        .map((m) => `${m.name}: ${m.test.curves.calibration.map((b) => `${f3(b.meanPredicted)} predicted, ${f3(b.observedRate)} observed (${b.count})`).join(", ")}`)
+        .map(
+          (m) =>
+            `${m.name}: ${m.test.curves.calibration.map((b) => `${f3(b.meanPredicted)} predicted, ${f3(b.observedRate)} observed (${b.count})`).join(", ")}`,
+        )
         .join("; "),
     x: { label: "mean predicted probability →", domain: [0, 1], grid: true },
     y: { label: "↑ observed churn rate", domain: [0, 1], grid: true },
@@ -174,15 +232,29 @@ export function calibrationChart(artifact: ModelsArtifact, { width, selectedId, 
       diagonal(),
       Plot.ruleX(selected, { x: "predicted", y1: "lo", y2: "hi", stroke: "name", strokeOpacity: 0.7 }),
       // Lighter than the other charts' lines: the sized dots carry this chart.
-      modelLines(bins, "predicted", "observed", { strokeWidth: (d: CurvePoint) => (d.selected ? 2.5 : 1), strokeOpacity: 0.8 }),
-      Plot.dot(bins, { x: "predicted", y: "observed", r: "count", fill: "name", fillOpacity: 0.8, channels: { customers: "count" }, tip: true }),
+      modelLines(bins, "predicted", "observed", {
+        strokeWidth: (d: CurvePoint) => (d.selected ? 2.5 : 1),
+        strokeOpacity: 0.8,
+      }),
+      Plot.dot(bins, {
+        x: "predicted",
+        y: "observed",
+        r: "count",
+        fill: "name",
+        fillOpacity: 0.8,
+        channels: { customers: "count" },
+        tip: true,
+      }),
     ],
   });
 }
 
 export function gainsChart(artifact: ModelsArtifact, { width, selectedId, shown }: CurveOptions): Chart {
   const models = shownModels(artifact, shown);
-  const points = curvePoints(models, selectedId, (m) => [{ share: 0, gain: 0 }, ...m.test.curves.gains.map((g) => ({ share: g.share, gain: g.gain }))]);
+  const points = curvePoints(models, selectedId, (m) => [
+    { share: 0, gain: 0 },
+    ...m.test.curves.gains.map((g) => ({ share: g.share, gain: g.gain })),
+  ]);
   const at = (m: ModelEntry, share: number) => m.test.curves.gains.find((g) => Math.abs(g.share - share) < 1e-9);
   return curvesChart(artifact, {
     width,
@@ -190,7 +262,12 @@ export function gainsChart(artifact: ModelsArtifact, { width, selectedId, shown 
     ariaLabel: "Cumulative gains on the test set, one curve per model",
     ariaDescription:
       "Share of all churners reached when contacting the riskiest share of customers, test set. " +
-      models.map((m) => `${m.name}: top 10% reach ${pct(at(m, 0.1)?.gain ?? NaN)}, top 20% reach ${pct(at(m, 0.2)?.gain ?? NaN)}`).join("; ") +
+      models
+        .map(
+          (m) =>
+            `${m.name}: top 10% reach ${pct(at(m, 0.1)?.gain ?? NaN)}, top 20% reach ${pct(at(m, 0.2)?.gain ?? NaN)}`,
+        )
+        .join("; ") +
       ". The dashed diagonal is contacting at random.",
     x: { label: "share of customers contacted, riskiest first →", domain: [0, 1], tickFormat: "%", grid: true },
     y: { label: "↑ share of churners reached", domain: [0, 1], tickFormat: "%", grid: true },
@@ -200,14 +277,21 @@ export function gainsChart(artifact: ModelsArtifact, { width, selectedId, shown 
 
 export function liftChart(artifact: ModelsArtifact, { width, selectedId, shown }: CurveOptions): Chart {
   const models = shownModels(artifact, shown);
-  const points = curvePoints(models, selectedId, (m) => m.test.curves.gains.map((g) => ({ share: g.share, lift: g.lift })));
+  const points = curvePoints(models, selectedId, (m) =>
+    m.test.curves.gains.map((g) => ({ share: g.share, lift: g.lift })),
+  );
   return curvesChart(artifact, {
     width,
     height: Math.min(320, width * 0.6),
     ariaLabel: "Lift on the test set, one curve per model",
     ariaDescription:
       "Churn rate among the contacted over the test set's churn rate, by share contacted. " +
-      models.map((m) => `${m.name}: lift ${f3(m.test.curves.gains[0]?.lift ?? NaN)} in the top ${pct(m.test.curves.gains[0]?.share ?? NaN, 0)}`).join("; ") +
+      models
+        .map(
+          (m) =>
+            `${m.name}: lift ${f3(m.test.curves.gains[0]?.lift ?? NaN)} in the top ${pct(m.test.curves.gains[0]?.share ?? NaN, 0)}`,
+        )
+        .join("; ") +
       ". A lift of 1 is contacting at random.",
     x: { label: "share of customers contacted, riskiest first →", domain: [0, 1], tickFormat: "%", grid: true },
     y: { label: "↑ lift (times the base rate)", grid: true, zero: true },
@@ -220,7 +304,11 @@ export function liftChart(artifact: ModelsArtifact, { width, selectedId, shown }
 /** Precision, recall and F1 on the test set across every threshold, with the reader's and the policies' marked. */
 export function thresholdChart(
   sweep: ScoreSweep,
-  { width, threshold, policies }: { width: number; threshold: number; policies: readonly { label: string; threshold: number | null }[] },
+  {
+    width,
+    threshold,
+    policies,
+  }: { width: number; threshold: number; policies: readonly { label: string; threshold: number | null }[] },
 ): Chart {
   const rows: { threshold: number; figure: string; value: number }[] = [];
   for (let k = 0; k < sweep.thresholds.length; k++) {
@@ -233,7 +321,9 @@ export function thresholdChart(
     rows.push({ threshold: t, figure: "F1", value: 2 * tp + fp + fn > 0 ? (2 * tp) / (2 * tp + fp + fn) : 0 });
   }
   const color: Plot.ScaleOptions = { type: "ordinal", domain: ["precision", "recall", "F1"], scheme: "observable10" };
-  const marks = policies.filter((p): p is { label: string; threshold: number } => p.threshold !== null && Number.isFinite(p.threshold));
+  const marks = policies.filter(
+    (p): p is { label: string; threshold: number } => p.threshold !== null && Number.isFinite(p.threshold),
+  );
   return withSwatches(
     Plot.plot({
       width,
@@ -248,7 +338,17 @@ export function thresholdChart(
       marks: [
         Plot.line(rows, { x: "threshold", y: "value", stroke: "figure", curve: "step-before" }),
         Plot.ruleX(marks, { x: "threshold", stroke: "currentColor", strokeOpacity: 0.5, strokeDasharray: "2,3" }),
-        Plot.text(marks, { x: "threshold", text: "label", frameAnchor: "top", dy: -2, rotate: -90, textAnchor: "end", fontSize: 9, fill: "currentColor", fillOpacity: 0.7 }),
+        Plot.text(marks, {
+          x: "threshold",
+          text: "label",
+          frameAnchor: "top",
+          dy: -2,
+          rotate: -90,
+          textAnchor: "end",
+          fontSize: 9,
+          fill: "currentColor",
+          fillOpacity: 0.7,
+        }),
         Plot.ruleX([threshold], { stroke: "var(--theme-foreground-focus)", strokeWidth: 2 }),
       ],
     }),
@@ -262,7 +362,9 @@ export function thresholdChart(
 export function importanceGrid(artifact: ModelsArtifact, { width }: { width: number }): Chart {
   const selected = artifact.models.find((m) => m.id === artifact.selected.id) ?? artifact.models[0];
   const columns = [...selected.test.importance.permutation].sort((a, b) => b.mean - a.mean).map((r) => r.column);
-  const cells = artifact.models.flatMap((m) => m.test.importance.permutation.map((r) => ({ model: m.name, column: r.column, mean: r.mean, sd: r.sd })));
+  const cells = artifact.models.flatMap((m) =>
+    m.test.importance.permutation.map((r) => ({ model: m.name, column: r.column, mean: r.mean, sd: r.sd })),
+  );
   const top = Math.max(0.01, ...cells.map((c) => c.mean));
   return Plot.plot({
     width,
@@ -273,14 +375,34 @@ export function importanceGrid(artifact: ModelsArtifact, { width }: { width: num
     ariaDescription:
       "Drop in test ROC-AUC when one input column is shuffled (mean over repeats); darker is more important; columns ordered by the selected model's importance. " +
       artifact.models
-        .map((m) => `${m.name}: ${[...m.test.importance.permutation].sort((a, b) => b.mean - a.mean).slice(0, 3).map((r) => `${r.column} ${f3(r.mean)}`).join(", ")}`)
+        .map(
+          (m) =>
+            `${m.name}: ${[...m.test.importance.permutation]
+              .sort((a, b) => b.mean - a.mean)
+              .slice(0, 3)
+              .map((r) => `${r.column} ${f3(r.mean)}`)
+              .join(", ")}`,
+        )
         .join("; "),
     x: { label: null, domain: artifact.models.map((m) => m.name), tickRotate: -35, axis: "bottom" },
     y: { label: null, domain: columns },
     color: { type: "linear", scheme: "blues", domain: [0, top], clamp: true },
     marks: [
-      Plot.cell(cells, { x: "model", y: "column", fill: "mean", inset: 0.5, channels: { "ROC-AUC drop": "mean", sd: "sd" }, tip: true }),
-      Plot.text(cells, { x: "model", y: "column", text: (d: { mean: number }) => d.mean.toFixed(3), fill: (d: { mean: number }) => (d.mean > 0.6 * top ? "white" : "black"), fontSize: 9 }),
+      Plot.cell(cells, {
+        x: "model",
+        y: "column",
+        fill: "mean",
+        inset: 0.5,
+        channels: { "ROC-AUC drop": "mean", sd: "sd" },
+        tip: true,
+      }),
+      Plot.text(cells, {
+        x: "model",
+        y: "column",
+        text: (d: { mean: number }) => d.mean.toFixed(3),
+        fill: (d: { mean: number }) => (d.mean > 0.6 * top ? "white" : "black"),
+        fontSize: 9,
+      }),
     ],
   });
 }
@@ -298,7 +420,12 @@ export function permutationChart(model: ModelEntry, { width }: { width: number }
     y: { label: null, domain: rows.map((r) => r.column) },
     marks: [
       Plot.barX(rows, { x: "mean", y: "column", fill: "currentColor", fillOpacity: 0.6 }),
-      Plot.ruleY(rows, { y: "column", x1: (d: { mean: number; sd: number }) => d.mean - d.sd, x2: (d: { mean: number; sd: number }) => d.mean + d.sd, stroke: "currentColor" }),
+      Plot.ruleY(rows, {
+        y: "column",
+        x1: (d: { mean: number; sd: number }) => d.mean - d.sd,
+        x2: (d: { mean: number; sd: number }) => d.mean + d.sd,
+        stroke: "currentColor",
+      }),
       Plot.ruleX([0]),
     ],
   });
@@ -323,18 +450,28 @@ export function gainChart(model: ModelEntry, { width, top = 15 }: { width: numbe
 
 const PROTOCOL: Plot.ScaleOptions = {
   type: "ordinal",
-  domain: ["original: copies on both sides, threshold tuned on test", "this report: distinct customers, threshold from out-of-fold"],
+  domain: [
+    "original: copies on both sides, threshold tuned on test",
+    "this report: distinct customers, threshold from out-of-fold",
+  ],
   range: ["var(--theme-red)", "currentColor"],
 };
 
 /** Per model, a figure under the original's protocol against the same model under this report's. */
-export function originalChart(original: OriginalProtocol, { width, figure }: { width: number; figure: "f1" | "recall" | "accuracy" | "precision" }): Chart {
+export function originalChart(
+  original: OriginalProtocol,
+  { width, figure }: { width: number; figure: "f1" | "recall" | "accuracy" | "precision" },
+): Chart {
   const [origLabel, honestLabel] = PROTOCOL.domain as string[];
   const rows = original.models.flatMap((m) => [
     { name: m.name, protocol: origLabel, value: m.original.testTuned[figure] },
     { name: m.name, protocol: honestLabel, value: m.honest.oofTuned[figure] },
   ]);
-  const pairs = original.models.map((m) => ({ name: m.name, a: m.original.testTuned[figure], b: m.honest.oofTuned[figure] }));
+  const pairs = original.models.map((m) => ({
+    name: m.name,
+    a: m.original.testTuned[figure],
+    b: m.honest.oofTuned[figure],
+  }));
   return withSwatches(
     Plot.plot({
       width,

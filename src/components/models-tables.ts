@@ -1,19 +1,31 @@
 // Tables for the models page, built with DOM calls: every name and figure lands as text, never as HTML.
-import type { IntervalFigure, MeanSdFigure, ModelEntry, ModelsArtifact, OriginalProtocol } from "../lib/models/artifact.js";
+import type {
+  IntervalFigure,
+  MeanSdFigure,
+  ModelEntry,
+  ModelsArtifact,
+  OriginalProtocol,
+} from "../lib/models/artifact.js";
 import type { Interval } from "../lib/metrics/bootstrap.js";
 import type { Costs, PolicyKind } from "../lib/threshold.js";
 import { f3, pct, POLICY_LABEL, thresholdText } from "./models-charts.js";
 import type { Decision, PolicyChoice } from "./models-threshold.js";
 import { table as buildTable, tableCell as cell, type CellContent as Content } from "./table.js";
 
-const table = (headers: readonly string[], rows: readonly (readonly Content[])[], numericFrom: number, caption?: string): HTMLTableElement =>
-  buildTable(headers, rows, { numericFrom, caption });
+const table = (
+  headers: readonly string[],
+  rows: readonly (readonly Content[])[],
+  numericFrom: number,
+  caption?: string,
+): HTMLTableElement => buildTable(headers, rows, { numericFrom, caption });
 
 export const meanSd = (f: MeanSdFigure): string => `${f3(f.mean)} ± ${f3(f.sd)}`;
 export const interval = (f: IntervalFigure | Interval): string => `${f3(f.estimate)} (${f3(f.lo)}–${f3(f.hi)})`;
 const pctInterval = (f: Interval): string => `${pct(f.estimate)} (${pct(f.lo)}–${pct(f.hi)})`;
 const money = (x: number, digits = 2): string =>
-  Number.isFinite(x) ? x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "n/a";
+  Number.isFinite(x)
+    ? x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    : "n/a";
 
 /** A figure over its uncertainty in small muted type: "0.534" above "0.467–0.609" or "± 0.044". */
 function stacked(main: string, sub: string): HTMLElement {
@@ -26,7 +38,6 @@ function stacked(main: string, sub: string): HTMLElement {
 }
 const meanSdCell = (f: MeanSdFigure): HTMLElement => stacked(f3(f.mean), `± ${f3(f.sd)}`);
 const intervalCell = (f: IntervalFigure | Interval): HTMLElement => stacked(f3(f.estimate), `${f3(f.lo)}–${f3(f.hi)}`);
-
 
 // ---------------------------------------------------------------------------------------------- leaderboard
 
@@ -47,21 +58,62 @@ interface Column {
 export function leaderboard(artifact: ModelsArtifact): HTMLElement {
   const selectedId = artifact.selected.id;
   const columns: Column[] = [
-    { label: "model", key: (m) => m.name, text: (m) => (m.id === selectedId ? `${m.name} (used by the report)` : m.name) },
-    { label: "CV PR-AUC", key: (m) => m.cv.averagePrecision.mean, text: (m) => meanSdCell(m.cv.averagePrecision), numeric: true, descending: true },
-    { label: "CV ROC-AUC", key: (m) => m.cv.rocAuc.mean, text: (m) => meanSdCell(m.cv.rocAuc), numeric: true, descending: true },
-    { label: "CV F1 (best-F1 threshold)", key: (m) => m.cv.atThreshold["best-f1"].f1.mean, text: (m) => meanSdCell(m.cv.atThreshold["best-f1"].f1), numeric: true, descending: true },
+    {
+      label: "model",
+      key: (m) => m.name,
+      text: (m) => (m.id === selectedId ? `${m.name} (used by the report)` : m.name),
+    },
+    {
+      label: "CV PR-AUC",
+      key: (m) => m.cv.averagePrecision.mean,
+      text: (m) => meanSdCell(m.cv.averagePrecision),
+      numeric: true,
+      descending: true,
+    },
+    {
+      label: "CV ROC-AUC",
+      key: (m) => m.cv.rocAuc.mean,
+      text: (m) => meanSdCell(m.cv.rocAuc),
+      numeric: true,
+      descending: true,
+    },
+    {
+      label: "CV F1 (best-F1 threshold)",
+      key: (m) => m.cv.atThreshold["best-f1"].f1.mean,
+      text: (m) => meanSdCell(m.cv.atThreshold["best-f1"].f1),
+      numeric: true,
+      descending: true,
+    },
     { label: "CV Brier", key: (m) => m.cv.brier.mean, text: (m) => meanSdCell(m.cv.brier), numeric: true },
-    { label: "test PR-AUC", key: (m) => m.test.averagePrecision.estimate, text: (m) => intervalCell(m.test.averagePrecision), numeric: true, descending: true },
-    { label: "test ROC-AUC", key: (m) => m.test.rocAuc.estimate, text: (m) => intervalCell(m.test.rocAuc), numeric: true, descending: true },
-    { label: "test F1 at the OOF threshold", key: (m) => m.test.atThreshold["best-f1"].f1.estimate, text: (m) => intervalCell(m.test.atThreshold["best-f1"].f1), numeric: true, descending: true },
+    {
+      label: "test PR-AUC",
+      key: (m) => m.test.averagePrecision.estimate,
+      text: (m) => intervalCell(m.test.averagePrecision),
+      numeric: true,
+      descending: true,
+    },
+    {
+      label: "test ROC-AUC",
+      key: (m) => m.test.rocAuc.estimate,
+      text: (m) => intervalCell(m.test.rocAuc),
+      numeric: true,
+      descending: true,
+    },
+    {
+      label: "test F1 at the OOF threshold",
+      key: (m) => m.test.atThreshold["best-f1"].f1.estimate,
+      text: (m) => intervalCell(m.test.atThreshold["best-f1"].f1),
+      numeric: true,
+      descending: true,
+    },
   ];
   let sortBy = 1;
   let descending = true;
   const node = document.createElement("table");
   node.id = "leaderboard";
   const caption = document.createElement("caption");
-  caption.textContent = "Click a column header to sort. CV: mean over the folds of the training set, ± its sd. Test: estimate over its 95% bootstrap interval.";
+  caption.textContent =
+    "Click a column header to sort. CV: mean over the folds of the training set, ± its sd. Test: estimate over its 95% bootstrap interval.";
   const head = document.createElement("thead");
   const headRow = document.createElement("tr");
   const buttons = columns.map((c, i) => {
@@ -134,7 +186,14 @@ export function modelsTable(artifact: ModelsArtifact): HTMLTableElement {
 export function testTable(artifact: ModelsArtifact): HTMLTableElement {
   return table(
     ["model", "ROC-AUC", "PR-AUC", "Brier", "log-loss", "F1 at 0.5"],
-    artifact.models.map((m) => [m.name, intervalCell(m.test.rocAuc), intervalCell(m.test.averagePrecision), intervalCell(m.test.brier), intervalCell(m.test.logLoss), f3(m.test.atHalf.f1)]),
+    artifact.models.map((m) => [
+      m.name,
+      intervalCell(m.test.rocAuc),
+      intervalCell(m.test.averagePrecision),
+      intervalCell(m.test.brier),
+      intervalCell(m.test.logLoss),
+      f3(m.test.atHalf.f1),
+    ]),
     1,
     `Test set (${artifact.protocol.testRows.toLocaleString("en-US")} customers, ${artifact.protocol.testChurners} churners): estimate (95% bootstrap interval, ${artifact.protocol.bootstrapReps} stratified resamples).`,
   );
@@ -145,14 +204,24 @@ export function testTable(artifact: ModelsArtifact): HTMLTableElement {
 const POLICY_RULE: Readonly<Record<PolicyKind, (targetRecall: number, costs: Costs) => string>> = {
   "best-f1": () => "the highest F1",
   "target-recall": (r) => `the highest precision that keeps recall at or above ${pct(r, 0)}`,
-  "min-cost": (_, c) => `the lowest expected cost, a missed churner costing ${c.missedChurner} and a needless offer ${c.needlessOffer}`,
+  "min-cost": (_, c) =>
+    `the lowest expected cost, a missed churner costing ${c.missedChurner} and a needless offer ${c.needlessOffer}`,
 };
 
 /** The report's own thresholds for the selected model: chosen on out-of-fold predictions, then applied to test once. */
 export function policyTable(model: ModelEntry, artifact: ModelsArtifact): HTMLTableElement {
   const { targetRecall, costs } = artifact.protocol;
   return table(
-    ["policy", "chooses", "threshold", "OOF precision / recall", "test precision", "test recall", "test F1", "test confusion"],
+    [
+      "policy",
+      "chooses",
+      "threshold",
+      "OOF precision / recall",
+      "test precision",
+      "test recall",
+      "test F1",
+      "test confusion",
+    ],
     (Object.keys(POLICY_LABEL) as PolicyKind[]).map((kind) => {
       const t = model.thresholds[kind];
       const test = model.test.atThreshold[kind];
@@ -223,8 +292,16 @@ export function confusionMatrix(d: Decision): HTMLTableElement {
 export function decisionFigures(d: Decision, costs: Costs): HTMLTableElement {
   const f = d.figures;
   const rows: [string, string, string][] = [
-    ["precision", "precision", `${pctInterval(d.precision)}: of the ${(f.tp + f.fp).toLocaleString("en-US")} flagged, ${f.tp.toLocaleString("en-US")} churned`],
-    ["recall", "recall", `${pctInterval(d.recall)}: ${f.tp.toLocaleString("en-US")} of ${(f.tp + f.fn).toLocaleString("en-US")} churners caught`],
+    [
+      "precision",
+      "precision",
+      `${pctInterval(d.precision)}: of the ${(f.tp + f.fp).toLocaleString("en-US")} flagged, ${f.tp.toLocaleString("en-US")} churned`,
+    ],
+    [
+      "recall",
+      "recall",
+      `${pctInterval(d.recall)}: ${f.tp.toLocaleString("en-US")} of ${(f.tp + f.fn).toLocaleString("en-US")} churners caught`,
+    ],
     ["f1", "F1", interval(d.f1)],
     ["flagged", "customers flagged", `${(f.tp + f.fp).toLocaleString("en-US")} (${pctInterval(d.flaggedShare)})`],
     [
@@ -236,7 +313,8 @@ export function decisionFigures(d: Decision, costs: Costs): HTMLTableElement {
   const node = document.createElement("table");
   node.id = "threshold-figures";
   const caption = document.createElement("caption");
-  caption.textContent = "At this threshold, test set; 95% intervals from stratified bootstrap resamples computed in your browser";
+  caption.textContent =
+    "At this threshold, test set; 95% intervals from stratified bootstrap resamples computed in your browser";
   const body = document.createElement("tbody");
   for (const [key, label, text] of rows) {
     const tr = document.createElement("tr");

@@ -5,7 +5,14 @@ import { bootstrapIntervals, type Interval } from "../lib/metrics/bootstrap.js";
 import { figuresAt, type DecisionFigures } from "../lib/metrics/confusion.js";
 import { sweepScores, type ScoreSweep } from "../lib/metrics/order.js";
 import type { PredictionSet } from "../lib/models/artifact.js";
-import { chooseThreshold, expectedCostPerCustomer, POLICY_KINDS, type Costs, type PolicyKind, type ThresholdChoice } from "../lib/threshold.js";
+import {
+  chooseThreshold,
+  expectedCostPerCustomer,
+  POLICY_KINDS,
+  type Costs,
+  type PolicyKind,
+  type ThresholdChoice,
+} from "../lib/threshold.js";
 
 export interface Predictions {
   readonly y: Uint8Array;
@@ -35,7 +42,12 @@ export interface Decision {
 }
 
 /** The decision at a threshold on a set of predictions, figures with stratified bootstrap 95% intervals. */
-export function decisionAt(data: Predictions, threshold: number, costs: Costs, { reps = 400, seed = 1 }: { reps?: number; seed?: number } = {}): Decision {
+export function decisionAt(
+  data: Predictions,
+  threshold: number,
+  costs: Costs,
+  { reps = 400, seed = 1 }: { reps?: number; seed?: number } = {},
+): Decision {
   const figures = figuresAt(data.y, data.p, threshold);
   const iv = bootstrapIntervals(
     {
@@ -70,7 +82,8 @@ export interface PolicyChoice {
 /** The three policies' thresholds on the out-of-fold predictions, under the given costs and target recall. */
 export function policiesOnOof(oof: Predictions, costs: Costs, targetRecall: number): PolicyChoice[] {
   return POLICY_KINDS.map((kind) => {
-    const policy = kind === "best-f1" ? { kind } : kind === "target-recall" ? { kind, recall: targetRecall } : { kind, costs };
+    const policy =
+      kind === "best-f1" ? { kind } : kind === "target-recall" ? { kind, recall: targetRecall } : { kind, costs };
     return { kind, choice: chooseThreshold(oof.sweep, policy, costs) };
   });
 }

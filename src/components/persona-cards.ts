@@ -14,7 +14,11 @@ import { clusterLabel, num, pct } from "./segments-charts.js";
 
 export const DEFAULT_LIVE_MODEL = "gemini-2.5-flash";
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -83,7 +87,10 @@ function factsList(cluster: SegmentCluster, segments: SegmentsArtifact): HTMLEle
   };
   // The segment's own name from the data: two cards a model happened to name alike stay told apart.
   add("segment", `${cluster.name} (cluster ${cluster.id})`);
-  add("customers", `${cluster.size.toLocaleString("en-US")} (${pct(cluster.share)} of ${base.size.toLocaleString("en-US")})`);
+  add(
+    "customers",
+    `${cluster.size.toLocaleString("en-US")} (${pct(cluster.share)} of ${base.size.toLocaleString("en-US")})`,
+  );
   add("churn", `${pct(cluster.churnRate)} (base ${pct(base.churnRate)})`);
   if (cluster.meanPredicted !== null) add("predicted", `${pct(cluster.meanPredicted)} mean probability`);
   add("R", `${num(cluster.mean.recency)} days since last order (base ${num(base.mean.recency)})`);
@@ -97,14 +104,23 @@ function renderBody(view: CardView, fallbackReason: string | undefined): void {
   const { card, body } = view;
   body.replaceChildren();
   const head = el("div", "persona-head");
-  head.append(el("h3", "persona-name", card.name), el("span", `persona-priority persona-priority-${card.priority}`, `Priority: ${card.priority}`));
+  head.append(
+    el("h3", "persona-name", card.name),
+    el("span", `persona-priority persona-priority-${card.priority}`, `Priority: ${card.priority}`),
+  );
   const source = el("p", "persona-source");
   source.append("Source: ", el("strong", "persona-source-badge", sourceBadge(card.source)));
   if (card.source.kind !== "rules") source.append(` · model ${card.source.model}`);
   if (card.source.kind === "gemini-live") source.append(" · on your key");
   body.append(head, source, view.facts);
   if (fallbackReason !== undefined) {
-    body.append(el("p", "persona-fallback", `Gemini was asked for this card and failed (${fallbackReason}), so the rules wrote it.`));
+    body.append(
+      el(
+        "p",
+        "persona-fallback",
+        `Gemini was asked for this card and failed (${fallbackReason}), so the rules wrote it.`,
+      ),
+    );
   }
   body.append(el("h4", undefined, "Who they are"), el("p", "persona-who", card.who));
   body.append(el("h4", undefined, "Main risk"), el("p", "persona-risk", card.risk));
@@ -231,8 +247,7 @@ export function personaCards(options: PersonaCardsOptions): HTMLElement {
     } else {
       view.status.className = "persona-status persona-error";
       view.status.setAttribute("role", "alert");
-      view.status.textContent =
-        `Gemini live failed: ${result.error.message}. The text above is unchanged (${describeSource(view.card.source)}).`;
+      view.status.textContent = `Gemini live failed: ${result.error.message}. The text above is unchanged (${describeSource(view.card.source)}).`;
     }
   }
 

@@ -11,7 +11,11 @@ import type { ScoredRow } from "../lib/scoring/rows.js";
 import type { Reason } from "../lib/scoring/score.js";
 import type { UploadRejection } from "../lib/scoring/upload.js";
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
   if (className) node.className = className;
@@ -29,7 +33,12 @@ function issueList(groups: readonly IssueGroup[]): HTMLElement {
       const examples = el("ul");
       for (const example of group.examples) {
         if (example.row === undefined && example.value === undefined) continue;
-        const where = example.row === undefined ? "" : example.sheet !== undefined ? `sheet row ${example.row}` : `line ${example.row}`;
+        const where =
+          example.row === undefined
+            ? ""
+            : example.sheet !== undefined
+              ? `sheet row ${example.row}`
+              : `line ${example.row}`;
         const li = el("li");
         if (where) li.append(`${where}: `);
         if (example.value !== undefined) li.append(el("code", JSON.stringify(example.value)), " ");
@@ -63,8 +72,12 @@ export function skippedView(skipped: number, rowsInFile: number, groups: readonl
   const box = el("div", undefined, "warning");
   box.setAttribute("role", "status");
   box.dataset.testid = "score-skipped";
-  box.append(el("strong", `${skipped.toLocaleString("en-US")} of ${rowsInFile.toLocaleString("en-US")} rows skipped. `));
-  box.append("They have values the model cannot take, so they were not scored and are not in the tables or downloads below. Fix them in the file and upload it again:");
+  box.append(
+    el("strong", `${skipped.toLocaleString("en-US")} of ${rowsInFile.toLocaleString("en-US")} rows skipped. `),
+  );
+  box.append(
+    "They have values the model cannot take, so they were not scored and are not in the tables or downloads below. Fix them in the file and upload it again:",
+  );
   box.append(issueList(groups));
   return box;
 }
@@ -75,7 +88,10 @@ export function progressView(stage: string, done: number, total: number): HTMLEl
   const bar = el("progress");
   bar.max = Math.max(total, 1);
   bar.value = done;
-  box.append(bar, ` ${stage}${total > 1 ? ` ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} customers` : "…"}`);
+  box.append(
+    bar,
+    ` ${stage}${total > 1 ? ` ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} customers` : "…"}`,
+  );
   return box;
 }
 
@@ -105,12 +121,19 @@ export function reasonsView(up: readonly Reason[], down: readonly Reason[], unit
   };
   section("Raise the risk most", up, "var(--theme-red, #d62728)");
   section("Lower the risk most", down, "var(--theme-blue, #1f77b4)");
-  box.append(el("p", `Contributions in ${units}, relative to the average customer the model saw in training.`, "muted"));
+  box.append(
+    el("p", `Contributions in ${units}, relative to the average customer the model saw in training.`, "muted"),
+  );
   return box;
 }
 
 /** A button that saves text as a file (made on click, so a moved threshold is taken into account). */
-export function downloadButton(label: string, fileName: string, make: () => string, testid?: string): HTMLButtonElement {
+export function downloadButton(
+  label: string,
+  fileName: string,
+  make: () => string,
+  testid?: string,
+): HTMLButtonElement {
   const button = el("button", label);
   button.type = "button";
   if (testid) button.dataset.testid = testid;
@@ -120,7 +143,12 @@ export function downloadButton(label: string, fileName: string, make: () => stri
 
 /** A file name fragment from a segment name: letters, digits and dashes. */
 export function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "segment";
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "segment"
+  );
 }
 
 const fmt = (n: number) => n.toLocaleString("en-US");
@@ -269,10 +297,23 @@ export class ReasonsStore {
         bar.value = this.done;
         const high = this.highRiskDone();
         const highText =
-          high.flagged === 0 ? "" : high.done === high.flagged ? `; all ${fmt(high.flagged)} high-risk customers have theirs` : `; high-risk customers first (${fmt(high.done)} of ${fmt(high.flagged)} so far)`;
-        box.append(bar, ` Computing reasons… ${fmt(this.done)} of ${fmt(this.total)} customers${highText}. The scores, segments and downloads are ready; reasons fill in as they come.`);
+          high.flagged === 0
+            ? ""
+            : high.done === high.flagged
+              ? `; all ${fmt(high.flagged)} high-risk customers have theirs`
+              : `; high-risk customers first (${fmt(high.done)} of ${fmt(high.flagged)} so far)`;
+        box.append(
+          bar,
+          ` Computing reasons… ${fmt(this.done)} of ${fmt(this.total)} customers${highText}. The scores, segments and downloads are ready; reasons fill in as they come.`,
+        );
       } else if (this.state === "done") {
-        box.append(el("span", `Reasons computed for all ${fmt(this.total)} customers in ${(this.wallMs / 1000).toFixed(1)} s (exact TreeSHAP, ${fmt(Math.round(this.total / Math.max(this.reasonsMs / 1000, 1e-9)))} customers a second).`, "muted"));
+        box.append(
+          el(
+            "span",
+            `Reasons computed for all ${fmt(this.total)} customers in ${(this.wallMs / 1000).toFixed(1)} s (exact TreeSHAP, ${fmt(Math.round(this.total / Math.max(this.reasonsMs / 1000, 1e-9)))} customers a second).`,
+            "muted",
+          ),
+        );
       } else if (this.state === "failed") {
         box.className = "caution";
         box.append(`Reasons could not be computed: ${this.message}. The scores and segments above are unaffected.`);
@@ -293,7 +334,13 @@ export class ReasonsStore {
  * A download whose file has every customer's reasons: clicked while they are still being computed, it shows
  * their progress and saves the file as soon as the last chunk is in.
  */
-export function reasonsDownloadButton(label: string, fileName: string, make: () => string, store: ReasonsStore, testid?: string): HTMLButtonElement {
+export function reasonsDownloadButton(
+  label: string,
+  fileName: string,
+  make: () => string,
+  store: ReasonsStore,
+  testid?: string,
+): HTMLButtonElement {
   const button = el("button", label);
   button.type = "button";
   if (testid) button.dataset.testid = testid;

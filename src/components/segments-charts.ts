@@ -11,7 +11,9 @@ type Chart = SVGSVGElement | HTMLElement;
 
 export const pct = (x: number, digits = 1): string => (Number.isFinite(x) ? `${(x * 100).toFixed(digits)}%` : "n/a");
 export const num = (x: number, digits = 1): string =>
-  Number.isFinite(x) ? x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "n/a";
+  Number.isFinite(x)
+    ? x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    : "n/a";
 export const money = (x: number): string =>
   Number.isFinite(x) ? `${x < 0 ? "−" : ""}${Math.abs(Math.round(x)).toLocaleString("en-US")}` : "n/a";
 
@@ -25,13 +27,17 @@ export function clusterColor(segments: SegmentsArtifact): Plot.ScaleOptions {
   return { type: "ordinal", domain: segments.clusters.map(clusterLabel), scheme: "observable10" };
 }
 
-const withSwatches = (chart: Chart, color: Plot.ScaleOptions): HTMLElement => sharedSwatches(chart, color, "segments-chart");
+const withSwatches = (chart: Chart, color: Plot.ScaleOptions): HTMLElement =>
+  sharedSwatches(chart, color, "segments-chart");
 
 // ---------------------------------------------------------------------------------------------- k selection
 
 export type KMetric = "inertia" | "silhouette";
 
-export function kSelectionChart(rows: readonly KSelectionRow[], { width, k, metric }: { width: number; k: number; metric: KMetric }): Chart {
+export function kSelectionChart(
+  rows: readonly KSelectionRow[],
+  { width, k, metric }: { width: number; k: number; metric: KMetric },
+): Chart {
   const data = rows
     .map((r) => ({ k: r.k, value: metric === "inertia" ? r.inertia : r.silhouette }))
     .filter((r): r is { k: number; value: number } => r.value !== null && Number.isFinite(r.value));
@@ -62,7 +68,7 @@ export function kSelectionChart(rows: readonly KSelectionRow[], { width, k, metr
 /** Deterministic jitter in [-0.35, 0.35] from the row index, so whole-day recency does not stack in stripes. */
 function jitter(i: number): number {
   const x = Math.sin(i * 12.9898 + 78.233) * 43758.5453;
-  return ((x - Math.floor(x)) - 0.5) * 0.7;
+  return (x - Math.floor(x) - 0.5) * 0.7;
 }
 
 export interface ScatterOptions {
@@ -96,7 +102,10 @@ export function clusterScatter(segments: SegmentsArtifact, { width, facet = fals
     `${rows.length.toLocaleString("en-US")} customers: days since the last order across, cashback (M) up, dot size = orders last month (F), colour = cluster` +
     (facet ? ", one panel per cluster with the other customers in grey. " : ". ") +
     segments.clusters
-      .map((c) => `Group ${c.id} centre: ${num(c.centre.recency)} days, ${num(c.centre.frequency)} orders, cashback ${num(c.centre.monetary, 0)}`)
+      .map(
+        (c) =>
+          `Group ${c.id} centre: ${num(c.centre.recency)} days, ${num(c.centre.frequency)} orders, cashback ${num(c.centre.monetary, 0)}`,
+      )
       .join("; ") +
     ".";
   const dotOptions = {
@@ -109,52 +118,81 @@ export function clusterScatter(segments: SegmentsArtifact, { width, facet = fals
     tip: { format: { x: false, fill: true, r: false, y: (v: number) => num(v, 0) } },
   } as const;
   if (!facet) {
-    return withSwatches(Plot.plot({
-      width,
-      height: Math.max(360, Math.min(560, width * 0.55)),
-      marginLeft: 56,
-      ariaLabel: "Customers by recency and cashback, coloured by cluster, sized by orders",
-      ariaDescription: description,
-      x: { label: "R: days since the last order (jittered ±0.35 day) →", grid: true },
-      y: { label: "↑ M: CashbackAmount", grid: true },
-      r: { range: [1, 7], label: "F: orders last month" },
-      color: clusterColor(segments),
-      marks: [
-        Plot.dot(rows, dotOptions),
-        Plot.dot(centres, { x: "recency", y: "monetary", r: 10, stroke: "currentColor", strokeWidth: 2, fill: "var(--theme-background)", fillOpacity: 0.7 }),
-        Plot.text(centres, { x: "recency", y: "monetary", text: (d: { id: number }) => String(d.id), fill: "currentColor", fontWeight: "bold" }),
-      ],
-    }), clusterColor(segments));
+    return withSwatches(
+      Plot.plot({
+        width,
+        height: Math.max(360, Math.min(560, width * 0.55)),
+        marginLeft: 56,
+        ariaLabel: "Customers by recency and cashback, coloured by cluster, sized by orders",
+        ariaDescription: description,
+        x: { label: "R: days since the last order (jittered ±0.35 day) →", grid: true },
+        y: { label: "↑ M: CashbackAmount", grid: true },
+        r: { range: [1, 7], label: "F: orders last month" },
+        color: clusterColor(segments),
+        marks: [
+          Plot.dot(rows, dotOptions),
+          Plot.dot(centres, {
+            x: "recency",
+            y: "monetary",
+            r: 10,
+            stroke: "currentColor",
+            strokeWidth: 2,
+            fill: "var(--theme-background)",
+            fillOpacity: 0.7,
+          }),
+          Plot.text(centres, {
+            x: "recency",
+            y: "monetary",
+            text: (d: { id: number }) => String(d.id),
+            fill: "currentColor",
+            fontWeight: "bold",
+          }),
+        ],
+      }),
+      clusterColor(segments),
+    );
   }
   const nRows = Math.ceil(segments.clusters.length / columns);
-  return withSwatches(Plot.plot({
-    width,
-    height: nRows * Math.max(220, Math.min(320, width / columns)) + 60,
-    marginLeft: 56,
-    ariaLabel: "Customers by recency and cashback, one panel per cluster, sized by orders",
-    ariaDescription: description,
-    fx: { axis: null },
-    fy: { axis: null },
-    x: { label: "R: days since the last order →", grid: true },
-    y: { label: "↑ M: CashbackAmount", grid: true },
-    r: { range: [0.8, 5], label: "F: orders last month" },
-    color: clusterColor(segments),
-    marks: [
-      Plot.frame({ stroke: "var(--theme-foreground-faint)" }),
-      Plot.dot(rows, { x: "x", y: "monetary", r: "frequency", fx: "fx", fy: "fy", facet: "exclude", fill: "var(--theme-foreground-faint)", fillOpacity: 0.25 }),
-      Plot.dot(rows, { ...dotOptions, fx: "fx", fy: "fy" }),
-      Plot.text(centres, {
-        fx: "fx",
-        fy: "fy",
-        frameAnchor: "top-right",
-        dx: -6,
-        dy: 6,
-        text: (d: { label: string }) => (d.label.length > 40 ? `${d.label.slice(0, 39)}…` : d.label),
-        fill: "currentColor",
-        fontWeight: "bold",
-      }),
-    ],
-  }), clusterColor(segments));
+  return withSwatches(
+    Plot.plot({
+      width,
+      height: nRows * Math.max(220, Math.min(320, width / columns)) + 60,
+      marginLeft: 56,
+      ariaLabel: "Customers by recency and cashback, one panel per cluster, sized by orders",
+      ariaDescription: description,
+      fx: { axis: null },
+      fy: { axis: null },
+      x: { label: "R: days since the last order →", grid: true },
+      y: { label: "↑ M: CashbackAmount", grid: true },
+      r: { range: [0.8, 5], label: "F: orders last month" },
+      color: clusterColor(segments),
+      marks: [
+        Plot.frame({ stroke: "var(--theme-foreground-faint)" }),
+        Plot.dot(rows, {
+          x: "x",
+          y: "monetary",
+          r: "frequency",
+          fx: "fx",
+          fy: "fy",
+          facet: "exclude",
+          fill: "var(--theme-foreground-faint)",
+          fillOpacity: 0.25,
+        }),
+        Plot.dot(rows, { ...dotOptions, fx: "fx", fy: "fy" }),
+        Plot.text(centres, {
+          fx: "fx",
+          fy: "fy",
+          frameAnchor: "top-right",
+          dx: -6,
+          dy: 6,
+          text: (d: { label: string }) => (d.label.length > 40 ? `${d.label.slice(0, 39)}…` : d.label),
+          fill: "currentColor",
+          fontWeight: "bold",
+        }),
+      ],
+    }),
+    clusterColor(segments),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------- profiles
@@ -171,23 +209,31 @@ export function profileHeatmap(segments: SegmentsArtifact, { width }: { width: n
     { cluster: clusterLabel(c), feature: features[3], level: c.churnLevel, text: pct(c.churnRate) },
   ]);
   const base = segments.base;
-  const levelColor: Plot.ScaleOptions = { type: "ordinal", domain: ["low", "mid", "high"], range: [LEVEL_FILL.low, LEVEL_FILL.mid, LEVEL_FILL.high], label: "level against the whole base" };
-  return withSwatches(Plot.plot({
-    width,
-    height: 40 * segments.clusters.length + 60,
-    marginLeft: Math.min(340, Math.max(160, width * 0.4)),
-    ariaLabel: "Cluster profiles: mean recency, orders, cashback and churn rate per cluster",
-    ariaDescription:
-      cells.map((d) => `${d.cluster}, ${d.feature}: ${d.text} (${d.level})`).join("; ") +
-      `. Whole base: ${num(base.mean.recency)} days, ${num(base.mean.frequency)} orders, cashback ${num(base.mean.monetary, 0)}, churn ${pct(base.churnRate)}.`,
-    x: { label: null, domain: [...features], axis: "top", tickSize: 0 },
-    y: { label: null, domain: segments.clusters.map(clusterLabel), tickSize: 0 },
-    color: levelColor,
-    marks: [
-      Plot.cell(cells, { x: "feature", y: "cluster", fill: "level", inset: 1 }),
-      Plot.text(cells, { x: "feature", y: "cluster", text: "text", fill: "black" }),
-    ],
-  }), levelColor);
+  const levelColor: Plot.ScaleOptions = {
+    type: "ordinal",
+    domain: ["low", "mid", "high"],
+    range: [LEVEL_FILL.low, LEVEL_FILL.mid, LEVEL_FILL.high],
+    label: "level against the whole base",
+  };
+  return withSwatches(
+    Plot.plot({
+      width,
+      height: 40 * segments.clusters.length + 60,
+      marginLeft: Math.min(340, Math.max(160, width * 0.4)),
+      ariaLabel: "Cluster profiles: mean recency, orders, cashback and churn rate per cluster",
+      ariaDescription:
+        cells.map((d) => `${d.cluster}, ${d.feature}: ${d.text} (${d.level})`).join("; ") +
+        `. Whole base: ${num(base.mean.recency)} days, ${num(base.mean.frequency)} orders, cashback ${num(base.mean.monetary, 0)}, churn ${pct(base.churnRate)}.`,
+      x: { label: null, domain: [...features], axis: "top", tickSize: 0 },
+      y: { label: null, domain: segments.clusters.map(clusterLabel), tickSize: 0 },
+      color: levelColor,
+      marks: [
+        Plot.cell(cells, { x: "feature", y: "cluster", fill: "level", inset: 1 }),
+        Plot.text(cells, { x: "feature", y: "cluster", text: "text", fill: "black" }),
+      ],
+    }),
+    levelColor,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------- churn and risk
@@ -206,7 +252,10 @@ export function churnByCluster(segments: SegmentsArtifact, { width }: { width: n
     width,
     height: 40 * rows.length + 60,
     marginLeft: Math.min(340, Math.max(160, width * 0.4)),
-    ariaLabel: predicted.length > 0 ? "Observed churn rate and mean predicted risk by cluster" : "Observed churn rate by cluster",
+    ariaLabel:
+      predicted.length > 0
+        ? "Observed churn rate and mean predicted risk by cluster"
+        : "Observed churn rate by cluster",
     ariaDescription:
       rows
         .map(
@@ -219,13 +268,32 @@ export function churnByCluster(segments: SegmentsArtifact, { width }: { width: n
       predicted.length > 0
         ? "Dots: observed churn with its 95% Wilson interval. Diamonds: mean out-of-fold predicted probability. Dashed line: the whole base."
         : "Dots: observed churn with its 95% Wilson interval. Dashed line: the whole base. No model probabilities in this build.",
-    x: { label: "churn rate →", tickFormat: "%", grid: true, domain: [0, Math.max(...rows.map((r) => Math.max(r.high, r.predicted ?? 0))) * 1.1] },
+    x: {
+      label: "churn rate →",
+      tickFormat: "%",
+      grid: true,
+      domain: [0, Math.max(...rows.map((r) => Math.max(r.high, r.predicted ?? 0))) * 1.1],
+    },
     y: { label: null, domain: rows.map((r) => r.label) },
     marks: [
       Plot.ruleX([base], { stroke: "currentColor", strokeDasharray: "4,3", strokeOpacity: 0.7 }),
-      Plot.ruleY(rows, { y: "label", x1: "low", x2: "high", stroke: "currentColor", strokeWidth: 2, strokeOpacity: 0.6 }),
+      Plot.ruleY(rows, {
+        y: "label",
+        x1: "low",
+        x2: "high",
+        stroke: "currentColor",
+        strokeWidth: 2,
+        strokeOpacity: 0.6,
+      }),
       Plot.dot(rows, { y: "label", x: "rate", fill: "currentColor", r: 5 }),
-      Plot.dot(predicted, { y: "label", x: "predicted", symbol: "diamond", r: 6, stroke: "var(--theme-foreground-focus)", strokeWidth: 2 }),
+      Plot.dot(predicted, {
+        y: "label",
+        x: "predicted",
+        symbol: "diamond",
+        r: 6,
+        stroke: "var(--theme-foreground-focus)",
+        strokeWidth: 2,
+      }),
       Plot.text(rows, {
         y: "label",
         x: (r: { high: number; predicted: number | null }) => Math.max(r.high, r.predicted ?? 0),
@@ -266,8 +334,10 @@ export function rfmCrossTable(segments: SegmentsArtifact, { width }: { width: nu
           const parts = cells.filter((d) => d.group === `Group ${c.id}` && d.n > 0).map((d) => `${d.segment} ${d.n}`);
           return `Group ${c.id}: ${parts.join(", ") || "none"}`;
         })
-        .join("; ") + `. Whole base by segment (customers · churn): ${totals.map((t) => `${t.segment} ${t.text}`).join("; ")}.`,
-    caption: "Cells: customers in both; shade = share of the group. Last column: the segment's size and churn rate over all groups.",
+        .join("; ") +
+      `. Whole base by segment (customers · churn): ${totals.map((t) => `${t.segment} ${t.text}`).join("; ")}.`,
+    caption:
+      "Cells: customers in both; shade = share of the group. Last column: the segment's size and churn rate over all groups.",
     x: { label: null, domain: [...groups, all], axis: "top", tickSize: 0 },
     y: { label: null, domain: [...rfm.segments], tickSize: 0 },
     color: { type: "linear", domain: [0, 1], range: ["#e8eef7", "#1f5aa6"] },
@@ -302,10 +372,18 @@ export function riskValuePoints(
 ): { points: RiskValuePoint[]; riskCut: number; valueCut: number } {
   const total = segments.clusters.reduce((s, c) => s + c.size, 0);
   const riskCut = segments.clusters.reduce((s, c) => s + c.risk.meanPChurn * c.size, 0) / total;
-  const valueCut = (segments.clusters.reduce((s, c) => s + c.risk.meanCashback * c.size, 0) / total) * assumptions.valuePerCashback;
+  const valueCut =
+    (segments.clusters.reduce((s, c) => s + c.risk.meanCashback * c.size, 0) / total) * assumptions.valuePerCashback;
   const points = segments.clusters.map((c: SegmentCluster) => {
     const value = c.risk.meanCashback * assumptions.valuePerCashback;
-    return { id: c.id, label: clusterLabel(c), size: c.size, risk: c.risk.meanPChurn, value, quadrant: riskValueQuadrant(c.risk.meanPChurn, value, riskCut, valueCut) };
+    return {
+      id: c.id,
+      label: clusterLabel(c),
+      size: c.size,
+      risk: c.risk.meanPChurn,
+      value,
+      quadrant: riskValueQuadrant(c.risk.meanPChurn, value, riskCut, valueCut),
+    };
   });
   return { points, riskCut, valueCut };
 }
@@ -315,7 +393,8 @@ export function riskValueMatrix(
   { width, assumptions }: { width: number; assumptions: OfferAssumptions },
 ): Chart {
   const { points, riskCut, valueCut } = riskValuePoints(segments, assumptions);
-  const riskWord = segments.priority.riskSource === "predicted" ? "mean predicted churn probability" : "observed churn rate";
+  const riskWord =
+    segments.priority.riskSource === "predicted" ? "mean predicted churn probability" : "observed churn rate";
   const xs = points.map((p) => p.risk);
   const ys = points.map((p) => p.value);
   const padX = (Math.max(...xs, riskCut) - Math.min(...xs, riskCut)) * 0.25 || 0.05;
@@ -345,9 +424,31 @@ export function riskValueMatrix(
     marks: [
       Plot.ruleX([riskCut], { stroke: "currentColor", strokeDasharray: "4,3", strokeOpacity: 0.6 }),
       Plot.ruleY([valueCut], { stroke: "currentColor", strokeDasharray: "4,3", strokeOpacity: 0.6 }),
-      ...corners.map((c) => Plot.text([c.text], { frameAnchor: c.frameAnchor, dx: c.frameAnchor.endsWith("left") ? 6 : -6, dy: c.frameAnchor.startsWith("top") ? 6 : -6, fill: "var(--theme-foreground-muted)", fontStyle: "italic" })),
-      Plot.dot(points, { x: "risk", y: "value", r: "size", fill: "label", fillOpacity: 0.75, stroke: "currentColor", tip: true }),
-      Plot.text(points, { x: "risk", y: "value", text: (p: RiskValuePoint) => String(p.id), fill: "currentColor", fontWeight: "bold" }),
+      ...corners.map((c) =>
+        Plot.text([c.text], {
+          frameAnchor: c.frameAnchor,
+          dx: c.frameAnchor.endsWith("left") ? 6 : -6,
+          dy: c.frameAnchor.startsWith("top") ? 6 : -6,
+          fill: "var(--theme-foreground-muted)",
+          fontStyle: "italic",
+        }),
+      ),
+      Plot.dot(points, {
+        x: "risk",
+        y: "value",
+        r: "size",
+        fill: "label",
+        fillOpacity: 0.75,
+        stroke: "currentColor",
+        tip: true,
+      }),
+      Plot.text(points, {
+        x: "risk",
+        y: "value",
+        text: (p: RiskValuePoint) => String(p.id),
+        fill: "currentColor",
+        fontWeight: "bold",
+      }),
     ],
   });
 }
@@ -361,39 +462,57 @@ export function priorityChart(
 ): Chart {
   const rows = [...priorities]
     .sort((a, b) => a.rank - b.rank)
-    .map((p) => ({ ...p, label: clusterLabel(p), verdict: p.worthOffering ? "pays on average" : "costs more than it saves" }));
-  const verdictColor: Plot.ScaleOptions = { type: "ordinal", domain: ["pays on average", "costs more than it saves"], range: ["var(--theme-foreground-focus)", "var(--theme-foreground-faint)"] };
-  return withSwatches(Plot.plot({
-    width,
-    height: 40 * rows.length + 60,
-    marginLeft: Math.min(340, Math.max(160, width * 0.4)),
-    marginRight: 70,
-    ariaLabel: "Expected value of an offer to every customer of each cluster, ranked",
-    ariaDescription: rows.map((r) => `${r.rank}. ${r.label}: total ${money(r.evTotal)} (${money(r.evPerCustomer)} per customer)`).join("; ") + ".",
-    x: { label: "expected value of offering the whole group (money units) →", grid: true, tickFormat: (v: number) => money(v) },
-    y: { label: null, domain: rows.map((r) => r.label) },
-    color: verdictColor,
-    marks: [
-      Plot.barX(rows, { x: "evTotal", y: "label", fill: "verdict" }),
-      Plot.ruleX([0], { stroke: "currentColor" }),
-      Plot.text(rows, {
-        x: "evTotal",
-        y: "label",
-        text: (r: { evTotal: number }) => money(r.evTotal),
-        dx: 6,
-        textAnchor: "start",
-        fill: "currentColor",
-        filter: (r: { evTotal: number }) => r.evTotal >= 0,
-      }),
-      Plot.text(rows, {
-        x: 0,
-        y: "label",
-        text: (r: { evTotal: number }) => money(r.evTotal),
-        dx: 6,
-        textAnchor: "start",
-        fill: "currentColor",
-        filter: (r: { evTotal: number }) => r.evTotal < 0,
-      }),
-    ],
-  }), verdictColor);
+    .map((p) => ({
+      ...p,
+      label: clusterLabel(p),
+      verdict: p.worthOffering ? "pays on average" : "costs more than it saves",
+    }));
+  const verdictColor: Plot.ScaleOptions = {
+    type: "ordinal",
+    domain: ["pays on average", "costs more than it saves"],
+    range: ["var(--theme-foreground-focus)", "var(--theme-foreground-faint)"],
+  };
+  return withSwatches(
+    Plot.plot({
+      width,
+      height: 40 * rows.length + 60,
+      marginLeft: Math.min(340, Math.max(160, width * 0.4)),
+      marginRight: 70,
+      ariaLabel: "Expected value of an offer to every customer of each cluster, ranked",
+      ariaDescription:
+        rows
+          .map((r) => `${r.rank}. ${r.label}: total ${money(r.evTotal)} (${money(r.evPerCustomer)} per customer)`)
+          .join("; ") + ".",
+      x: {
+        label: "expected value of offering the whole group (money units) →",
+        grid: true,
+        tickFormat: (v: number) => money(v),
+      },
+      y: { label: null, domain: rows.map((r) => r.label) },
+      color: verdictColor,
+      marks: [
+        Plot.barX(rows, { x: "evTotal", y: "label", fill: "verdict" }),
+        Plot.ruleX([0], { stroke: "currentColor" }),
+        Plot.text(rows, {
+          x: "evTotal",
+          y: "label",
+          text: (r: { evTotal: number }) => money(r.evTotal),
+          dx: 6,
+          textAnchor: "start",
+          fill: "currentColor",
+          filter: (r: { evTotal: number }) => r.evTotal >= 0,
+        }),
+        Plot.text(rows, {
+          x: 0,
+          y: "label",
+          text: (r: { evTotal: number }) => money(r.evTotal),
+          dx: 6,
+          textAnchor: "start",
+          fill: "currentColor",
+          filter: (r: { evTotal: number }) => r.evTotal < 0,
+        }),
+      ],
+    }),
+    verdictColor,
+  );
 }

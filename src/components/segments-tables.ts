@@ -4,8 +4,12 @@ import { breakEvenPChurn, type ClusterPriority, type OfferAssumptions } from "..
 import { clusterLabel, money, num, pct } from "./segments-charts.js";
 import { table as buildTable } from "./table.js";
 
-const table = (headers: readonly string[], rows: readonly (readonly string[])[], numericFrom: number, caption?: string): HTMLTableElement =>
-  buildTable(headers, rows, { numericFrom, caption });
+const table = (
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  numericFrom: number,
+  caption?: string,
+): HTMLTableElement => buildTable(headers, rows, { numericFrom, caption });
 
 /** One row per cluster: size, share, mean and median R/F/M, churn with its interval, predicted risk. */
 export function profileTable(segments: SegmentsArtifact): HTMLTableElement {
@@ -57,7 +61,16 @@ export function priorityTable(
   const riskHeader = segments.priority.riskSource === "predicted" ? "mean predicted p(churn)" : "observed churn rate";
   const ordered = [...priorities].sort((a, b) => a.rank - b.rank);
   const node = table(
-    ["rank", "group", "customers", riskHeader, "break-even p(churn)", "EV per customer", "EV for the group", "offer to all?"],
+    [
+      "rank",
+      "group",
+      "customers",
+      riskHeader,
+      "break-even p(churn)",
+      "EV per customer",
+      "EV for the group",
+      "offer to all?",
+    ],
     ordered.map((p) => {
       const c = byId.get(p.id);
       const pChurn = c ? c.risk.meanPChurn : NaN;

@@ -20,7 +20,11 @@ export function tableCell(content: CellContent, tag: "td" | "th" = "td", numeric
   return node;
 }
 
-export function table(headers: readonly string[], rows: readonly (readonly CellContent[])[], options: TableOptions = {}): HTMLTableElement {
+export function table(
+  headers: readonly string[],
+  rows: readonly (readonly CellContent[])[],
+  options: TableOptions = {},
+): HTMLTableElement {
   const numericFrom = options.numericFrom ?? Infinity;
   const node = document.createElement("table");
   if (options.caption) {

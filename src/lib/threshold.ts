@@ -74,5 +74,9 @@ export function chooseThreshold(
     }
   }
   const c = at(best);
-  return { ...figuresOf(c, best < 0 ? Infinity : thresholds[best]), policy, costPerCustomer: expectedCostPerCustomer(c, costs) };
+  return {
+    ...figuresOf(c, best < 0 ? Infinity : thresholds[best]),
+    policy,
+    costPerCustomer: expectedCostPerCustomer(c, costs),
+  };
 }

@@ -43,7 +43,9 @@ export async function launchBrowser(): Promise<BrowserSession> {
         if (message.type() === "error") problems.consoleErrors.push(message.text());
       });
       page.on("pageerror", (error) => problems.consoleErrors.push(`pageerror: ${error.message}`));
-      page.on("requestfailed", (request) => problems.failedRequests.push(`${request.url()} ${request.failure()?.errorText ?? ""}`));
+      page.on("requestfailed", (request) =>
+        problems.failedRequests.push(`${request.url()} ${request.failure()?.errorText ?? ""}`),
+      );
       page.on("response", (response) => {
         if (response.status() >= 400) problems.failedRequests.push(`${response.url()} HTTP ${response.status()}`);
       });

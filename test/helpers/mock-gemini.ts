@@ -54,7 +54,10 @@ function restSuccess(text: string, finishReason = "STOP"): unknown {
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
   const payload = JSON.stringify(value);
-  res.writeHead(status, { "content-type": "application/json; charset=UTF-8", "content-length": Buffer.byteLength(payload) });
+  res.writeHead(status, {
+    "content-type": "application/json; charset=UTF-8",
+    "content-length": Buffer.byteLength(payload),
+  });
   res.end(payload);
 }
 
@@ -67,7 +70,9 @@ function flattenHeaders(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
-export async function startMockGemini(initial: BehaviourChooser = { kind: "status", status: 500 }): Promise<MockGemini> {
+export async function startMockGemini(
+  initial: BehaviourChooser = { kind: "status", status: 500 },
+): Promise<MockGemini> {
   let chooser: BehaviourChooser = initial;
   const requests: RecordedRequest[] = [];
 
@@ -82,7 +87,12 @@ export async function startMockGemini(initial: BehaviourChooser = { kind: "statu
       } catch {
         // Keep the raw text: a test may want to see exactly what a broken client sent.
       }
-      const recorded: RecordedRequest = { method: req.method ?? "", url: req.url ?? "", headers: flattenHeaders(req), body };
+      const recorded: RecordedRequest = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: flattenHeaders(req),
+        body,
+      };
       const index = requests.length;
       requests.push(recorded);
       const behaviour = typeof chooser === "function" ? chooser(recorded, index) : chooser;

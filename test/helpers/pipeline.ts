@@ -12,13 +12,21 @@ export interface CliRun {
   readonly files: string[];
 }
 
-export function runPipelineCli(args: string[], env: NodeJS.ProcessEnv = {}, outDir = mkdtempSync(join(tmpdir(), "churn-pipeline-"))): CliRun {
-  const result = spawnSync(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "pipeline", "cli.ts"), "--out", outDir, ...args], {
-    cwd: PROJECT_ROOT,
-    encoding: "utf-8",
-    env: { ...process.env, CHURN_DATA: "", GEMINI_API_KEY: "", ...env },
-    timeout: 10 * 60 * 1000,
-  });
+export function runPipelineCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  outDir = mkdtempSync(join(tmpdir(), "churn-pipeline-")),
+): CliRun {
+  const result = spawnSync(
+    join(PROJECT_ROOT, "node_modules", ".bin", "tsx"),
+    [join(PROJECT_ROOT, "pipeline", "cli.ts"), "--out", outDir, ...args],
+    {
+      cwd: PROJECT_ROOT,
+      encoding: "utf-8",
+      env: { ...process.env, CHURN_DATA: "", GEMINI_API_KEY: "", ...env },
+      timeout: 10 * 60 * 1000,
+    },
+  );
   return { status: result.status, stderr: result.stderr, outDir, files: readdirSync(outDir).sort() };
 }
 

@@ -21,7 +21,9 @@ export function requireBuiltSite(): string {
 /** Waits until Framework has rendered every cell: no cell still pending and the network quiet. */
 export async function waitForReport(page: Page): Promise<void> {
   await page.waitForLoadState("networkidle");
-  await page.waitForFunction(() => document.querySelectorAll(".observablehq--loading").length === 0, null, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelectorAll(".observablehq--loading").length === 0, null, {
+    timeout: 30_000,
+  });
 }
 
 /** Texts of cells that failed to render (Framework shows them as .observablehq--error). */
@@ -101,6 +103,9 @@ export async function chartLabels(page: Page, where = "the page"): Promise<strin
 export async function assertChartsNamed(page: Page, wanted: readonly string[]): Promise<void> {
   const labels = await page.$$eval("svg[aria-label]", (svgs) => svgs.map((s) => s.getAttribute("aria-label") ?? ""));
   for (const phrase of wanted) {
-    assert.ok(labels.some((l) => l.toLowerCase().includes(phrase.toLowerCase())), `no chart labelled "${phrase}" (have: ${labels.join(" | ")})`);
+    assert.ok(
+      labels.some((l) => l.toLowerCase().includes(phrase.toLowerCase())),
+      `no chart labelled "${phrase}" (have: ${labels.join(" | ")})`,
+    );
   }
 }

@@ -22,7 +22,12 @@ export interface BootstrapOptions {
 }
 
 /** One interval; see bootstrapIntervals to score several metrics on the same replicates. */
-export function bootstrapInterval(metric: MetricFn, y: Uint8Array, p: Float64Array, options: BootstrapOptions): Interval {
+export function bootstrapInterval(
+  metric: MetricFn,
+  y: Uint8Array,
+  p: Float64Array,
+  options: BootstrapOptions,
+): Interval {
   return bootstrapIntervals({ metric }, y, p, options).metric;
 }
 
@@ -72,7 +77,11 @@ export function bootstrapIntervals<K extends string>(
   const out = {} as Record<K, Interval>;
   names.forEach((name, m) => {
     const sorted = values[m].sort((a, b) => a - b);
-    out[name] = { estimate: metrics[name](y, p), lo: quantile(sorted, (1 - level) / 2), hi: quantile(sorted, 1 - (1 - level) / 2) };
+    out[name] = {
+      estimate: metrics[name](y, p),
+      lo: quantile(sorted, (1 - level) / 2),
+      hi: quantile(sorted, 1 - (1 - level) / 2),
+    };
   });
   return out;
 }

@@ -16,11 +16,16 @@ export interface CalibrationOptions {
   readonly strategy?: "uniform" | "quantile";
 }
 
-export function calibrationBins(y: ArrayLike<number>, p: ArrayLike<number>, options: CalibrationOptions = {}): CalibrationBin[] {
+export function calibrationBins(
+  y: ArrayLike<number>,
+  p: ArrayLike<number>,
+  options: CalibrationOptions = {},
+): CalibrationBin[] {
   checkScores(y, p, "calibrationBins");
   const nBins = options.bins ?? 10;
   if (!Number.isInteger(nBins) || nBins < 1) throw new RangeError(`bins must be a positive whole number, got ${nBins}`);
-  const edges = options.strategy === "quantile" ? quantileEdges(p, nBins) : Array.from({ length: nBins + 1 }, (_, k) => k / nBins);
+  const edges =
+    options.strategy === "quantile" ? quantileEdges(p, nBins) : Array.from({ length: nBins + 1 }, (_, k) => k / nBins);
   const m = edges.length - 1;
   const count = new Float64Array(m);
   const sumP = new Float64Array(m);
@@ -36,7 +41,13 @@ export function calibrationBins(y: ArrayLike<number>, p: ArrayLike<number>, opti
   const out: CalibrationBin[] = [];
   for (let b = 0; b < m; b++) {
     if (count[b] === 0) continue;
-    out.push({ lo: edges[b], hi: edges[b + 1], count: count[b], meanPredicted: sumP[b] / count[b], observedRate: sumY[b] / count[b] });
+    out.push({
+      lo: edges[b],
+      hi: edges[b + 1],
+      count: count[b],
+      meanPredicted: sumP[b] / count[b],
+      observedRate: sumY[b] / count[b],
+    });
   }
   return out;
 }
@@ -49,7 +60,9 @@ function quantileEdges(p: ArrayLike<number>, nBins: number): number[] {
   for (let k = 0; k <= nBins; k++) {
     const h = (sorted.length - 1) * (k / nBins);
     const lo = Math.floor(h);
-    const v = sorted.length ? sorted[lo] + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? 0) - sorted[lo]) : 0;
+    const v = sorted.length
+      ? sorted[lo] + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? 0) - sorted[lo])
+      : 0;
     if (edges.length === 0 || v > edges[edges.length - 1]) edges.push(v);
   }
   if (edges.length === 1) edges.push(edges[0]);

@@ -17,7 +17,11 @@ export interface GainsPoint {
   readonly stepRate: number;
 }
 
-export function liftAndGains(y: ArrayLike<number>, p: ArrayLike<number>, options: { points?: number } = {}): GainsPoint[] {
+export function liftAndGains(
+  y: ArrayLike<number>,
+  p: ArrayLike<number>,
+  options: { points?: number } = {},
+): GainsPoint[] {
   checkScores(y, p, "liftAndGains");
   const points = options.points ?? 10;
   const n = y.length;

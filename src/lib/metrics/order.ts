@@ -65,5 +65,11 @@ export function sweepScores(y: ArrayLike<number>, p: ArrayLike<number>): ScoreSw
       fp.push(f);
     }
   }
-  return { thresholds: Float64Array.from(thresholds), tp: Float64Array.from(tp), fp: Float64Array.from(fp), positives: t, negatives: f };
+  return {
+    thresholds: Float64Array.from(thresholds),
+    tp: Float64Array.from(tp),
+    fp: Float64Array.from(fp),
+    positives: t,
+    negatives: f,
+  };
 }

@@ -27,14 +27,22 @@ export interface CvFigures {
    * Per policy: each fold scored at the threshold chosen on the other folds' out-of-fold predictions, so the
    * fold being scored never helped choose its threshold.
    */
-  readonly atThreshold: Readonly<Record<PolicyKind, { readonly precision: MeanSdFigure; readonly recall: MeanSdFigure; readonly f1: MeanSdFigure }>>;
+  readonly atThreshold: Readonly<
+    Record<PolicyKind, { readonly precision: MeanSdFigure; readonly recall: MeanSdFigure; readonly f1: MeanSdFigure }>
+  >;
 }
 
 export interface PolicyThreshold {
   /** Chosen on all out-of-fold predictions of the training set. */
   readonly threshold: number | null;
   /** The out-of-fold figures at it. */
-  readonly oof: { readonly precision: number; readonly recall: number; readonly f1: number; readonly flaggedShare: number; readonly costPerCustomer: number };
+  readonly oof: {
+    readonly precision: number;
+    readonly recall: number;
+    readonly f1: number;
+    readonly flaggedShare: number;
+    readonly costPerCustomer: number;
+  };
 }
 
 export interface TestAtThreshold {
@@ -61,7 +69,12 @@ export interface TestFigures {
   readonly brier: IntervalFigure;
   readonly atThreshold: Readonly<Record<PolicyKind, TestAtThreshold>>;
   /** At 0.5, the default of most libraries, for comparison with the original's table. */
-  readonly atHalf: { readonly precision: number; readonly recall: number; readonly f1: number; readonly accuracy: number };
+  readonly atHalf: {
+    readonly precision: number;
+    readonly recall: number;
+    readonly f1: number;
+    readonly accuracy: number;
+  };
   readonly curves: {
     readonly roc: { readonly fpr: number[]; readonly tpr: number[] };
     readonly pr: { readonly recall: number[]; readonly precision: number[] };
@@ -115,7 +128,10 @@ export interface OriginalProtocol {
     /** All rows, copies on both sides, threshold tuned on the test set. */
     readonly original: ProtocolFigures;
     /** This report's protocol, the same model: duplicates removed, threshold from out-of-fold predictions. */
-    readonly honest: Omit<ProtocolFigures, "testTuned"> & { readonly oofTuned: DecisionSummary; readonly testTuned: DecisionSummary };
+    readonly honest: Omit<ProtocolFigures, "testTuned"> & {
+      readonly oofTuned: DecisionSummary;
+      readonly testTuned: DecisionSummary;
+    };
   }[];
 }
 

@@ -57,7 +57,12 @@ export function insertNeighbour(bestD: Float64Array, bestI: Int32Array, dist2: n
 }
 
 /** Probability of churn from the k nearest (squared distances, training indices; -1 for an empty slot). */
-export function knnVote(dist2: Float64Array, index: Int32Array, labels: readonly number[], weights: KnnModel["weights"]): number {
+export function knnVote(
+  dist2: Float64Array,
+  index: Int32Array,
+  labels: readonly number[],
+  weights: KnnModel["weights"],
+): number {
   let exact = 0;
   let exactPos = 0;
   for (let m = 0; m < index.length; m++) {

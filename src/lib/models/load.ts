@@ -18,7 +18,11 @@ export function readExportedModel(raw: unknown): ExportedModel {
     case "voting":
       return { ...model, members: model.members.map(readExportedModel) };
     case "stacking":
-      return { ...model, members: model.members.map(readExportedModel), meta: readExportedModel(model.meta) as typeof model.meta };
+      return {
+        ...model,
+        members: model.members.map(readExportedModel),
+        meta: readExportedModel(model.meta) as typeof model.meta,
+      };
     default:
       return model;
   }

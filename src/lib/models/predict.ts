@@ -21,7 +21,10 @@ export function predictProbability(model: ExportedModel, X: FeatureMatrix): Floa
     case "voting":
       return softVote(model.members.map((m) => predictProbability(m, X)));
     case "stacking":
-      return stack(model, model.members.map((m) => predictProbability(m, X)));
+      return stack(
+        model,
+        model.members.map((m) => predictProbability(m, X)),
+      );
   }
 }
 
@@ -35,7 +38,10 @@ export function softVote(memberProbabilities: readonly Float64Array[]): Float64A
 }
 
 /** The members' probabilities as the meta-model's feature matrix (one column per member). */
-export function memberMatrix(memberIds: readonly string[], memberProbabilities: readonly Float64Array[]): FeatureMatrix {
+export function memberMatrix(
+  memberIds: readonly string[],
+  memberProbabilities: readonly Float64Array[],
+): FeatureMatrix {
   const n = memberProbabilities[0]?.length ?? 0;
   const m = memberProbabilities.length;
   const values = new Float64Array(n * m);

@@ -42,7 +42,8 @@ export interface LiveError {
   readonly status?: number;
 }
 
-export type LiveResult = { readonly ok: true; readonly card: PersonaCard } | { readonly ok: false; readonly error: LiveError };
+export type LiveResult =
+  { readonly ok: true; readonly card: PersonaCard } | { readonly ok: false; readonly error: LiveError };
 
 /** Model ids are path segments: anything else could redirect the request to another path. */
 const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -107,7 +108,11 @@ export async function generateCardLive(request: LiveRequest): Promise<LiveResult
     } catch (e) {
       if (timedOut) return fail("timeout", timeoutReason(timeoutMs), apiKey);
       if (controller.signal.aborted) return fail("aborted", "cancelled", apiKey);
-      return fail("network", `network error while reading the answer: ${e instanceof Error ? e.message : String(e)}`, apiKey);
+      return fail(
+        "network",
+        `network error while reading the answer: ${e instanceof Error ? e.message : String(e)}`,
+        apiKey,
+      );
     }
     if (!response.ok) {
       return fail("http", httpReason(response.status, serverMessage(bodyText)), apiKey, response.status);
@@ -122,7 +127,12 @@ export async function generateCardLive(request: LiveRequest): Promise<LiveResult
     if (!extracted.ok) {
       return fail(extracted.reason.startsWith("refused") ? "refused" : "invalid", extracted.reason, apiKey);
     }
-    const card = parsePersonaResponse(extracted.text, profile.id, { kind: "gemini-live", model }, extracted.finishReason);
+    const card = parsePersonaResponse(
+      extracted.text,
+      profile.id,
+      { kind: "gemini-live", model },
+      extracted.finishReason,
+    );
     if (typeof card === "string") return fail("invalid", card, apiKey);
     return { ok: true, card };
   } finally {

@@ -21,7 +21,10 @@ export const PERSONA_RESPONSE_SCHEMA = {
   type: "object",
   properties: {
     name: { type: "string", description: `A short persona name, 2 to 5 words, under ${CARD_LIMITS.name} characters.` },
-    who: { type: "string", description: `Who these customers are, quoting the figures given; under ${CARD_LIMITS.who} characters.` },
+    who: {
+      type: "string",
+      description: `Who these customers are, quoting the figures given; under ${CARD_LIMITS.who} characters.`,
+    },
     risk: { type: "string", description: `The main risk this group carries; under ${CARD_LIMITS.risk} characters.` },
     actions: {
       type: "array",
@@ -35,7 +38,14 @@ export const PERSONA_RESPONSE_SCHEMA = {
   required: ["name", "who", "risk", "actions", "priority"],
 } as const;
 
-function rfmLine(label: string, cluster: number, clusterMedian: number, base: number, baseMedian: number, level: string): string {
+function rfmLine(
+  label: string,
+  cluster: number,
+  clusterMedian: number,
+  base: number,
+  baseMedian: number,
+  level: string,
+): string {
   return (
     `- ${label}: mean ${formatMean(cluster)}, median ${formatMean(clusterMedian)} ` +
     `(whole base: mean ${formatMean(base)}, median ${formatMean(baseMedian)}); level against the base: ${level}`
@@ -62,15 +72,27 @@ export function buildPersonaPrompt(profile: ClusterProfile, base: BaseProfile): 
   lines.push(
     rfmLine(
       "Recency, days since the last order (lower is more recent)",
-      profile.mean.recency, profile.median.recency, base.mean.recency, base.median.recency, profile.levels.recency,
+      profile.mean.recency,
+      profile.median.recency,
+      base.mean.recency,
+      base.median.recency,
+      profile.levels.recency,
     ),
     rfmLine(
       "Frequency, orders in the last month",
-      profile.mean.frequency, profile.median.frequency, base.mean.frequency, base.median.frequency, profile.levels.frequency,
+      profile.mean.frequency,
+      profile.median.frequency,
+      base.mean.frequency,
+      base.median.frequency,
+      profile.levels.frequency,
     ),
     rfmLine(
       "Monetary, average cashback in the last month (the data has no spend column)",
-      profile.mean.monetary, profile.median.monetary, base.mean.monetary, base.median.monetary, profile.levels.monetary,
+      profile.mean.monetary,
+      profile.median.monetary,
+      base.mean.monetary,
+      base.median.monetary,
+      profile.levels.monetary,
     ),
   );
   const distinctive = profile.distinctive.filter((f) => Number.isFinite(f.standardisedDifference)).slice(0, 6);
@@ -106,10 +128,12 @@ export function buildPersonaPrompt(profile: ClusterProfile, base: BaseProfile): 
 }
 
 /** The text of an answer, or why there is none (a refusal, an empty answer). */
-export type ResponseText = { readonly ok: true; readonly text: string; readonly finishReason: string | null } | {
-  readonly ok: false;
-  readonly reason: string;
-};
+export type ResponseText =
+  | { readonly ok: true; readonly text: string; readonly finishReason: string | null }
+  | {
+      readonly ok: false;
+      readonly reason: string;
+    };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -137,7 +161,8 @@ export function extractResponseText(response: unknown): ResponseText {
     if (isRecord(part) && typeof part.text === "string" && part.thought !== true) text += part.text;
   }
   if (text.trim() === "") {
-    if (finishReason !== null && finishReason !== "STOP") return { ok: false, reason: `refused: finish reason ${finishReason}` };
+    if (finishReason !== null && finishReason !== "STOP")
+      return { ok: false, reason: `refused: finish reason ${finishReason}` };
     return { ok: false, reason: "empty response" };
   }
   return { ok: true, text, finishReason };

@@ -32,8 +32,7 @@ export function riskFigures(profile: ClusterProfile, base: BaseProfile): RiskFig
   const ratio = baseRate > 0 ? profile.churnRate / baseRate : profile.churnRate > 0 ? Infinity : 1;
   const baseChurners = base.size * baseRate;
   const churnerShare = baseChurners > 0 ? (profile.size * profile.churnRate) / baseChurners : 0;
-  const predictedRatio =
-    profile.meanPredicted === null ? null : baseRate > 0 ? profile.meanPredicted / baseRate : null;
+  const predictedRatio = profile.meanPredicted === null ? null : baseRate > 0 ? profile.meanPredicted / baseRate : null;
   return { ratio, churnerShare, predictedRatio };
 }
 
@@ -45,7 +44,9 @@ export function riskFigures(profile: ClusterProfile, base: BaseProfile): RiskFig
 export function priorityFor(profile: ClusterProfile, base: BaseProfile): Priority {
   const { ratio, churnerShare, predictedRatio } = riskFigures(profile, base);
   const elevated =
-    ratio >= 1.5 || (profile.churnLevel === "high" && ratio >= 1.15) || (predictedRatio !== null && predictedRatio >= 1.5);
+    ratio >= 1.5 ||
+    (profile.churnLevel === "high" && ratio >= 1.15) ||
+    (predictedRatio !== null && predictedRatio >= 1.5);
   if (elevated && churnerShare >= 0.05) return "high";
   const calm = ratio <= 0.75 && (predictedRatio === null || predictedRatio <= 1);
   if (calm || churnerShare < 0.03) return "low";
@@ -133,7 +134,9 @@ function riskText(profile: ClusterProfile, base: BaseProfile, priority: Priority
   if (profile.churnLevel === "high") {
     sentences.push(`Losing customers is the risk: ${observed}${ratioText}.`);
   } else if (profile.churnLevel === "mid") {
-    sentences.push(`Churn is close to the base: ${observed}${ratioText}; the risk is a slow drift upward going unnoticed.`);
+    sentences.push(
+      `Churn is close to the base: ${observed}${ratioText}; the risk is a slow drift upward going unnoticed.`,
+    );
   } else {
     sentences.push(
       `Churn is low: ${observed}${ratioText}. The risk is spending retention money where it is not needed, and missing an early rise.`,
@@ -146,8 +149,14 @@ function riskText(profile: ClusterProfile, base: BaseProfile, priority: Priority
     const gap =
       profile.churnRate > 0 ? profile.meanPredicted / profile.churnRate : profile.meanPredicted > 0.01 ? Infinity : 1;
     const agreement =
-      gap >= 1.3 ? ", above what was observed" : gap <= 1 / 1.3 ? ", below what was observed" : ", in line with what was observed";
-    sentences.push(`The model's mean predicted churn risk for them is ${formatPercent(profile.meanPredicted)}${agreement}.`);
+      gap >= 1.3
+        ? ", above what was observed"
+        : gap <= 1 / 1.3
+          ? ", below what was observed"
+          : ", in line with what was observed";
+    sentences.push(
+      `The model's mean predicted churn risk for them is ${formatPercent(profile.meanPredicted)}${agreement}.`,
+    );
   }
   const lead = notable(profile)[0];
   if (lead && profile.churnLevel !== "low") {
@@ -180,7 +189,10 @@ function categoryName(value: string): string {
 
 function findNotable(profile: ClusterProfile, column: string): DistinctiveFeature | undefined {
   return profile.distinctive.find(
-    (f) => f.feature === column && Number.isFinite(f.standardisedDifference) && Math.abs(f.standardisedDifference) >= NOTABLE_SD,
+    (f) =>
+      f.feature === column &&
+      Number.isFinite(f.standardisedDifference) &&
+      Math.abs(f.standardisedDifference) >= NOTABLE_SD,
   );
 }
 

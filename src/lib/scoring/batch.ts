@@ -48,7 +48,13 @@ export function scoreInChunks(bundle: ModelBundle, table: ChurnTable, options: B
   options.onProgress?.(0, n);
   for (let start = 0; start < n; start += chunkRows) {
     const end = Math.min(n, start + chunkRows);
-    const chunk = start === 0 && end === n ? table : selectTableRows(table, Int32Array.from({ length: end - start }, (_, k) => start + k));
+    const chunk =
+      start === 0 && end === n
+        ? table
+        : selectTableRows(
+            table,
+            Int32Array.from({ length: end - start }, (_, k) => start + k),
+          );
     const t0 = now();
     const scored = scoreTable(bundle, chunk, { reasons: false });
     probability.set(scored.probability, start);
@@ -126,7 +132,11 @@ export function explainRows(bundle: ModelBundle, table: ChurnTable, rows: Int32A
 }
 
 /** The top reasons of every row of a table, as text (null when the bundle has no explainer). */
-export function reasonsTexts(bundle: ModelBundle, table: ChurnTable, topK: number): { up: string[]; down: string[] } | null {
+export function reasonsTexts(
+  bundle: ModelBundle,
+  table: ChurnTable,
+  topK: number,
+): { up: string[]; down: string[] } | null {
   const reasons = explainTable(bundle, table);
   if (!reasons) return null;
   const up = new Array<string>(table.nRows);
@@ -165,7 +175,12 @@ export interface ReasonsJobResult {
 }
 
 /** Reasons for the rows in `order`, in chunks sized to take about `chunkMs` each. */
-export async function runReasonsJob(bundle: ModelBundle, table: ChurnTable, order: Int32Array, options: ReasonsJobOptions): Promise<ReasonsJobResult> {
+export async function runReasonsJob(
+  bundle: ModelBundle,
+  table: ChurnTable,
+  order: Int32Array,
+  options: ReasonsJobOptions,
+): Promise<ReasonsJobResult> {
   const total = order.length;
   const now = options.now ?? (() => 0);
   const chunkMs = options.chunkMs ?? 200;
@@ -179,9 +194,12 @@ export async function runReasonsJob(bundle: ModelBundle, table: ChurnTable, orde
     if (options.cancelled()) return { outcome: "cancelled", done, reasonsMs };
     const rows = order.slice(done, Math.min(total, done + size));
     // The next chunk of the order goes to the other thread, if there is one, while this one does `rows`.
-    const theirRows = elsewhere ? order.slice(done + rows.length, Math.min(total, done + 2 * rows.length)) : new Int32Array(0);
+    const theirRows = elsewhere
+      ? order.slice(done + rows.length, Math.min(total, done + 2 * rows.length))
+      : new Int32Array(0);
     const t0 = now();
-    const theirs = theirRows.length > 0 && elsewhere ? explainElsewhere(bundle, table, theirRows, topK, elsewhere) : null;
+    const theirs =
+      theirRows.length > 0 && elsewhere ? explainElsewhere(bundle, table, theirRows, topK, elsewhere) : null;
     const chunk = explainRows(bundle, table, rows, topK);
     const ms = now() - t0;
     if (!chunk) return { outcome: "none", done, reasonsMs };
@@ -205,7 +223,13 @@ export async function runReasonsJob(bundle: ModelBundle, table: ChurnTable, orde
 }
 
 /** A chunk's reasons from the other thread, or from this one if that fails (same text either way). */
-async function explainElsewhere(bundle: ModelBundle, table: ChurnTable, rows: Int32Array, topK: number, elsewhere: Elsewhere): Promise<RowReasons> {
+async function explainElsewhere(
+  bundle: ModelBundle,
+  table: ChurnTable,
+  rows: Int32Array,
+  topK: number,
+  elsewhere: Elsewhere,
+): Promise<RowReasons> {
   try {
     const { up, down } = await elsewhere.explain(selectTableRows(table, rows), topK);
     if (up.length === rows.length && down.length === rows.length) return { rows, up, down };

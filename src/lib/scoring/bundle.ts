@@ -25,7 +25,14 @@ export interface ModelBundle {
    * Where the reasons for a score come from: TreeSHAP on a tree ensemble (the selected model, or for a
    * blend, its tree member named here), in the margin units of that ensemble.
    */
-  readonly explainer: { readonly kind: "treeshap"; readonly memberName: string; readonly model: TreeEnsembleModel; readonly impute: boolean } | { readonly kind: "none" };
+  readonly explainer:
+    | {
+        readonly kind: "treeshap";
+        readonly memberName: string;
+        readonly model: TreeEnsembleModel;
+        readonly impute: boolean;
+      }
+    | { readonly kind: "none" };
   readonly segments: SegmentModel;
   /** Every threshold policy's choice (null: that policy flags nobody), and the costs it was chosen with. */
   readonly thresholds: Readonly<Record<string, number | null>>;
@@ -35,7 +42,12 @@ export interface ModelBundle {
 
 /** The explainer as stored: a path to the tree ensemble inside `model` ([] = the model itself), not a copy. */
 export type StoredExplainer =
-  | { readonly kind: "treeshap"; readonly memberName: string; readonly memberPath: readonly number[]; readonly impute: boolean }
+  | {
+      readonly kind: "treeshap";
+      readonly memberName: string;
+      readonly memberPath: readonly number[];
+      readonly impute: boolean;
+    }
   | { readonly kind: "none" };
 
 /** model.json as written: the explainer points into the model instead of repeating megabytes of trees. */
@@ -44,10 +56,12 @@ export type ModelBundleFile = Omit<ModelBundle, "explainer"> & { readonly explai
 function memberAt(model: ExportedModel, path: readonly number[]): TreeEnsembleModel {
   let node = model;
   for (const i of path) {
-    if (node.kind !== "voting" && node.kind !== "stacking") throw new Error("model.json: explainer path leads into a model without members");
+    if (node.kind !== "voting" && node.kind !== "stacking")
+      throw new Error("model.json: explainer path leads into a model without members");
     node = node.members[i];
   }
-  if (node.kind !== "tree-ensemble") throw new Error(`model.json: the explainer points at a ${node.kind} model, not a tree ensemble`);
+  if (node.kind !== "tree-ensemble")
+    throw new Error(`model.json: the explainer points at a ${node.kind} model, not a tree ensemble`);
   return node.model;
 }
 
@@ -57,12 +71,21 @@ function memberAt(model: ExportedModel, path: readonly number[]): TreeEnsembleMo
  */
 export function readModelBundle(raw: unknown): ModelBundle {
   const file = raw as ModelBundleFile | null;
-  if (!file || typeof file !== "object" || file.version !== 1) throw new Error("model.json: not a version-1 model bundle");
+  if (!file || typeof file !== "object" || file.version !== 1)
+    throw new Error("model.json: not a version-1 model bundle");
   const model = readExportedModel(file.model);
   const stored = file.explainer;
   return {
     ...file,
     model,
-    explainer: stored.kind === "treeshap" ? { kind: "treeshap", memberName: stored.memberName, impute: stored.impute, model: memberAt(model, stored.memberPath) } : stored,
+    explainer:
+      stored.kind === "treeshap"
+        ? {
+            kind: "treeshap",
+            memberName: stored.memberName,
+            impute: stored.impute,
+            model: memberAt(model, stored.memberPath),
+          }
+        : stored,
   };
 }

@@ -17,7 +17,13 @@ import type { UploadRejection } from "./upload.js";
 export type WorkerRequest =
   | { readonly type: "init"; readonly bundle: ModelBundle }
   /** `file` is a File or Blob (the page's upload) or raw bytes (the bench). */
-  | { readonly type: "score"; readonly id: number; readonly file: Blob | ArrayBuffer; readonly name: string; readonly reasons: boolean }
+  | {
+      readonly type: "score";
+      readonly id: number;
+      readonly file: Blob | ArrayBuffer;
+      readonly name: string;
+      readonly reasons: boolean;
+    }
   /** Stop the reasons of this id (the page moved on: a new file, or the page going away). */
   | { readonly type: "cancel"; readonly id: number };
 
@@ -55,10 +61,28 @@ export function receiveUpload(posted: PostedUpload): ScoredUpload {
 
 export type WorkerResponse =
   | { readonly type: "ready" }
-  | { readonly type: "progress"; readonly id: number; readonly stage: Stage; readonly done: number; readonly total: number }
+  | {
+      readonly type: "progress";
+      readonly id: number;
+      readonly stage: Stage;
+      readonly done: number;
+      readonly total: number;
+    }
   | { readonly type: "scored"; readonly id: number; readonly upload: PostedUpload }
   | { readonly type: "rejected"; readonly id: number; readonly rejection: UploadRejection }
-  | { readonly type: "reasons"; readonly id: number; readonly chunk: ReasonsChunk; readonly done: number; readonly total: number }
+  | {
+      readonly type: "reasons";
+      readonly id: number;
+      readonly chunk: ReasonsChunk;
+      readonly done: number;
+      readonly total: number;
+    }
   /** reasonsMs: TreeSHAP time; wallMs: from `scored` to the last chunk, pauses between chunks included. */
-  | { readonly type: "reasons-done"; readonly id: number; readonly total: number; readonly reasonsMs: number; readonly wallMs: number }
+  | {
+      readonly type: "reasons-done";
+      readonly id: number;
+      readonly total: number;
+      readonly reasonsMs: number;
+      readonly wallMs: number;
+    }
   | { readonly type: "reasons-failed"; readonly id: number; readonly message: string };

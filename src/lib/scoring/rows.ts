@@ -80,5 +80,8 @@ const FIELD: Record<string, string> = {
 /** The rows as a spreadsheet-safe CSV (BOM, CRLF, formula cells neutralised). */
 export function rowsToCsv(table: ChurnTable, rows: readonly ScoredRow[], options: DownloadOptions = {}): string {
   const columns = downloadColumns(table, options);
-  return toCsv(columns, rows.map((row): CsvCell[] => columns.map((c) => row[FIELD[c] ?? c] ?? null)));
+  return toCsv(
+    columns,
+    rows.map((row): CsvCell[] => columns.map((c) => row[FIELD[c] ?? c] ?? null)),
+  );
 }

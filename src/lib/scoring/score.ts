@@ -131,10 +131,17 @@ export function topReasons(reasons: Reasons, table: ChurnTable, i: number, k = 3
   const items: Reason[] = [];
   for (let g = 0; g < m; g++) {
     const c = reasons.contributions[i * m + g];
-    if (c !== 0) items.push({ column: reasons.columns[g], value: valueText(table, reasons.columns[g], i), contribution: c });
+    if (c !== 0)
+      items.push({ column: reasons.columns[g], value: valueText(table, reasons.columns[g], i), contribution: c });
   }
-  const up = items.filter((r) => r.contribution > 0).sort((a, b) => b.contribution - a.contribution).slice(0, k);
-  const down = items.filter((r) => r.contribution < 0).sort((a, b) => a.contribution - b.contribution).slice(0, k);
+  const up = items
+    .filter((r) => r.contribution > 0)
+    .sort((a, b) => b.contribution - a.contribution)
+    .slice(0, k);
+  const down = items
+    .filter((r) => r.contribution < 0)
+    .sort((a, b) => a.contribution - b.contribution)
+    .slice(0, k);
   return { up, down };
 }
 

@@ -25,7 +25,10 @@ export interface Elsewhere {
 }
 
 /** The helper's answer to one request other than init. */
-export function answerHelperRequest(bundle: ModelBundle | null, request: Exclude<HelperRequest, { type: "helper-init" }>): HelperResponse {
+export function answerHelperRequest(
+  bundle: ModelBundle | null,
+  request: Exclude<HelperRequest, { type: "helper-init" }>,
+): HelperResponse {
   const { job } = request;
   try {
     if (!bundle) throw new Error("the helper has not been given the model");
@@ -48,7 +51,10 @@ export interface HelperPort {
 /** The worker's side: requests by job number, answered in any order; a dead helper fails every request. */
 export class SecondThread implements Elsewhere {
   private readonly port: HelperPort;
-  private readonly pending = new Map<number, { resolve: (response: HelperResponse) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (response: HelperResponse) => void; reject: (error: Error) => void }
+  >();
   private nextJob = 1;
   private broken: Error | null = null;
 

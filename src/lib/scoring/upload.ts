@@ -36,8 +36,10 @@ const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every(
 
 /** Reads and checks an upload. Throws InputError when the file is rejected. */
 export async function readUpload(bytes: Uint8Array, file: string, readSheets: SheetReader): Promise<ParsedUpload> {
-  if (bytes.length === 0) throw InputError.fileProblem(file, "is empty (0 bytes): expected a header line and data rows");
-  if (startsWith(bytes, OLE_MAGIC)) throw InputError.fileProblem(file, "is an old-style Excel .xls workbook; save it as .xlsx or as CSV UTF-8");
+  if (bytes.length === 0)
+    throw InputError.fileProblem(file, "is empty (0 bytes): expected a header line and data rows");
+  if (startsWith(bytes, OLE_MAGIC))
+    throw InputError.fileProblem(file, "is an old-style Excel .xls workbook; save it as .xlsx or as CSV UTF-8");
   const format = startsWith(bytes, ZIP_MAGIC) ? "xlsx" : "csv";
   let raw;
   if (format === "xlsx") {
@@ -53,13 +55,25 @@ export async function readUpload(bytes: Uint8Array, file: string, readSheets: Sh
     raw = parseCsv(bytes, file);
   }
   const { table, cleaning, skipped } = validateRawTable(raw, { requireTarget: false, skipInvalidRows: true });
-  const skippedGroups = skipped.length > 0 ? InputError.fromIssues(file, skipped.flatMap((s) => s.issues)).groups : [];
+  const skippedGroups =
+    skipped.length > 0
+      ? InputError.fromIssues(
+          file,
+          skipped.flatMap((s) => s.issues),
+        ).groups
+      : [];
   return { format, table, cleaning, rowsInFile: raw.rows.length, skipped, skippedGroups };
 }
 
 /** Any failure as a rejection to show: an InputError's structure, or the message of anything else. */
 export function toRejection(error: unknown, file: string): UploadRejection {
-  if (error instanceof InputError) return { message: error.message, file: error.file, total: error.total, groups: error.groups };
+  if (error instanceof InputError)
+    return { message: error.message, file: error.file, total: error.total, groups: error.groups };
   const message = error instanceof Error ? error.message : String(error);
-  return { message: `${file}: could not be read (${message})`, file, total: 1, groups: [{ problem: message, count: 1, examples: [{ file, problem: message }] }] };
+  return {
+    message: `${file}: could not be read (${message})`,
+    file,
+    total: 1,
+    groups: [{ problem: message, count: 1, examples: [{ file, problem: message }] }],
+  };
 }

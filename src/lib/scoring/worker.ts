@@ -12,7 +12,13 @@ import type { SheetRows } from "../data/xlsx-sheets.js";
 import { reasonsOrder, runReasonsJob, scoreOnly } from "./batch.js";
 import type { ModelBundle } from "./bundle.js";
 import type { WorkerRequest, WorkerResponse } from "./protocol.js";
-import { answerHelperRequest, SecondThread, type HelperPort, type HelperRequest, type HelperResponse } from "./second-thread.js";
+import {
+  answerHelperRequest,
+  SecondThread,
+  type HelperPort,
+  type HelperRequest,
+  type HelperResponse,
+} from "./second-thread.js";
 import { readUpload, toRejection, type ParsedUpload } from "./upload.js";
 
 interface WorkerScope {
@@ -109,10 +115,12 @@ async function score(request: Extract<WorkerRequest, { type: "score" }>): Promis
       now: () => performance.now(),
       onChunk: (chunk, done, total) => post({ type: "reasons", id, chunk, done, total }, [chunk.rows.buffer]),
     });
-    if (job.outcome === "done") post({ type: "reasons-done", id, total: job.done, reasonsMs: job.reasonsMs, wallMs: performance.now() - w0 });
+    if (job.outcome === "done")
+      post({ type: "reasons-done", id, total: job.done, reasonsMs: job.reasonsMs, wallMs: performance.now() - w0 });
     else if (job.outcome === "none") post({ type: "reasons-failed", id, message: "this model has no tree explainer" });
   } catch (error) {
-    if (current()) post({ type: "reasons-failed", id, message: error instanceof Error ? error.message : String(error) });
+    if (current())
+      post({ type: "reasons-failed", id, message: error instanceof Error ? error.message : String(error) });
   }
 }
 

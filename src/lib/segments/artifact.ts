@@ -39,7 +39,11 @@ export interface SegmentsArtifact {
    * Cuts behind the low/mid/high levels of a cluster centre, [lower, upper] per feature in original units:
    * mean -/+ 0.4307 sd (normal terciles; the base's own terciles coincide on tied counts like OrderCount).
    */
-  readonly levelCuts: { readonly recency: readonly [number, number]; readonly frequency: readonly [number, number]; readonly monetary: readonly [number, number] };
+  readonly levelCuts: {
+    readonly recency: readonly [number, number];
+    readonly frequency: readonly [number, number];
+    readonly monetary: readonly [number, number];
+  };
   /** Imputation medians (training rows) and the standardisation the centres live in. */
   readonly scaler: {
     readonly medians: { readonly recency: number; readonly frequency: number; readonly monetary: number };
@@ -58,7 +62,11 @@ export interface SegmentsArtifact {
     /** crossTable[clusterId][segmentIndex] = customers. */
     readonly crossTable: readonly (readonly number[])[];
     /** Share of customers given each score 1-5 (index 0 = score 1), to show where ties empty a score. */
-    readonly scoreShares: { readonly r: readonly number[]; readonly f: readonly number[]; readonly m: readonly number[] };
+    readonly scoreShares: {
+      readonly r: readonly number[];
+      readonly f: readonly number[];
+      readonly m: readonly number[];
+    };
   };
   readonly priority: {
     /** "predicted": out-of-sample model probabilities; "observed": churn flags (no model ran). */

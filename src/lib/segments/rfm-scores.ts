@@ -56,7 +56,11 @@ function edgesOf(values: ArrayLike<number>, rows?: ArrayLike<number>): [number, 
 
 /** Fits the quintile edges on the given rows (all when omitted); blanks (NaN) are left out. */
 export function fitRfmQuintiles(
-  features: { readonly recency: ArrayLike<number>; readonly frequency: ArrayLike<number>; readonly monetary: ArrayLike<number> },
+  features: {
+    readonly recency: ArrayLike<number>;
+    readonly frequency: ArrayLike<number>;
+    readonly monetary: ArrayLike<number>;
+  },
   rows?: ArrayLike<number>,
 ): RfmQuintiles {
   return {

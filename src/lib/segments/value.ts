@@ -70,7 +70,10 @@ export interface ClusterPriority {
 }
 
 /** Per-cluster expected value of an offer to everyone in the cluster, ranked by total EV (ties by id). */
-export function clusterPriorities(clusters: readonly ClusterRiskValue[], assumptions: OfferAssumptions): ClusterPriority[] {
+export function clusterPriorities(
+  clusters: readonly ClusterRiskValue[],
+  assumptions: OfferAssumptions,
+): ClusterPriority[] {
   const rows = clusters.map((c) => {
     const evPerCustomer = offerExpectedValue({
       pChurn: 1,
@@ -78,7 +81,14 @@ export function clusterPriorities(clusters: readonly ClusterRiskValue[], assumpt
       pSave: assumptions.pSave,
       offerCost: assumptions.offerCost,
     });
-    return { id: c.id, name: c.name, size: c.size, evPerCustomer, evTotal: evPerCustomer * c.size, worthOffering: evPerCustomer > 0 };
+    return {
+      id: c.id,
+      name: c.name,
+      size: c.size,
+      evPerCustomer,
+      evTotal: evPerCustomer * c.size,
+      worthOffering: evPerCustomer > 0,
+    };
   });
   const order = rows.map((_, i) => i).sort((a, b) => rows[b].evTotal - rows[a].evTotal || rows[a].id - rows[b].id);
   const ranks = new Array<number>(rows.length);
@@ -95,7 +105,8 @@ export function breakEvenPChurn(value: number, pSave: number, offerCost: number)
   return gain > 0 ? offerCost / gain : Infinity;
 }
 
-export type RiskValueQuadrant = "High risk, high value" | "High risk, low value" | "Low risk, high value" | "Low risk, low value";
+export type RiskValueQuadrant =
+  "High risk, high value" | "High risk, low value" | "Low risk, high value" | "Low risk, low value";
 
 /** Quadrant of the risk x value view; at a cut counts as high. */
 export function riskValueQuadrant(pChurn: number, value: number, riskCut: number, valueCut: number): RiskValueQuadrant {

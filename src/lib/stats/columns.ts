@@ -6,7 +6,8 @@ import type { ChurnTable } from "../data/table.js";
 import { formatCount } from "./format.js";
 
 export function requireChurn(table: ChurnTable): Uint8Array {
-  if (!table.churn) throw new Error("these statistics compare churned and retained customers: the table has no Churn column");
+  if (!table.churn)
+    throw new Error("these statistics compare churned and retained customers: the table has no Churn column");
   return table.churn;
 }
 

@@ -57,7 +57,15 @@ export function binColumn(table: ChurnTable, column: string, options: { bins?: B
   if (isCategoryColumn(table, column)) {
     const coding = codeLevels(table, column);
     const none = coding.levels.map(() => null);
-    return { kind: "category", column, labels: coding.levels, x0: none, x1: none, index: coding.index, missing: coding.missing };
+    return {
+      kind: "category",
+      column,
+      labels: coding.levels,
+      x0: none,
+      x1: none,
+      index: coding.index,
+      missing: coding.missing,
+    };
   }
   if (!isNumericColumn(table, column)) throw new Error(`no column ${column}`);
   const values = table.numeric[column];
@@ -77,7 +85,15 @@ export function binColumn(table: ChurnTable, column: string, options: { bins?: B
   if (options.bins === undefined && integer && distinct.size <= MAX_DISCRETE) {
     const coding = codeLevels(table, column);
     const xs = coding.levels.map(Number);
-    return { kind: "discrete", column, labels: coding.levels, x0: xs, x1: xs, index: coding.index, missing: coding.missing };
+    return {
+      kind: "discrete",
+      column,
+      labels: coding.levels,
+      x0: xs,
+      x1: xs,
+      index: coding.index,
+      missing: coding.missing,
+    };
   }
   const index = new Int32Array(values.length).fill(-1);
   let missing = 0;
@@ -160,13 +176,21 @@ export interface ChurnRateBy {
 }
 
 /** Churn rate with a Wilson interval for each level, value or bin of a column. */
-export function churnRateBy(table: ChurnTable, column: string, options: { bins?: BinSpec; level?: number } = {}): ChurnRateBy {
+export function churnRateBy(
+  table: ChurnTable,
+  column: string,
+  options: { bins?: BinSpec; level?: number } = {},
+): ChurnRateBy {
   const churn = requireChurn(table);
   const binning = binColumn(table, column, options);
   const level = options.level ?? 0.95;
   const counts = levelCounts({ levels: binning.labels, index: binning.index, missing: binning.missing }, churn);
   const groups = binning.labels.map((label, k): ChurnRateGroup => ({
-    label, x0: binning.x0[k], x1: binning.x1[k], churned: counts[k][1], ...wilsonInterval(counts[k][1], counts[k][0] + counts[k][1], level),
+    label,
+    x0: binning.x0[k],
+    x1: binning.x1[k],
+    churned: counts[k][1],
+    ...wilsonInterval(counts[k][1], counts[k][0] + counts[k][1], level),
   }));
   let blankN = 0;
   let blankChurned = 0;
@@ -178,9 +202,16 @@ export function churnRateBy(table: ChurnTable, column: string, options: { bins?:
       blankChurned += churn[i];
     }
   }
-  const blank = blankN > 0 ? { label: "blank", x0: null, x1: null, churned: blankChurned, ...wilsonInterval(blankChurned, blankN, level) } : null;
+  const blank =
+    blankN > 0
+      ? { label: "blank", x0: null, x1: null, churned: blankChurned, ...wilsonInterval(blankChurned, blankN, level) }
+      : null;
   return {
-    column, kind: binning.kind, groups, blank, overall: wilsonInterval(totalChurned, table.nRows, level),
+    column,
+    kind: binning.kind,
+    groups,
+    blank,
+    overall: wilsonInterval(totalChurned, table.nRows, level),
     missingPolicy:
       blankN === 0
         ? `${column} has no blank values.`
@@ -213,7 +244,11 @@ export interface HistogramByChurn {
 }
 
 /** The column's distribution for churned and for retained customers on shared bins; blanks counted apart. */
-export function histogramByChurn(table: ChurnTable, column: string, options: { bins?: BinSpec } = {}): HistogramByChurn {
+export function histogramByChurn(
+  table: ChurnTable,
+  column: string,
+  options: { bins?: BinSpec } = {},
+): HistogramByChurn {
   const churn = requireChurn(table);
   const binning = binColumn(table, column, options);
   const counts = levelCounts({ levels: binning.labels, index: binning.index, missing: binning.missing }, churn);
@@ -231,12 +266,23 @@ export function histogramByChurn(table: ChurnTable, column: string, options: { b
     else blankStayed++;
   }
   const bins = binning.labels.map((label, k): HistogramBin => ({
-    label, x0: binning.x0[k], x1: binning.x1[k], stayed: counts[k][0], churned: counts[k][1],
+    label,
+    x0: binning.x0[k],
+    x1: binning.x1[k],
+    stayed: counts[k][0],
+    churned: counts[k][1],
     stayedShare: nStayed > 0 ? counts[k][0] / nStayed : NaN,
     churnedShare: nChurned > 0 ? counts[k][1] / nChurned : NaN,
   }));
   return {
-    column, chart: binning.kind === "bins" ? "histogram" : "bars", kind: binning.kind, bins, nStayed, nChurned, blankStayed, blankChurned,
+    column,
+    chart: binning.kind === "bins" ? "histogram" : "bars",
+    kind: binning.kind,
+    bins,
+    nStayed,
+    nChurned,
+    blankStayed,
+    blankChurned,
     missingPolicy: missingPolicy(column, table.nRows, binning.missing),
   };
 }
@@ -264,10 +310,15 @@ export interface AssociationRow {
 /** Columns ranked by how strongly they move churn (strength = |2 AUC − 1|), strongest first. */
 export function associationRanking(table: ChurnTable, options: { columns?: readonly string[] } = {}): AssociationRow[] {
   const churn = requireChurn(table);
-  const columns = options.columns ?? FEATURE_COLUMNS.map((c) => c.name).filter((c) => isNumericColumn(table, c) || isCategoryColumn(table, c));
+  const columns =
+    options.columns ??
+    FEATURE_COLUMNS.map((c) => c.name).filter((c) => isNumericColumn(table, c) || isCategoryColumn(table, c));
   const rows = columns.map((column): AssociationRow => {
     const binning = binColumn(table, column);
-    const counts = levelCounts({ levels: binning.labels, index: binning.index, missing: binning.missing }, churn).filter(([s, c]) => s + c > 0);
+    const counts = levelCounts(
+      { levels: binning.labels, index: binning.index, missing: binning.missing },
+      churn,
+    ).filter(([s, c]) => s + c > 0);
     const v = cramersV(counts).value;
     const n = table.nRows - binning.missing;
     if (binning.kind === "category") {
@@ -286,9 +337,17 @@ export function associationRanking(table: ChurnTable, options: { columns?: reado
         if (!Number.isNaN(r) && (top < 0 || r > rate[top])) top = k;
       });
       return {
-        column, kind: "category", n, missing: binning.missing, auc, strength: Math.abs(2 * auc - 1),
+        column,
+        kind: "category",
+        n,
+        missing: binning.missing,
+        auc,
+        strength: Math.abs(2 * auc - 1),
         direction: top >= 0 ? `most churn: ${binning.labels[top]} (${formatPercent(rate[top])})` : "no data",
-        cramersV: v, p: chi.p, pText: formatP(chi.p, { logP: chi.logP }), test: chi.yates ? "χ² with Yates's correction" : "χ²",
+        cramersV: v,
+        p: chi.p,
+        pText: formatP(chi.p, { logP: chi.logP }),
+        test: chi.yates ? "χ² with Yates's correction" : "χ²",
       };
     }
     const values = table.numeric[column];
@@ -297,9 +356,22 @@ export function associationRanking(table: ChurnTable, options: { columns?: reado
     for (let i = 0; i < table.nRows; i++) if (!Number.isNaN(values[i])) (churn[i] ? churned : stayed).push(values[i]);
     const mw = mannWhitneyU(churned, stayed);
     return {
-      column, kind: "numeric", n, missing: binning.missing, auc: mw.auc, strength: Math.abs(2 * mw.auc - 1),
-      direction: Number.isNaN(mw.auc) || mw.auc === 0.5 ? "no difference" : mw.auc > 0.5 ? "higher values, more churn" : "lower values, more churn",
-      cramersV: v, p: mw.p, pText: formatP(mw.p, { logP: mw.logP }), test: "Mann-Whitney U",
+      column,
+      kind: "numeric",
+      n,
+      missing: binning.missing,
+      auc: mw.auc,
+      strength: Math.abs(2 * mw.auc - 1),
+      direction:
+        Number.isNaN(mw.auc) || mw.auc === 0.5
+          ? "no difference"
+          : mw.auc > 0.5
+            ? "higher values, more churn"
+            : "lower values, more churn",
+      cramersV: v,
+      p: mw.p,
+      pText: formatP(mw.p, { logP: mw.logP }),
+      test: "Mann-Whitney U",
     };
   });
   // NaN strengths (a column with no data) go last; ties broken by name so the order is deterministic.

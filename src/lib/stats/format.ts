@@ -2,7 +2,17 @@
 // honest about tiny p-values: a p-value is never written as 0, because a test never proves that.
 
 const SUPERSCRIPT: Record<string, string> = {
-  "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻",
+  "0": "⁰",
+  "1": "¹",
+  "2": "²",
+  "3": "³",
+  "4": "⁴",
+  "5": "⁵",
+  "6": "⁶",
+  "7": "⁷",
+  "8": "⁸",
+  "9": "⁹",
+  "-": "⁻",
 };
 const MINUS = "−";
 /** Below this a p-value is written in scientific notation. */
@@ -23,7 +33,10 @@ function scientific(mantissa: string, exponent: number, style: "unicode" | "asci
 }
 
 function superscript(exponent: number): string {
-  return String(exponent).split("").map((ch) => SUPERSCRIPT[ch] ?? ch).join("");
+  return String(exponent)
+    .split("")
+    .map((ch) => SUPERSCRIPT[ch] ?? ch)
+    .join("");
 }
 
 /** Mantissa (2 significant digits) and exponent of 10^log10x, without ever forming x. */
@@ -98,6 +111,10 @@ export function formatDf(df: number): string {
 }
 
 /** "low to high" with the given formatter (ranges read better in prose than brackets). */
-export function formatInterval(low: number, high: number, format: (x: number) => string = (x) => formatNumber(x, 2)): string {
+export function formatInterval(
+  low: number,
+  high: number,
+  format: (x: number) => string = (x) => formatNumber(x, 2),
+): string {
   return `${format(low)} to ${format(high)}`;
 }

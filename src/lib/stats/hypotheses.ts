@@ -3,11 +3,42 @@
 // the other way from the claim (on the real data, satisfaction and recency do), the verdict says so.
 
 import type { ChurnTable } from "../data/table.js";
-import { codeLevels, isCategoryColumn, isNumericColumn, levelCounts, missingPolicy, requireChurn, splitByChurn } from "./columns.js";
-import { formatCount, formatDf, formatInterval, formatNumber, formatP, formatPercent, formatPoints, pClause } from "./format.js";
 import {
-  chiSquareIndependence, cohensD, cramersV, describeD, mannWhitneyU, rateDifference, studentT, summarize, welchT, wilsonInterval,
-  type ChiSquareResult, type EffectSize, type MannWhitneyResult, type RateDifference, type RateInterval, type TTestResult,
+  codeLevels,
+  isCategoryColumn,
+  isNumericColumn,
+  levelCounts,
+  missingPolicy,
+  requireChurn,
+  splitByChurn,
+} from "./columns.js";
+import {
+  formatCount,
+  formatDf,
+  formatInterval,
+  formatNumber,
+  formatP,
+  formatPercent,
+  formatPoints,
+  pClause,
+} from "./format.js";
+import {
+  chiSquareIndependence,
+  cohensD,
+  cramersV,
+  describeD,
+  mannWhitneyU,
+  rateDifference,
+  studentT,
+  summarize,
+  welchT,
+  wilsonInterval,
+  type ChiSquareResult,
+  type EffectSize,
+  type MannWhitneyResult,
+  type RateDifference,
+  type RateInterval,
+  type TTestResult,
 } from "./tests.js";
 
 export type Direction = "supports" | "contradicts" | "no evidence";
@@ -70,7 +101,12 @@ const ALPHA = 0.05;
 function line(r: TTestResult | MannWhitneyResult | ChiSquareResult, test: string = r.test): TestLine {
   const df = "df" in r ? r.df : NaN;
   return {
-    test, statistic: r.statistic, df, p: r.p, logP: r.logP, pText: formatP(r.p, { logP: r.logP }),
+    test,
+    statistic: r.statistic,
+    df,
+    p: r.p,
+    logP: r.logP,
+    pText: formatP(r.p, { logP: r.logP }),
     ...(r.note ? { note: r.note } : {}),
   };
 }
@@ -129,15 +165,25 @@ function numericHypothesis(table: ChurnTable, h: NumericHypothesis, alpha: numbe
     `Mann-Whitney ${pClause(mw.p, { logP: mw.logP })}; ` +
     `Cohen's d (stayed − churned) = ${formatNumber(d.value, 2)} (95% CI ${formatInterval(d.low, d.high)}), a ${describeD(d.value)} effect.`;
   return {
-    id: h.id, name: h.name, claim: h.claim, columns: [h.column, "Churn"],
-    test: welch.test, statisticName: "t", statistic: welch.statistic, df: welch.df, p: welch.p, logP: welch.logP,
+    id: h.id,
+    name: h.name,
+    claim: h.claim,
+    columns: [h.column, "Churn"],
+    test: welch.test,
+    statisticName: "t",
+    statistic: welch.statistic,
+    df: welch.df,
+    p: welch.p,
+    logP: welch.logP,
     pText: formatP(welch.p, { logP: welch.logP }),
     comparison: `mean ${h.column} of customers who stayed minus that of customers who churned`,
     effect: { ...d, name: "Cohen's d (stayed − churned)" },
     groups: [stayed, churned],
     otherTests: [line(student), line(mw)],
     missingPolicy: missingPolicy(h.column, split.nRows, split.missing),
-    alpha, direction, verdict: `${opening} ${numbers}`,
+    alpha,
+    direction,
+    verdict: `${opening} ${numbers}`,
   };
 }
 
@@ -152,8 +198,18 @@ function complaintHypothesis(table: ChurnTable, alpha: number): HypothesisResult
   const yates = chiSquareIndependence(table2, { yates: true });
   const plain = chiSquareIndependence(table2, { yates: false });
   const v = cramersV(table2);
-  const diff: RateDifference = rateDifference(table2[1][1], table2[1][0] + table2[1][1], table2[0][1], table2[0][0] + table2[0][1]);
-  const group = (label: string, c: number[]): RateGroup => ({ kind: "rate", label, churned: c[1], ...wilsonInterval(c[1], c[0] + c[1]) });
+  const diff: RateDifference = rateDifference(
+    table2[1][1],
+    table2[1][0] + table2[1][1],
+    table2[0][1],
+    table2[0][0] + table2[0][1],
+  );
+  const group = (label: string, c: number[]): RateGroup => ({
+    kind: "rate",
+    label,
+    churned: c[1],
+    ...wilsonInterval(c[1], c[0] + c[1]),
+  });
   const without = group("0", table2[0]);
   const withC = group("1", table2[1]);
   const direction = decide(yates.p, diff.value, 1, alpha);
@@ -177,45 +233,88 @@ function complaintHypothesis(table: ChurnTable, alpha: number): HypothesisResult
     `χ² with Yates's correction = ${formatNumber(yates.statistic, 1)} (df = ${formatDf(yates.df)}), ${pClause(yates.p, { logP: yates.logP })}; ` +
     `Cramér's V = ${formatNumber(v.value, 2)}.`;
   return {
-    id: "complaint", name: "Complaints and churn", claim: "Customers who complained churn more.",
+    id: "complaint",
+    name: "Complaints and churn",
+    claim: "Customers who complained churn more.",
     columns: [column, "Churn"],
-    test: "Chi-square test of independence with Yates's correction", statisticName: "χ²",
-    statistic: yates.statistic, df: yates.df, p: yates.p, logP: yates.logP, pText: formatP(yates.p, { logP: yates.logP }),
+    test: "Chi-square test of independence with Yates's correction",
+    statisticName: "χ²",
+    statistic: yates.statistic,
+    df: yates.df,
+    p: yates.p,
+    logP: yates.logP,
+    pText: formatP(yates.p, { logP: yates.logP }),
     comparison: "churn rate of customers who complained minus that of customers who did not",
-    effect: { name: diff.name, value: diff.value, low: diff.low, high: diff.high, level: diff.level, ...(diff.note ? { note: diff.note } : {}) },
+    effect: {
+      name: diff.name,
+      value: diff.value,
+      low: diff.low,
+      high: diff.high,
+      level: diff.level,
+      ...(diff.note ? { note: diff.note } : {}),
+    },
     groups: [without, withC],
     otherTests: [line(plain, "Chi-square test of independence without correction"), cramersLine(v, plain)],
     missingPolicy: missingPolicy(column, table.nRows, coding.missing),
-    alpha, direction, verdict: `${opening} ${numbers}`,
+    alpha,
+    direction,
+    verdict: `${opening} ${numbers}`,
   };
 }
 
 function cramersLine(v: EffectSize, chi: ChiSquareResult): TestLine {
   // Cramér's V is a strength, not a test: its p is that of the uncorrected χ² it comes from.
-  return { test: "Cramér's V", statistic: v.value, df: chi.df, p: chi.p, logP: chi.logP, pText: formatP(chi.p, { logP: chi.logP }) };
+  return {
+    test: "Cramér's V",
+    statistic: v.value,
+    df: chi.df,
+    p: chi.p,
+    logP: chi.logP,
+    pText: formatP(chi.p, { logP: chi.logP }),
+  };
 }
 
 const SATISFACTION: NumericHypothesis = {
-  id: "satisfaction", name: "Satisfaction and churn", claim: "Customers with lower satisfaction churn more.",
-  column: "SatisfactionScore", expectedSign: 1, noun: "satisfaction score", more: "higher", less: "lower",
+  id: "satisfaction",
+  name: "Satisfaction and churn",
+  claim: "Customers with lower satisfaction churn more.",
+  column: "SatisfactionScore",
+  expectedSign: 1,
+  noun: "satisfaction score",
+  more: "higher",
+  less: "lower",
   format: (x) => formatNumber(x, 2),
 };
 
 const RECENCY: NumericHypothesis = {
-  id: "recency", name: "Time since the last order and churn", claim: "Customers whose last order was longer ago churn more.",
-  column: "DaySinceLastOrder", expectedSign: -1, noun: "time since their last order", more: "longer", less: "shorter",
+  id: "recency",
+  name: "Time since the last order and churn",
+  claim: "Customers whose last order was longer ago churn more.",
+  column: "DaySinceLastOrder",
+  expectedSign: -1,
+  noun: "time since their last order",
+  more: "longer",
+  less: "shorter",
   format: (x) => `${formatNumber(x, 1)} days`,
 };
 
 /** The original's three hypotheses, each tested and given a verdict built from the numbers. */
 export function testHypotheses(table: ChurnTable, options: { alpha?: number } = {}): HypothesisResult[] {
   const alpha = options.alpha ?? ALPHA;
-  return [numericHypothesis(table, SATISFACTION, alpha), complaintHypothesis(table, alpha), numericHypothesis(table, RECENCY, alpha)];
+  return [
+    numericHypothesis(table, SATISFACTION, alpha),
+    complaintHypothesis(table, alpha),
+    numericHypothesis(table, RECENCY, alpha),
+  ];
 }
 
 /** JSON for the hypotheses.json artifact: NaN and infinities become null (JSON has neither). */
 export function hypothesesArtifact(results: readonly HypothesisResult[]): unknown {
-  return JSON.parse(JSON.stringify(results, (_key, value: unknown) => (typeof value === "number" && !Number.isFinite(value) ? null : value)));
+  return JSON.parse(
+    JSON.stringify(results, (_key, value: unknown) =>
+      typeof value === "number" && !Number.isFinite(value) ? null : value,
+    ),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -267,7 +366,11 @@ export type ColumnTest = NumericColumnTest | CategoryColumnTest;
  * (flags such as Complain) get χ² and Cramér's V; other numeric columns get Welch's t (primary), Student's
  * t, Mann-Whitney U and Cohen's d. `as` forces one treatment (e.g. CityTier as categories).
  */
-export function testColumn(table: ChurnTable, column: string, options: { as?: "numeric" | "category" } = {}): ColumnTest {
+export function testColumn(
+  table: ChurnTable,
+  column: string,
+  options: { as?: "numeric" | "category" } = {},
+): ColumnTest {
   const churn = requireChurn(table);
   const numeric = isNumericColumn(table, column);
   if (!numeric && !isCategoryColumn(table, column)) throw new Error(`no column ${column}`);
@@ -281,9 +384,14 @@ export function testColumn(table: ChurnTable, column: string, options: { as?: "n
     const split = splitByChurn(table, column);
     const welch = welchT(split.stayed, split.churned);
     return {
-      kind: "numeric", column, n: split.nRows - split.missing, missing: split.missing,
+      kind: "numeric",
+      column,
+      n: split.nRows - split.missing,
+      missing: split.missing,
       missingPolicy: missingPolicy(column, split.nRows, split.missing),
-      primary: line(welch), welch, student: studentT(split.stayed, split.churned),
+      primary: line(welch),
+      welch,
+      student: studentT(split.stayed, split.churned),
       mannWhitney: mannWhitneyU(split.stayed, split.churned),
       effect: { ...cohensD(split.stayed, split.churned), name: "Cohen's d (stayed − churned)" },
       groups: [meanGroup("stayed", split.stayed), meanGroup("churned", split.churned)],
@@ -296,16 +404,35 @@ export function testColumn(table: ChurnTable, column: string, options: { as?: "n
   const emptyLevels = coding.levels.filter((_, k) => !kept.includes(k));
   const counts = kept.map((k) => all[k]);
   const chiSquare = chiSquareIndependence(counts, { yates: true });
-  const groups = kept.map((k): RateGroup => ({ kind: "rate", label: coding.levels[k], churned: all[k][1], ...wilsonInterval(all[k][1], all[k][0] + all[k][1]) }));
+  const groups = kept.map((k): RateGroup => ({
+    kind: "rate",
+    label: coding.levels[k],
+    churned: all[k][1],
+    ...wilsonInterval(all[k][1], all[k][0] + all[k][1]),
+  }));
   const result: CategoryColumnTest = {
-    kind: "category", column, n: table.nRows - coding.missing, missing: coding.missing,
+    kind: "category",
+    column,
+    n: table.nRows - coding.missing,
+    missing: coding.missing,
     missingPolicy: missingPolicy(column, table.nRows, coding.missing),
-    primary: line(chiSquare, chiSquare.yates ? "Chi-square test of independence with Yates's correction" : chiSquare.test),
-    chiSquare, effect: cramersV(counts), groups, emptyLevels,
+    primary: line(
+      chiSquare,
+      chiSquare.yates ? "Chi-square test of independence with Yates's correction" : chiSquare.test,
+    ),
+    chiSquare,
+    effect: cramersV(counts),
+    groups,
+    emptyLevels,
     ...(chiSquare.yates ? { chiSquareUncorrected: chiSquareIndependence(counts, { yates: false }) } : {}),
     ...(counts.length === 2
       ? {
-          rateDifference: rateDifference(counts[1][1], counts[1][0] + counts[1][1], counts[0][1], counts[0][0] + counts[0][1]),
+          rateDifference: rateDifference(
+            counts[1][1],
+            counts[1][0] + counts[1][1],
+            counts[0][1],
+            counts[0][0] + counts[0][1],
+          ),
           rateDifferenceLabel: `${column} ${groups[1].label} − ${column} ${groups[0].label}`,
         }
       : {}),

@@ -60,7 +60,12 @@ export interface TTestResult {
 }
 
 function tResult(
-  test: TTestResult["test"], a: SampleSummary, b: SampleSummary, statistic: number, df: number, note?: string,
+  test: TTestResult["test"],
+  a: SampleSummary,
+  b: SampleSummary,
+  statistic: number,
+  df: number,
+  note?: string,
 ): TTestResult {
   const logP = Number.isNaN(statistic) ? NaN : logStudentTTwoSided(statistic, df);
   return { test, statistic, df, p: Math.exp(logP), logP, a, b, ...(note ? { note } : {}) };
@@ -90,7 +95,14 @@ export function welchT(a: ArrayLike<number>, b: ArrayLike<number>): TTestResult 
   const name = "Welch's t-test";
   if (sa.n === 0 || sb.n === 0) return tResult(name, sa, sb, NaN, NaN, "a group has no values");
   if (sa.n < 2 || sb.n < 2) {
-    return tResult(name, sa, sb, NaN, NaN, "Welch's test needs at least two values in each group: a group of one has no variance");
+    return tResult(
+      name,
+      sa,
+      sb,
+      NaN,
+      NaN,
+      "Welch's test needs at least two values in each group: a group of one has no variance",
+    );
   }
   const va = sa.variance / sa.n;
   const vb = sb.variance / sb.n;
@@ -129,7 +141,7 @@ export function rankWithTies(values: ArrayLike<number>): { ranks: Float64Array; 
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => values[i] - values[j] || i - j);
   const ranks = new Float64Array(n);
   let tieTerm = 0;
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     let end = start + 1;
     while (end < n && values[order[end]] === values[order[start]]) end++;
     const rank = (start + 1 + end) / 2;
@@ -159,7 +171,17 @@ export function mannWhitneyU(a: ArrayLike<number>, b: ArrayLike<number>): MannWh
   const nB = xb.length;
   const base = { test: "Mann-Whitney U" as const, nA, nB };
   if (nA === 0 || nB === 0) {
-    return { ...base, statistic: NaN, u2: NaN, z: NaN, p: NaN, logP: NaN, method: "asymptotic", auc: NaN, note: "a group has no values" };
+    return {
+      ...base,
+      statistic: NaN,
+      u2: NaN,
+      z: NaN,
+      p: NaN,
+      logP: NaN,
+      method: "asymptotic",
+      auc: NaN,
+      note: "a group has no values",
+    };
   }
   const { ranks, tieTerm } = rankWithTies([...xa, ...xb]);
   let r1 = 0;
@@ -176,7 +198,17 @@ export function mannWhitneyU(a: ArrayLike<number>, b: ArrayLike<number>): MannWh
   }
   const variance = ((nA * nB) / 12) * (n + 1 - tieTerm / (n * (n - 1)));
   if (!(variance > 0)) {
-    return { ...base, statistic: u1, u2, z: NaN, p: NaN, logP: NaN, method: "asymptotic", auc, note: "every value is the same in both groups: there is nothing to rank" };
+    return {
+      ...base,
+      statistic: u1,
+      u2,
+      z: NaN,
+      p: NaN,
+      logP: NaN,
+      method: "asymptotic",
+      auc,
+      note: "every value is the same in both groups: there is nothing to rank",
+    };
   }
   // Subtracting 0.5 from max(U1, U2) - mean always moves toward the null, as scipy does.
   const z = (u - (nA * nB) / 2 - 0.5) / Math.sqrt(variance);
@@ -231,7 +263,8 @@ export interface ChiSquareResult {
  * `chi2_contingency`): with `yates` (default true) the continuity correction is applied when df = 1 only.
  */
 export function chiSquareIndependence(
-  table: readonly (readonly number[])[], options: { yates?: boolean } = {},
+  table: readonly (readonly number[])[],
+  options: { yates?: boolean } = {},
 ): ChiSquareResult {
   const wantYates = options.yates ?? true;
   const r = table.length;
@@ -242,7 +275,15 @@ export function chiSquareIndependence(
   const expected = table.map((_, i) => colSums.map((cs) => (n > 0 ? (rowSums[i] * cs) / n : NaN)));
   const df = (r - 1) * (c - 1);
   const base = { test: "Chi-square test of independence" as const, df, n, expected };
-  const fail = (note: string): ChiSquareResult => ({ ...base, statistic: NaN, p: NaN, logP: NaN, yates: false, smallExpected: 0, note });
+  const fail = (note: string): ChiSquareResult => ({
+    ...base,
+    statistic: NaN,
+    p: NaN,
+    logP: NaN,
+    yates: false,
+    smallExpected: 0,
+    note,
+  });
   if (table.some((row) => row.length !== c)) return fail("rows of different lengths");
   if (r < 2 || c < 2) return fail("needs at least two rows and two columns");
   if (rowSums.some((v) => v === 0) || colSums.some((v) => v === 0)) {
@@ -262,9 +303,10 @@ export function chiSquareIndependence(
     }
   }
   const logP = logChiSquareSf(statistic, df);
-  const note = smallExpected > 0
-    ? `${smallExpected} of ${r * c} expected counts are below 5: the chi-square approximation is rough there`
-    : undefined;
+  const note =
+    smallExpected > 0
+      ? `${smallExpected} of ${r * c} expected counts are below 5: the chi-square approximation is rough there`
+      : undefined;
   return { ...base, statistic, p: Math.exp(logP), logP, yates, smallExpected, ...(note ? { note } : {}) };
 }
 
@@ -288,7 +330,14 @@ export function cohensD(a: ArrayLike<number>, b: ArrayLike<number>, level = 0.95
   const name = "Cohen's d";
   const df = sa.n + sb.n - 2;
   if (sa.n === 0 || sb.n === 0 || df < 1) {
-    return { name, value: NaN, low: NaN, high: NaN, level, note: "needs values in both groups and at least three in all" };
+    return {
+      name,
+      value: NaN,
+      low: NaN,
+      high: NaN,
+      level,
+      note: "needs values in both groups and at least three in all",
+    };
   }
   const ss = (sa.n > 1 ? sa.variance * (sa.n - 1) : 0) + (sb.n > 1 ? sb.variance * (sb.n - 1) : 0);
   const sd = Math.sqrt(ss / df);
@@ -311,7 +360,14 @@ export function cramersV(table: readonly (readonly number[])[]): EffectSize {
   const chi = chiSquareIndependence(table, { yates: false });
   const k = Math.min(table.length, table[0]?.length ?? 0) - 1;
   const value = Number.isNaN(chi.statistic) || k < 1 ? NaN : Math.sqrt(chi.statistic / (chi.n * k));
-  return { name: "Cramér's V", value, low: NaN, high: NaN, level: NaN, ...(chi.note && Number.isNaN(value) ? { note: chi.note } : {}) };
+  return {
+    name: "Cramér's V",
+    value,
+    low: NaN,
+    high: NaN,
+    level: NaN,
+    ...(chi.note && Number.isNaN(value) ? { note: chi.note } : {}),
+  };
 }
 
 export interface RateInterval {
@@ -337,7 +393,14 @@ export function wilsonInterval(x: number, n: number, level = 0.95): RateInterval
   const centre = (p + z2 / (2 * n)) / denom;
   const half = (z / denom) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
   // Clamp the rounding at the ends: x = 0 must give exactly 0.
-  return { x, n, rate: p, low: x === 0 ? 0 : Math.max(0, centre - half), high: x === n ? 1 : Math.min(1, centre + half), level };
+  return {
+    x,
+    n,
+    rate: p,
+    low: x === 0 ? 0 : Math.max(0, centre - half),
+    high: x === n ? 1 : Math.min(1, centre + half),
+    level,
+  };
 }
 
 export interface RateDifference {
@@ -357,7 +420,13 @@ export interface RateDifference {
 export function rateDifference(xA: number, nA: number, xB: number, nB: number, level = 0.95): RateDifference {
   const a = wilsonInterval(xA, nA, level);
   const b = wilsonInterval(xB, nB, level);
-  const base = { name: "Difference in churn rate" as const, level, a, b, method: "Newcombe hybrid score (Wilson)" as const };
+  const base = {
+    name: "Difference in churn rate" as const,
+    level,
+    a,
+    b,
+    method: "Newcombe hybrid score (Wilson)" as const,
+  };
   if (!(nA > 0) || !(nB > 0)) return { ...base, value: NaN, low: NaN, high: NaN, note: "a group has no observations" };
   const d = a.rate - b.rate;
   const low = d - Math.sqrt((a.rate - a.low) ** 2 + (b.high - b.rate) ** 2);
@@ -367,7 +436,10 @@ export function rateDifference(xA: number, nA: number, xB: number, nB: number, l
 
 /** Holm's step-down adjustment: controls the family-wise error rate, never less powerful than Bonferroni. */
 export function holmAdjust(pValues: readonly number[]): number[] {
-  const order = pValues.map((p, i) => ({ p, i })).filter((e) => !Number.isNaN(e.p)).sort((x, y) => x.p - y.p || x.i - y.i);
+  const order = pValues
+    .map((p, i) => ({ p, i }))
+    .filter((e) => !Number.isNaN(e.p))
+    .sort((x, y) => x.p - y.p || x.i - y.i);
   const k = order.length;
   const out = pValues.map(() => NaN);
   let running = 0;
@@ -380,7 +452,8 @@ export function holmAdjust(pValues: readonly number[]): number[] {
 
 /** A sentence for the explorer when several columns have been tested against churn. */
 export function multipleComparisonsNote(tests: number, alpha = 0.05): string {
-  if (tests <= 1) return `One test at the ${alpha} level: a false alarm has probability ${alpha} when the column and churn are unrelated.`;
+  if (tests <= 1)
+    return `One test at the ${alpha} level: a false alarm has probability ${alpha} when the column and churn are unrelated.`;
   const expected = tests * alpha;
   const familyWise = 1 - Math.pow(1 - alpha, tests);
   return (

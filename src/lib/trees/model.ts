@@ -49,11 +49,20 @@ export function modelFromJSON(source: string | unknown): TreeEnsembleModel {
   if (!raw || typeof raw !== "object") throw new Error("tree model: not an object");
   if (raw.format !== 1) throw new Error(`tree model: unknown format ${String(raw.format)}`);
   if (raw.kind !== "gbdt" && raw.kind !== "forest") throw new Error(`tree model: unknown kind ${String(raw.kind)}`);
-  if (!Array.isArray(raw.featureNames) || !Array.isArray(raw.trees)) throw new Error("tree model: missing featureNames or trees");
-  if (typeof raw.baseScore !== "number" || !Number.isFinite(raw.baseScore)) throw new Error("tree model: bad baseScore");
+  if (!Array.isArray(raw.featureNames) || !Array.isArray(raw.trees))
+    throw new Error("tree model: missing featureNames or trees");
+  if (typeof raw.baseScore !== "number" || !Number.isFinite(raw.baseScore))
+    throw new Error("tree model: bad baseScore");
   const nFeatures = raw.featureNames.length;
   const trees = raw.trees.map((t, i) => checkTree(t, i, nFeatures));
-  return { format: 1, kind: raw.kind, featureNames: raw.featureNames.map(String), baseScore: raw.baseScore, trees, info: raw.info };
+  return {
+    format: 1,
+    kind: raw.kind,
+    featureNames: raw.featureNames.map(String),
+    baseScore: raw.baseScore,
+    trees,
+    info: raw.info,
+  };
 }
 
 const FIELDS = ["feature", "threshold", "left", "right", "defaultLeft", "value", "cover", "gain"] as const;
@@ -62,7 +71,8 @@ function checkTree(tree: CompactTree, index: number, nFeatures: number): Compact
   const n = tree?.feature?.length;
   if (!n) throw new Error(`tree model: tree ${index} is empty`);
   for (const field of FIELDS) {
-    if (!Array.isArray(tree[field]) || tree[field].length !== n) throw new Error(`tree model: tree ${index} field ${field} has the wrong length`);
+    if (!Array.isArray(tree[field]) || tree[field].length !== n)
+      throw new Error(`tree model: tree ${index} field ${field} has the wrong length`);
   }
   for (let k = 0; k < n; k++) {
     const f = tree.feature[k];
@@ -79,7 +89,12 @@ function checkTree(tree: CompactTree, index: number, nFeatures: number): Compact
 }
 
 /** Number of trees, nodes and leaves, for reports. */
-export function modelSize(model: TreeEnsembleModel): { trees: number; nodes: number; leaves: number; maxDepth: number } {
+export function modelSize(model: TreeEnsembleModel): {
+  trees: number;
+  nodes: number;
+  leaves: number;
+  maxDepth: number;
+} {
   let nodes = 0;
   let leaves = 0;
   let maxDepth = 0;

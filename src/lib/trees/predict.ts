@@ -200,7 +200,10 @@ function orderPlan(model: TreeEnsembleModel): OrderPlan {
       cutSets[t.feature[k]].add(t.threshold[k]);
     }
   }
-  const features = Array.from(gain.keys()).filter((j) => gain[j] > 0).sort((a, b) => gain[b] - gain[a] || a - b).slice(0, 5);
+  const features = Array.from(gain.keys())
+    .filter((j) => gain[j] > 0)
+    .sort((a, b) => gain[b] - gain[a] || a - b)
+    .slice(0, 5);
   const plan = { features, cuts: features.map((j) => Float64Array.from(cutSets[j]).sort()) };
   orderCache.set(model, plan);
   return plan;

@@ -81,7 +81,8 @@ function planOf(model: TreeEnsembleModel): ShapPlan {
 }
 
 export function treeShap(model: TreeEnsembleModel, X: FeatureMatrix): TreeShapResult {
-  if (X.nCols !== model.featureNames.length) throw new Error(`tree model expects ${model.featureNames.length} features, got ${X.nCols}`);
+  if (X.nCols !== model.featureNames.length)
+    throw new Error(`tree model expects ${model.featureNames.length} features, got ${X.nCols}`);
   const plan = planOf(model);
   const nTrees = plan.flat.roots.length;
   const scale = model.kind === "forest" ? (nTrees > 0 ? 1 / nTrees : 0) : 1;
