@@ -41,14 +41,30 @@ describe("parseCsv", () => {
     assert.deepEqual(parseCsv("a,b\n1,2\n3,4", "t").rows, expected);
   });
 
-  it("reads quoted fields: delimiters, doubled quotes, newlines inside, and counts lines through them", () => {
-    const raw = parseCsv('a,b\n"x, y","say ""hi"""\n"two\nlines",z\nlast,1\n', "t");
+  it("reads quoted fields within a line: delimiters, doubled quotes, text after the closing quote", () => {
+    const raw = parseCsv('a,b\n"x, y","say ""hi"""\n"q"r,z\nlast,1\n', "t");
     assert.deepEqual(raw.rows, [
       ["x, y", 'say "hi"'],
-      ["two\nlines", "z"],
+      ["qr", "z"],
       ["last", "1"],
     ]);
-    assert.deepEqual(Array.from(raw.rowNumbers!), [2, 3, 5]);
+    assert.deepEqual(Array.from(raw.rowNumbers!), [2, 3, 4]);
+  });
+
+  it("a stray quote that would swallow lines is an error naming the line where it opened", () => {
+    // Two lines of a real export began with a quote: the lines between became one customer's ID.
+    const text = 'CustomerID,Tenure\n50001,4\n"50002,3\n50003,2\n50004,9\n5"0005,1\n50006,2\n';
+    const error = inputError(() => parseCsv(text, "stray.csv"));
+    assert.equal(error.issues[0].row, 3);
+    assert.match(error.message, /line 3: a quote \("\) opens a value that runs on to line 6/);
+  });
+
+  it("a quoted value may not span lines, whatever the line ends", () => {
+    for (const eol of ["\n", "\r\n", "\r"]) {
+      const error = inputError(() => parseCsv(`a,b${eol}1,2${eol}"two${eol}lines",z${eol}last,1${eol}`, "t"));
+      assert.equal(error.issues[0].row, 3, JSON.stringify(eol));
+      assert.match(error.message, /runs on to line 4/, JSON.stringify(eol));
+    }
   });
 
   it("keeps an empty quoted field as a record and skips blank lines", () => {

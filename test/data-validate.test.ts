@@ -172,6 +172,17 @@ describe("validateRawTable", () => {
     );
   });
 
+  it("an ID with a comma or a line break is an error", () => {
+    const error = inputError(() => validateCsv(toCsv(validRows(4, { 1: { CustomerID: "500,02" } }))));
+    assert.match(error.message, /line 3: "500,02" has a comma or a line break in it; an ID may not/);
+    const raw = parseCsv(toCsv(validRows(3)), "in.xlsx");
+    const rows = raw.rows.map((row, i) => (i === 2 ? ["50003\n50004", ...row.slice(1)] : row));
+    assert.match(
+      inputError(() => validateRawTable({ ...raw, rows }, TRAIN)).message,
+      /line 4: "50003\\n50004" has a comma/,
+    );
+  });
+
   it("repeated and blank customer IDs", () => {
     const error = inputError(() =>
       validateCsv(toCsv(validRows(4, { 2: { CustomerID: "50001" }, 3: { CustomerID: "" } }))),

@@ -50,7 +50,29 @@ interface ParsedRecords {
   lines: number[];
 }
 
-/** Splits text into records of fields. Quotes follow RFC 4180; a stray quote inside an unquoted field is kept as text. */
+/**
+ * A quoted value may not run onto another line. RFC 4180 allows it, but no column of a customer table holds
+ * several lines, and what it means in practice is a stray quote at the start of a field: the parser then
+ * joins the lines up to the next quote into one value, and customers vanish into it without an error.
+ */
+function spanningValue(text: string, at: number, file: string, openLine: number): InputError {
+  const close = text.indexOf('"', at);
+  if (close < 0) return InputError.fileProblem(file, `has a quoted field opened on line ${openLine} that is never closed`);
+  let closeLine = openLine;
+  for (let i = at; i < close; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) closeLine++;
+  }
+  return InputError.fromIssues(file, [
+    {
+      file,
+      row: openLine,
+      problem: `a quote (") opens a value that runs on to line ${closeLine}: a value may not span lines (a stray quote?)`,
+    },
+  ]);
+}
+
+/** Splits text into records of fields. Quotes follow RFC 4180 within a line; a stray quote inside an unquoted field is kept as text. */
 export function parseRecords(text: string, file: string, delimiter = ","): ParsedRecords {
   const records: string[][] = [];
   const lines: number[] = [];
@@ -80,7 +102,7 @@ export function parseRecords(text: string, file: string, delimiter = ","): Parse
             i++;
             break;
           }
-          if (c === 10) line++;
+          if (c === 10 || c === 13) throw spanningValue(text, i, file, openLine);
           field += text[i];
           i++;
         }

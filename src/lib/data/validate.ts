@@ -198,6 +198,11 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
             rowIssue(r, { column: spec.name, value: text, problem: "is blank; every customer needs an ID" });
             continue;
           }
+          // A comma or line break in an ID is a sign of a broken file, and would break every CSV made from it.
+          if (/[,\r\n]/.test(text)) {
+            rowIssue(r, { column: spec.name, value: text, problem: "has a comma or a line break in it; an ID may not" });
+            continue;
+          }
           const first = firstLine.get(text);
           if (first !== undefined) {
             rowIssue(r, { column: spec.name, value: text, problem: `repeats the ID on line ${first}` });
