@@ -21,9 +21,9 @@ import { DEMO_SEED, formatCsv, generateDemoRows } from "../pipeline/demo/generat
 import { deriveSeed } from "../src/lib/random.js";
 import { readModelBundle, type ModelBundle } from "../src/lib/scoring/bundle.js";
 import type { ScoredUpload, WorkerResponse } from "../src/lib/scoring/protocol.js";
-import { launchBrowser } from "../test/helpers/browser.js";
-import { serveStatic } from "../test/helpers/serve-static.js";
-import { buildTestBundle, DEMO_CSV } from "../test/scoring-fixtures.js";
+import { launchBrowser } from "../scripts/browser.js";
+import { serveStatic } from "../scripts/serve-static.js";
+import { buildTestBundle, DEMO_CSV } from "./fixtures/scoring-bundle.js";
 import type { BenchResult } from "./types.js";
 
 const ROWS = 100_000;

@@ -1,6 +1,6 @@
 // Screenshots of built pages for a person to look at: npx tsx scripts/screenshot.ts /,/models [full]. Writes /tmp/shot-<page>.png.
-import { launchBrowser } from "../test/helpers/browser.js";
-import { serveStatic } from "../test/helpers/serve-static.js";
+import { launchBrowser } from "./browser.js";
+import { serveStatic } from "./serve-static.js";
 import { waitForReport } from "../test/helpers/site.js";
 const server = await serveStatic(new URL("../dist", import.meta.url).pathname.replace(/\/$/, ""));
 const s = await launchBrowser();

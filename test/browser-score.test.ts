@@ -14,10 +14,10 @@ import { parseCsv } from "../src/lib/data/csv.js";
 import type { RawTable } from "../src/lib/data/raw.js";
 import { readModelBundle, type ModelBundle } from "../src/lib/scoring/bundle.js";
 import { reasonsText, scoreTable, topReasons } from "../src/lib/scoring/score.js";
-import { launchBrowser, type BrowserSession, type PageProblems } from "./helpers/browser.js";
-import { serveStatic, type StaticServer } from "./helpers/serve-static.js";
+import { launchBrowser, type BrowserSession, type PageProblems } from "../scripts/browser.js";
+import { serveStatic, type StaticServer } from "../scripts/serve-static.js";
 import { cellErrors, requireBuiltSite, waitForReport } from "./helpers/site.js";
-import { DEMO_CSV, REAL_CSV, REAL_XLSX } from "./scoring-fixtures.js";
+import { DEMO_CSV, REAL_CSV, REAL_XLSX } from "../bench/fixtures/scoring-bundle.js";
 
 // Until the pipeline exports the model, the page is not in the build: skip, saying why.
 const builtModel = (() => {

@@ -9,7 +9,7 @@ import type { Page, Request } from "playwright-core";
 import { checkEndpoint } from "../src/components/persona-cards.js";
 import type { SegmentsArtifact } from "../src/lib/segments/artifact.js";
 import { clusterPriorities, type OfferAssumptions } from "../src/lib/segments/value.js";
-import type { PageProblems } from "./helpers/browser.js";
+import type { PageProblems } from "../scripts/browser.js";
 import { startMockGemini, type MockGemini } from "./helpers/mock-gemini.js";
 import {
   assertCleanPage,

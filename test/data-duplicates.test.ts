@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { parseCsv } from "../src/lib/data/csv.js";
 import { findDuplicates } from "../src/lib/data/duplicates.js";
 import { validateRawTable } from "../src/lib/data/validate.js";
-import { toCsv, validRow } from "./data-fixtures.js";
+import { toCsv, validRow } from "./fixtures/data.js";
 
 function load(rows: Record<string, string>[]) {
   return validateRawTable(parseCsv(toCsv(rows), "d.csv"), { requireTarget: true, minClassCount: 1 });

@@ -4,7 +4,7 @@ import { parseCsv } from "../src/lib/data/csv.js";
 import { encode, fitEncoder, NO_LAST_YEAR_FLAG } from "../src/lib/data/encode.js";
 import { FEATURE_COLUMNS } from "../src/lib/data/schema.js";
 import { validateRawTable } from "../src/lib/data/validate.js";
-import { toCsv, validRows } from "./data-fixtures.js";
+import { toCsv, validRows } from "./fixtures/data.js";
 
 function table() {
   // Training rows 0..3, test rows 4..5 with an outlier that must not move the medians.

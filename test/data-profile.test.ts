@@ -9,7 +9,7 @@ import {
   type NumericProfile,
 } from "../src/lib/data/profile.js";
 import { validateRawTable } from "../src/lib/data/validate.js";
-import { HEADER, toCsv, validRows } from "./data-fixtures.js";
+import { HEADER, toCsv, validRows } from "./fixtures/data.js";
 
 describe("profileNumbers", () => {
   it("hand-checked: [1, 2, blank, 4, 10]", () => {

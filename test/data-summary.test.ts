@@ -5,7 +5,7 @@ import { findDuplicates } from "../src/lib/data/duplicates.js";
 import type { InputData } from "../src/lib/data/input.js";
 import { summarise } from "../src/lib/data/summary.js";
 import { validateRawTable } from "../src/lib/data/validate.js";
-import { HEADER, toCsv, validRows } from "./data-fixtures.js";
+import { HEADER, toCsv, validRows } from "./fixtures/data.js";
 
 function input(dictionary: Record<string, string> | null): InputData {
   const base = validRows(4, { 1: { Tenure: "", PreferredPaymentMode: "CC" } }).map((r) => ({ ...r, Region: "x" }));

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { parseCsv } from "../src/lib/data/csv.js";
 import { InputError } from "../src/lib/data/errors.js";
 import { validateRawTable, parseNumber, type ValidateOptions } from "../src/lib/data/validate.js";
-import { HEADER, toCsv, validRows } from "./data-fixtures.js";
+import { HEADER, toCsv, validRows } from "./fixtures/data.js";
 
 const TRAIN: ValidateOptions = { requireTarget: true, minClassCount: 1 };
 

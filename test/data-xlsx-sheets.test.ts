@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { InputError } from "../src/lib/data/errors.js";
 import { cellText, workbookToRawTable, type SheetRows } from "../src/lib/data/xlsx-sheets.js";
-import { HEADER, validRows } from "./data-fixtures.js";
+import { HEADER, validRows } from "./fixtures/data.js";
 
 /** The dictionary sheet as the Kaggle workbook has it: empty first row and column, a "Data" column, "Discerption". */
 const DICT: SheetRows = {

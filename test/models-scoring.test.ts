@@ -12,7 +12,7 @@ import { trainLogistic } from "../pipeline/models/logistic.js";
 import { fitPlatt } from "../pipeline/models/platt.js";
 import { baseModel } from "../pipeline/models/registry.js";
 import { loadLibsvm, trainSvm } from "../pipeline/models/svm.js";
-import { demoFixture } from "./models-fixture.js";
+import { demoFixture } from "./fixtures/models.js";
 
 function matrix(rows: number[][], names?: string[]): FeatureMatrix {
   const nCols = rows[0].length;

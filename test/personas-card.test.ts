@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { describeSource, validateCard, validatePersonasArtifact, type PersonaCard } from "../src/lib/personas/card.js";
 import { writePersonaByRules } from "../src/lib/personas/rules.js";
-import { BASE, GOOD_ANSWER, PROFILES } from "./personas-fixtures.js";
+import { BASE, GOOD_ANSWER, PROFILES } from "./fixtures/personas.js";
 
 const BUILD = { kind: "gemini-build", model: "gemini-2.5-flash" } as const;
 

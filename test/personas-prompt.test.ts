@@ -7,7 +7,7 @@ import {
   PERSONA_RESPONSE_SCHEMA,
 } from "../src/lib/personas/prompt.js";
 import type { PersonaCard } from "../src/lib/personas/card.js";
-import { AT_RISK, BASE, GOOD_ANSWER, LOYAL } from "./personas-fixtures.js";
+import { AT_RISK, BASE, GOOD_ANSWER, LOYAL } from "./fixtures/personas.js";
 
 test("the prompt carries the cluster's figures and the card contract, and nothing customer-level", () => {
   const prompt = buildPersonaPrompt(AT_RISK, BASE);

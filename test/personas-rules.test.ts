@@ -4,7 +4,7 @@ import { personaName, priorityFor, riskFigures, writePersonaByRules } from "../s
 import { validateCard } from "../src/lib/personas/card.js";
 import { describeDistinctive } from "../src/lib/personas/format.js";
 import type { ClusterProfile } from "../src/lib/segments/types.js";
-import { AT_RISK, BASE, LOYAL, MAINSTREAM, PROFILES } from "./personas-fixtures.js";
+import { AT_RISK, BASE, LOYAL, MAINSTREAM, PROFILES } from "./fixtures/personas.js";
 
 test("same profile, same text; a copy of the profile gives the same card", () => {
   for (const p of PROFILES) {

@@ -11,7 +11,7 @@ import { featureGroups, scoreTable, topReasons } from "../src/lib/scoring/score.
 import { assignClusters } from "../src/lib/segments/rfm.js";
 import { predictMargin } from "../src/lib/trees/predict.js";
 import type { ChurnTable } from "../src/lib/data/table.js";
-import { buildTestBundle } from "./scoring-fixtures.js";
+import { buildTestBundle } from "../bench/fixtures/scoring-bundle.js";
 
 let bundle: ModelBundle;
 let table: ChurnTable;

@@ -15,7 +15,7 @@ import {
   type HelperRequest,
   type HelperResponse,
 } from "../src/lib/scoring/second-thread.js";
-import { buildTestBundle } from "./scoring-fixtures.js";
+import { buildTestBundle } from "../bench/fixtures/scoring-bundle.js";
 
 let bundle: ModelBundle;
 let table: ChurnTable;

@@ -5,7 +5,7 @@ import { InputError } from "../src/lib/data/errors.js";
 import { parseCsv } from "../src/lib/data/csv.js";
 import { validateRawTable } from "../src/lib/data/validate.js";
 import { readUpload, toRejection } from "../src/lib/scoring/upload.js";
-import { HEADER, toCsv, validRows } from "./data-fixtures.js";
+import { HEADER, toCsv, validRows } from "./fixtures/data.js";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const noSheets = async () => {

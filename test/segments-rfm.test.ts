@@ -11,7 +11,7 @@ import {
   standardiseRfm,
   unstandardiseRfm,
 } from "../src/lib/segments/rfm.js";
-import { syntheticTable } from "./segments-fixtures.js";
+import { syntheticTable } from "./fixtures/segments.js";
 
 const features = {
   recency: Float64Array.from([1, 2, NaN, 4, 100]),

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { associationRanking, binColumn, churnRateBy, histogramByChurn, niceStep } from "../src/lib/stats/eda.js";
 import { hypothesesArtifact, testColumn, testHypotheses } from "../src/lib/stats/hypotheses.js";
-import { statsTable } from "./helpers/stats-table.js";
+import { statsTable } from "./fixtures/stats-table.js";
 
 // 12 customers: the first 4 churned.
 const churn = [1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0];

@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { after, before } from "node:test";
 import type { Page } from "playwright-core";
 import { PROJECT_ROOT } from "../../pipeline/settings.js";
-import { launchBrowser, type BrowserSession, type PageProblems } from "./browser.js";
-import { serveStatic, type StaticServer } from "./serve-static.js";
+import { launchBrowser, type BrowserSession, type PageProblems } from "../../scripts/browser.js";
+import { serveStatic, type StaticServer } from "../../scripts/serve-static.js";
 
 export const DIST = join(PROJECT_ROOT, "dist");
 

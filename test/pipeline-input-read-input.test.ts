@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { readInput } from "../pipeline/input/read-input.js";
 import { InputError } from "../src/lib/data/errors.js";
-import { HEADER, minimalXlsx, toCsv, validRows } from "./data-fixtures.js";
+import { HEADER, minimalXlsx, toCsv, validRows } from "./fixtures/data.js";
 
 const dir = mkdtempSync(join(tmpdir(), "churn-read-input-"));
 after(() => rmSync(dir, { recursive: true, force: true }));

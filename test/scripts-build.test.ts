@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { PROJECT_ROOT } from "../pipeline/settings.js";
 import { startMockGemini, type MockGemini } from "./helpers/mock-gemini.js";
-import { GOOD_ANSWER } from "./personas-fixtures.js";
+import { GOOD_ANSWER } from "./fixtures/personas.js";
 
 const KEY = "AIzaSyBUILD-test-key-9f8e7d6c5b4a";
 const MODEL = "mock-model-for-build-tests";

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { evaluateModels } from "../pipeline/models/evaluate.js";
-import { REFERENCE_TEST_IDS, realDataMissing, realFixture } from "./models-fixture.js";
+import { REFERENCE_TEST_IDS, realDataMissing, realFixture } from "./fixtures/models.js";
 
 // The whole evaluation on the real data and the reference split (anchors.md): about a minute of CPU.
 test(

@@ -16,7 +16,7 @@ import {
 import { writePersonaByRules } from "../src/lib/personas/rules.js";
 import { buildPersonaPrompt, PERSONA_RESPONSE_SCHEMA } from "../src/lib/personas/prompt.js";
 import { startMockGemini, type MockBehaviour, type MockGemini } from "./helpers/mock-gemini.js";
-import { AT_RISK, BASE, GOOD_ANSWER, PROFILES } from "./personas-fixtures.js";
+import { AT_RISK, BASE, GOOD_ANSWER, PROFILES } from "./fixtures/personas.js";
 
 const KEY = "AIzaSyTEST-secret-key-0123456789abcdef";
 const MODEL = "gemini-test-flash";

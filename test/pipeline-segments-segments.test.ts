@@ -4,7 +4,7 @@ import { buildSegments, disambiguate } from "../pipeline/segments/segments.js";
 import { selectTableRows } from "../src/lib/data/table.js";
 import { mulberry32, shuffleInPlace } from "../src/lib/random.js";
 import { assignClusters } from "../src/lib/segments/rfm.js";
-import { syntheticTable, THREE_GROUPS } from "./segments-fixtures.js";
+import { syntheticTable, THREE_GROUPS } from "./fixtures/segments.js";
 
 const table = syntheticTable();
 const oof = Float64Array.from({ length: table.nRows }, (_, i) => (table.churn![i] ? 0.7 : 0.1));

@@ -9,7 +9,7 @@ import { generateCardLive, type FetchLike, type LiveResult } from "../src/lib/pe
 import { writePersonas } from "../pipeline/personas/gemini-build.js";
 import type { PersonaCard } from "../src/lib/personas/card.js";
 import { startMockGemini, type MockGemini } from "./helpers/mock-gemini.js";
-import { AT_RISK, BASE, GOOD_ANSWER } from "./personas-fixtures.js";
+import { AT_RISK, BASE, GOOD_ANSWER } from "./fixtures/personas.js";
 
 const KEY = "AIzaSyLIVE-reader-key-9876543210";
 const MODEL = "gemini-2.5-flash";
