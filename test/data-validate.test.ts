@@ -22,13 +22,33 @@ function inputError(fn: () => unknown): InputError {
 }
 
 describe("parseNumber", () => {
-  it("accepts plain decimals only", () => {
-    assert.equal(parseNumber("12"), 12);
-    assert.equal(parseNumber("-1.5"), -1.5);
-    assert.equal(parseNumber(".5"), 0.5);
-    assert.equal(parseNumber("1e3"), 1000);
-    for (const bad of ["12abc", "0x1A", "Infinity", "NaN", "1,5", "1e", "", " "])
+  it("accepts a sign, digits with or without a point, and an exponent: what spreadsheets and pandas write", () => {
+    const accepted: [string, number][] = [
+      ["12", 12],
+      ["-1.5", -1.5],
+      ["+3", 3],
+      [".5", 0.5],
+      ["5.", 5],
+      ["0003", 3],
+      ["1e1", 10],
+      ["1.2E-05", 0.000012],
+      ["-0", -0],
+      ["0e-400", 0],
+    ];
+    for (const [text, value] of accepted) assert.equal(parseNumber(text), value, text);
+  });
+  it("refuses everything else, and numbers a double cannot hold rather than reading them as 0 or infinity", () => {
+    const refused = ["12abc", "0x1A", "Infinity", "NaN", "1,5", "1e", "e5", ".", "+", "--1", "1 000", "", " "];
+    for (const bad of [...refused, "1e-400", "-2.5e-999", "1e400", "9".repeat(400)]) {
       assert.ok(Number.isNaN(parseNumber(bad)), bad);
+    }
+  });
+  it("says why such a number is refused", () => {
+    const error = inputError(() =>
+      validateCsv(toCsv(validRows(3, { 1: { CashbackAmount: "1e-400" }, 2: { CashbackAmount: "1e400" } }))),
+    );
+    assert.match(error.message, /line 3: "1e-400" is too small to hold as a number \(it would read as 0\)/);
+    assert.match(error.message, /line 4: "1e400" is too large to hold as a number \(it would read as infinity\)/);
   });
 });
 

@@ -60,14 +60,23 @@ export interface Validated {
   readonly skipped: readonly SkippedRow[];
 }
 
-// Plain decimal notation only: Number() alone would accept "", " ", "0x1A", "Infinity" and "1e".
+// What a number cell may be: an optional sign, digits with or without a decimal point, and an optional
+// exponent, the forms spreadsheets and pandas write ("-1.5", "+3", ".5", "5.", "0003" is 3, "1.2E-05").
+// Number() alone would also take "", " ", "0x1A", "Infinity" and "1e". A number a double cannot hold is
+// refused rather than read as Infinity or, worse, as 0 ("1e-400"). README: Limits.
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const MISSING_MARKERS = new Set(["na", "n/a", "nan", "null", "none", "-", "?", "missing"]);
 
-/** Parses a trimmed, non-blank cell as a finite decimal number; NaN when it is not one. */
+/** Parses a trimmed, non-blank cell as a finite number (the forms above); NaN when it is not one. */
 export function parseNumber(text: string): number {
-  return NUMBER.test(text) ? Number(text) : NaN;
+  if (!NUMBER.test(text)) return NaN;
+  const value = Number(text);
+  if (!Number.isFinite(value) || (value === 0 && underflows(text))) return NaN;
+  return value;
 }
+
+/** A non-zero mantissa that Number() rounds to 0. */
+const underflows = (text: string) => /[1-9]/.test(text.split(/[eE]/)[0]);
 
 const looseName = (name: string) => name.toLowerCase().replace(/[\s_]+/g, "");
 
@@ -142,6 +151,10 @@ function checkNumber(spec: NumericColumn, text: string): { value: number } | { p
       return { problem: spec.nullable ? "is not a number (leave missing values blank)" : "is not a number (and this column may not have blanks)" };
     }
     if (/^[+-]?\d+,\d+$/.test(text)) return { problem: "is not a number (decimal comma? use a point)" };
+    if (NUMBER.test(text)) {
+      const small = Number(text) === 0;
+      return { problem: `is too ${small ? "small" : "large"} to hold as a number (it would read as ${small ? "0" : "infinity"})` };
+    }
     return { problem: "is not a number" };
   }
   if (spec.integer && !Number.isInteger(value)) return { problem: "is not a whole number" };
