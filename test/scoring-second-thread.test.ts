@@ -1,11 +1,9 @@
 // The worker's second thread (second-thread.ts) sharing the reasons job (batch.ts), run in one Node process
 // through a fake port that behaves like a Worker: messages arrive later, by structured clone. Sharing must
-// change no reason, and a helper that fails or dies must leave the work done by the worker itself. Also the
-// packed table the worker posts to the page.
+// change no reason, and a helper that fails or dies must leave the work done by the worker itself.
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import type { ChurnTable } from "../src/lib/data/table.js";
-import { packColumn, packTable, unpackColumn, unpackTable } from "../src/lib/data/table-transport.js";
 import { explainRows, reasonsOrder, runReasonsJob, scoreOnly, type RowReasons } from "../src/lib/scoring/batch.js";
 import type { ModelBundle } from "../src/lib/scoring/bundle.js";
 import {
@@ -50,25 +48,6 @@ function fakeHelper(mode: Mode = "ok"): HelperPort & { answered: number } {
   };
   return port;
 }
-
-describe("packed tables (what crosses postMessage)", () => {
-  it("unpack(pack(table)) is the table, blanks and all", () => {
-    const column = ["a", null, "b", "a", null, "é <b>"];
-    const packed = packColumn(column);
-    assert.deepEqual(packed.values, ["a", "b", "é <b>"]);
-    assert.deepEqual(Array.from(packed.codes), [1, 0, 2, 1, 0, 3]);
-    assert.deepEqual(unpackColumn(packed), column);
-    const back = unpackTable(structuredClone(packTable(table)));
-    assert.deepEqual(back, table);
-  });
-
-  it("a column of many distinct values still round-trips", () => {
-    const column = Array.from({ length: 140_000 }, (_, i) => (i % 7 === 0 ? null : `v${i}`));
-    const packed = packColumn(column);
-    assert.ok(packed.codes instanceof Uint32Array);
-    assert.deepEqual(unpackColumn(packed), column);
-  });
-});
 
 describe("reasons shared with a second thread", () => {
   it("every row once, in the order's pairs of chunks, equal to one thread's, some chunks from the helper", async () => {

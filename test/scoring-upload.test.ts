@@ -1,9 +1,8 @@
-// Uploads on the scoring page: what rejects a file, what skips a row (the row-level mode of validateRawTable).
+// Uploads on the scoring page: what rejects a file, what skips a row (the row-level mode of validateRawTable is
+// tested in data-validate.test.ts).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { InputError } from "../src/lib/data/errors.js";
-import { parseCsv } from "../src/lib/data/csv.js";
-import { validateRawTable } from "../src/lib/data/validate.js";
 import { readUpload, toRejection } from "../src/lib/scoring/upload.js";
 import { HEADER, toCsv, validRows } from "./fixtures/data.js";
 
@@ -21,54 +20,6 @@ async function rejected(promise: Promise<unknown>): Promise<InputError> {
   }
   assert.fail("expected the file to be rejected");
 }
-
-describe("validateRawTable row-level mode", () => {
-  it("leaves bad rows out and lists each with its problems; good rows keep their line numbers", () => {
-    const rows = validRows(6, { 1: { Tenure: "abc" }, 4: { CityTier: "9", Gender: "Robot" } });
-    const raw = parseCsv(toCsv(rows), "in.csv");
-    const v = validateRawTable(raw, { requireTarget: false, skipInvalidRows: true });
-    assert.equal(v.table.nRows, 4);
-    assert.deepEqual(Array.from(v.table.sourceRows), [2, 4, 5, 7]);
-    assert.deepEqual(
-      v.skipped.map((s) => s.row),
-      [3, 6],
-    );
-    assert.deepEqual(
-      v.skipped[1].issues.map((i) => i.column),
-      ["CityTier", "Gender"],
-    );
-    assert.equal(v.skipped[0].issues[0].value, "abc");
-    assert.equal(v.cleaning.rows, 4);
-    assert.match(v.cleaning.notes.join(" "), /2 rows left out/);
-    assert.deepEqual(v.table.ids, ["50001", "50003", "50004", "50006"]);
-  });
-
-  it("the default mode still rejects the file for one bad cell", () => {
-    const raw = parseCsv(toCsv(validRows(4, { 2: { Tenure: "abc" } })), "in.csv");
-    assert.throws(() => validateRawTable(raw, { requireTarget: false }), InputError);
-  });
-
-  it("rejects the file when every row is bad, and for missing columns", () => {
-    const all = parseCsv(toCsv(validRows(3, { 0: { Tenure: "x" }, 1: { Tenure: "y" }, 2: { Tenure: "z" } })), "in.csv");
-    assert.throws(() => validateRawTable(all, { requireTarget: false, skipInvalidRows: true }), /Tenure/);
-    const short = parseCsv(
-      toCsv(
-        validRows(3),
-        HEADER.filter((h) => h !== "Tenure"),
-      ),
-      "in.csv",
-    );
-    assert.throws(() => validateRawTable(short, { requireTarget: false, skipInvalidRows: true }), /Tenure/);
-  });
-
-  it("a bad Churn value skips its row; the column still counts for the rest", () => {
-    const raw = parseCsv(toCsv(validRows(4, { 1: { Churn: "2" } })), "in.csv");
-    const v = validateRawTable(raw, { requireTarget: false, skipInvalidRows: true });
-    assert.equal(v.table.nRows, 3);
-    assert.ok(v.table.churn);
-    assert.equal(v.skipped[0].issues[0].column, "Churn");
-  });
-});
 
 describe("readUpload", () => {
   it("CSV without Churn: all rows kept, nothing skipped", async () => {
