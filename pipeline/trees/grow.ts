@@ -4,12 +4,14 @@
 //   forest: grad = y·w,   hess = w (bootstrap count); leaf = G / H (the class-1 share); with λ = 0 the same
 //           gain is ½·(decrease of weighted Gini impurity), since W·Gini = 2(P − P²/W).
 // Histograms hold (ΣG, ΣH) per bin and come from a pool; a node's smaller child is built from its rows
-// and the larger one is the parent's histogram minus it, computed in place in the parent's buffer.
+// (by the WebAssembly kernel in kernels.wat, over arrays that live in its memory) and the larger one is the
+// parent's histogram minus it, computed in place in the parent's buffer.
 // Rows live in one index array per tree, partitioned stably in place, so each node owns a contiguous range.
 
 import type { Random } from "../../src/lib/random.js";
 import type { CompactTree } from "../../src/lib/trees/model.js";
 import type { BinCuts, BinnedMatrix } from "./bin.js";
+import { MemoryLayout, instantiateKernels, type Kernels } from "./kernels.js";
 
 export interface GrowParams {
   /** Depth of the deepest leaf (root = 0); Infinity grows until nothing can split. */
@@ -52,10 +54,16 @@ export class TreeGrower {
   readonly binned: BinnedMatrix;
   /** Row indices of the last grown tree, partitioned by node. */
   readonly rows: Int32Array;
+  /** Gradient pairs, (grad, hess) of row r at gh[2r], gh[2r + 1]: callers fill it before each grow(). */
+  readonly gh: Float64Array;
   private readonly scratch: Int32Array;
   /** Sparse rows (see the constructor): row r's slots are rowSlots[rowStart[r] .. rowStart[r + 1]). */
   private readonly rowStart: Int32Array;
   private readonly rowSlots: Uint16Array;
+  /** The histogram kernel and the byte offsets of its arrays (rows, gh, rowStart, rowSlots and a histogram). */
+  private readonly kernels: Kernels;
+  private readonly at: { rows: number; gh: number; rowStart: number; rowSlots: number; hist: number };
+  private readonly kernelHist: Float64Array;
   /** Histogram slot of each feature's most frequent bin, left out of rowSlots. */
   private readonly modeSlot: Int32Array;
   private readonly pool: Float64Array[] = [];
@@ -71,7 +79,6 @@ export class TreeGrower {
 
   constructor(binned: BinnedMatrix) {
     this.binned = binned;
-    this.rows = new Int32Array(binned.nRows);
     this.scratch = new Int32Array(binned.nRows);
     // Histograms are built row by row from a sparse row-major view: for each row, the histogram slots of
     // its features, leaving out each feature's most frequent bin (LightGBM's trick; that bin's sums are
@@ -93,11 +100,24 @@ export class TreeGrower {
       this.modeSlot[f] = offsets[f] + mode;
       entries += nRows - tally[mode];
     }
-    this.rowStart = new Int32Array(nRows + 1);
-    // Uint16 keeps the hot loop monomorphic and the view small; 65,535 slots is 257 features of 255 bins.
-    if (binned.cuts.totalSlots > 0xffff)
-      throw new Error(`too many histogram slots (${binned.cuts.totalSlots}); at most 65,535`);
-    this.rowSlots = new Uint16Array(entries);
+    // 16-bit slot numbers keep the view small; 65,535 slots is 257 features of 255 bins.
+    const { totalSlots } = binned.cuts;
+    if (totalSlots > 0xffff) throw new Error(`too many histogram slots (${totalSlots}); at most 65,535`);
+    const layout = new MemoryLayout();
+    this.at = {
+      hist: layout.take(16 * totalSlots),
+      gh: layout.take(16 * nRows),
+      rows: layout.take(4 * nRows),
+      rowStart: layout.take(4 * (nRows + 1)),
+      rowSlots: layout.take(2 * entries),
+    };
+    this.kernels = instantiateKernels(layout.bytes);
+    const buffer = this.kernels.memory.buffer;
+    this.kernelHist = new Float64Array(buffer, this.at.hist, 2 * totalSlots);
+    this.gh = new Float64Array(buffer, this.at.gh, 2 * nRows);
+    this.rows = new Int32Array(buffer, this.at.rows, nRows);
+    this.rowStart = new Int32Array(buffer, this.at.rowStart, nRows + 1);
+    this.rowSlots = new Uint16Array(buffer, this.at.rowSlots, entries);
     const modeCode = Int32Array.from(this.modeSlot, (slot, f) => slot - offsets[f]);
     let at = 0;
     for (let r = 0; r < nRows; r++) {
@@ -121,8 +141,9 @@ export class TreeGrower {
   }
 
   /**
-   * Grows one tree. `gh` holds grad and hess interleaved per row (gh[2r], gh[2r+1]); `sample` lists the
-   * rows to use (null: all rows); `features` the features this tree may split on.
+   * Grows one tree. `gh` holds grad and hess interleaved per row (gh[2r], gh[2r+1]), best the grower's own
+   * `gh` (any other array is copied into it); `sample` lists the rows to use (null: all rows); `features`
+   * the features this tree may split on.
    */
   grow(
     gh: Float64Array,
@@ -131,6 +152,8 @@ export class TreeGrower {
     params: GrowParams,
     random: Random,
   ): GrownTree {
+    if (gh !== this.gh) this.gh.set(gh.subarray(0, this.gh.length));
+    gh = this.gh;
     const rows = this.rows;
     let n: number;
     if (sample) {
@@ -206,7 +229,7 @@ export class TreeGrower {
     const root = addNode(0, n, G, H, 0);
     if (canSplit(n, H, 0)) {
       const hist = this.acquire();
-      this.buildHist(hist, gh, 0, n, features, G, H);
+      this.buildHist(hist, 0, n, features, G, H);
       consider(root, hist);
     }
     let leaves = 1;
@@ -255,7 +278,7 @@ export class TreeGrower {
       const small = nLeft <= nRight ? l : r;
       const large = small === l ? r : l;
       const smallHist = this.acquire();
-      this.buildHist(smallHist, gh, tree.rowStart[small], tree.rowCount[small], features, G_[small], H_[small]);
+      this.buildHist(smallHist, tree.rowStart[small], tree.rowCount[small], features, G_[small], H_[small]);
       this.subtract(parentHist, smallHist, features);
       const split = small === l ? [splitL, splitR] : [splitR, splitL];
       if (split[0]) consider(small, smallHist);
@@ -277,7 +300,6 @@ export class TreeGrower {
   /** Sums gh of rows[start .. start + count) into hist; G and H are the node's totals. */
   private buildHist(
     hist: Float64Array,
-    gh: Float64Array,
     start: number,
     count: number,
     features: Int32Array,
@@ -285,22 +307,18 @@ export class TreeGrower {
     H: number,
   ): void {
     const offsets = this.binned.cuts.offsets;
-    const rows = this.rows;
-    const rowStart = this.rowStart;
-    const slots = this.rowSlots;
+    const { at } = this;
     // Slots of features outside `features` collect sums too; nothing reads them.
-    hist.fill(0);
-    for (let k = 0; k < count; k++) {
-      const r = rows[start + k];
-      const g = gh[2 * r];
-      const h = gh[2 * r + 1];
-      const end = rowStart[r + 1];
-      for (let p = rowStart[r]; p < end; p++) {
-        const j = 2 * slots[p];
-        hist[j] += g;
-        hist[j + 1] += h;
-      }
-    }
+    this.kernels.hist(
+      at.hist,
+      this.binned.cuts.totalSlots,
+      at.gh,
+      at.rows + 4 * start,
+      count,
+      at.rowStart,
+      at.rowSlots,
+    );
+    hist.set(this.kernelHist);
     for (let q = 0; q < features.length; q++) {
       const f = features[q];
       const mode = 2 * this.modeSlot[f];

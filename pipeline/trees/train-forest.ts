@@ -60,7 +60,7 @@ export function trainForest(X: FeatureMatrix, y: Uint8Array, params: Partial<For
     featuresPerSplit: featuresPerSplit(p.maxFeatures, X.nCols),
   };
   const features = Int32Array.from({ length: X.nCols }, (_, f) => f);
-  const gh = new Float64Array(2 * n);
+  const gh = grower.gh;
   const counts = new Int32Array(n);
   const sampleBuffer = new Int32Array(n);
   const bootRandom = mulberry32(deriveSeed(p.seed, "bootstrap"));

@@ -95,7 +95,7 @@ export function trainGbdt(
   const baseScore = Math.log(prior / (1 - prior));
 
   const margin = new Float64Array(n).fill(baseScore);
-  const gh = new Float64Array(2 * n);
+  const gh = grower.gh;
   const rowRandom = mulberry32(deriveSeed(p.seed, "rows"));
   const colRandom = mulberry32(deriveSeed(p.seed, "columns"));
   const treeRandom = mulberry32(deriveSeed(p.seed, "trees"));

@@ -1,0 +1,61 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { MODULE_PATH, WAT_PATH, compileWat, moduleSource } from "../scripts/build-kernels.js";
+import { MemoryLayout, instantiateKernels } from "../pipeline/trees/kernels.js";
+import { mulberry32 } from "../src/lib/random.js";
+
+test("kernels-wasm.ts is kernels.wat compiled (run `npm run kernels` after editing the .wat)", async () => {
+  const bytes = await compileWat(readFileSync(WAT_PATH, "utf8"));
+  assert.equal(readFileSync(MODULE_PATH, "utf8"), moduleSource(bytes));
+});
+
+test("the histogram kernel adds exactly what the scalar loop adds, in the same order", () => {
+  const random = mulberry32(4);
+  const nRows = 500;
+  const nSlots = 37;
+  const rowStart = new Int32Array(nRows + 1);
+  const slots: number[] = [];
+  for (let r = 0; r < nRows; r++) {
+    rowStart[r] = slots.length;
+    const k = Math.floor(random() * 6);
+    for (let e = 0; e < k; e++) slots.push(Math.floor(random() * nSlots));
+  }
+  rowStart[nRows] = slots.length;
+  const layout = new MemoryLayout();
+  const at = {
+    hist: layout.take(16 * nSlots),
+    gh: layout.take(16 * nRows),
+    rows: layout.take(4 * nRows),
+    rowStart: layout.take(4 * (nRows + 1)),
+    slots: layout.take(2 * slots.length),
+  };
+  const kernels = instantiateKernels(layout.bytes);
+  const buffer = kernels.memory.buffer;
+  const gh = new Float64Array(buffer, at.gh, 2 * nRows);
+  for (let i = 0; i < gh.length; i++) gh[i] = (random() - 0.5) * 10 ** Math.floor(random() * 8);
+  new Int32Array(buffer, at.rowStart, nRows + 1).set(rowStart);
+  new Uint16Array(buffer, at.slots, slots.length).set(slots);
+  const rows = new Int32Array(buffer, at.rows, nRows);
+  const hist = new Float64Array(buffer, at.hist, 2 * nSlots);
+  for (const count of [0, 1, 17, nRows]) {
+    const chosen = Int32Array.from({ length: nRows }, (_, i) => i)
+      .filter(() => random() < 0.6)
+      .slice(0, count);
+    rows.set(chosen);
+    hist.fill(7); // stale sums from an earlier node must not survive
+    kernels.hist(at.hist, nSlots, at.gh, at.rows, chosen.length, at.rowStart, at.slots);
+    const want = new Float64Array(2 * nSlots);
+    for (const r of chosen) {
+      for (let p = rowStart[r]; p < rowStart[r + 1]; p++) {
+        want[2 * slots[p]] += gh[2 * r];
+        want[2 * slots[p] + 1] += gh[2 * r + 1];
+      }
+    }
+    assert.deepEqual(Array.from(hist), Array.from(want), `count ${count}`);
+  }
+});
+
+test("a grower too large for 4 GiB is refused with the size it needed", () => {
+  assert.throws(() => instantiateKernels(5 * 2 ** 30), /5120 MiB/);
+});
