@@ -71,3 +71,19 @@ test("a constant or all-missing column has one value bin", () => {
 test("maxBins outside 2..255 is refused", () => {
   assert.throws(() => fitBins(matrix([[1, 2]]), { maxBins: 256 }));
 });
+
+test("fitBins cuts every column as quantileCuts cuts it sorted, whole-number columns (tallied) and others alike", () => {
+  const random = mulberry32(11);
+  const n = 3000;
+  const columns = [
+    Array.from({ length: n }, () => Math.floor(random() * 40) - 7), // whole numbers, few distinct
+    Array.from({ length: n }, () => Math.floor(random() * 2000)), // whole numbers, more distinct than bins
+    Array.from({ length: n }, () => (random() < 0.1 ? NaN : random() * 100)), // fractions with blanks
+    Array.from({ length: n }, () => (random() < 0.5 ? 0 : 1e9 * Math.floor(random() * 3))), // a wide span
+  ];
+  const cuts = fitBins(matrix(columns));
+  columns.forEach((column, j) => {
+    const known = Float64Array.from(column.filter((v) => v === v)).sort();
+    assert.deepEqual(Array.from(cuts.cuts[j]), Array.from(quantileCuts(known, 255)), `column ${j}`);
+  });
+});

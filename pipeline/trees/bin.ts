@@ -37,6 +37,12 @@ export interface BinOptions {
 
 const DEFAULT_BIN_OPTIONS: BinOptions = { maxBins: MAX_BINS, sampleLimit: 200_000, seed: 0 };
 
+/** Columns gathered per pass over the sampled rows. */
+const BLOCK_COLUMNS = 8;
+
+/** Whole numbers within this span are counted in an array instead of sorted. */
+const COUNT_SPAN = 1 << 16;
+
 /** Quantile cut points for every column of X, from the given rows (default all). */
 export function fitBins(X: FeatureMatrix, options: Partial<BinOptions> = {}, rows?: ArrayLike<number>): BinCuts {
   const { maxBins, sampleLimit, seed } = { ...DEFAULT_BIN_OPTIONS, ...options };
@@ -51,20 +57,63 @@ export function fitBins(X: FeatureMatrix, options: Partial<BinOptions> = {}, row
   if (use.length > sampleLimit) use = shuffleInPlace(use, mulberry32(seed)).slice(0, sampleLimit).sort();
   const nBins = new Int32Array(nCols);
   const cuts: Float64Array[] = [];
-  const column = new Float64Array(use.length);
-  for (let f = 0; f < nCols; f++) {
-    let m = 0;
-    for (let k = 0; k < use.length; k++) {
-      const v = values[use[k] * nCols + f];
-      if (v === v) column[m++] = v;
+  // The sampled values are gathered a block of columns at a time (a block of a row shares a cache line or
+  // two) rather than one strided pass over the whole matrix per column.
+  const m = use.length;
+  const block = new Float64Array(BLOCK_COLUMNS * m);
+  const known = new Int32Array(BLOCK_COLUMNS);
+  for (let f0 = 0; f0 < nCols; f0 += BLOCK_COLUMNS) {
+    const width = Math.min(BLOCK_COLUMNS, nCols - f0);
+    known.fill(0);
+    for (let k = 0; k < m; k++) {
+      const base = use[k] * nCols + f0;
+      for (let j = 0; j < width; j++) {
+        const v = values[base + j];
+        if (v === v) block[j * m + known[j]++] = v;
+      }
     }
-    const c = quantileCuts(column.subarray(0, m).sort(), maxBins);
-    cuts.push(c);
-    nBins[f] = c.length + 1;
+    for (let j = 0; j < width; j++) {
+      const c = columnCuts(block.subarray(j * m, j * m + known[j]), maxBins);
+      cuts.push(c);
+      nBins[f0 + j] = c.length + 1;
+    }
   }
   const offsets = new Int32Array(nCols + 1);
   for (let f = 0; f < nCols; f++) offsets[f + 1] = offsets[f] + nBins[f] + 1;
   return { nCols, nBins, cuts, offsets, totalSlots: offsets[nCols] };
+}
+
+/**
+ * Cut points for one column's known values (in any order; `values` may be reordered). Most columns hold
+ * whole numbers over a short span (counts, scores, one-hot codes): those are tallied per value, which gives
+ * the same distinct values and counts as sorting, at a fraction of the cost.
+ */
+function columnCuts(values: Float64Array, maxBins: number): Float64Array {
+  const m = values.length;
+  if (m === 0) return new Float64Array(0);
+  let lo = values[0];
+  let hi = values[0];
+  let whole = true;
+  for (let k = 0; k < m; k++) {
+    const v = values[k];
+    if (v !== Math.floor(v)) {
+      whole = false;
+      break;
+    }
+    if (v < lo) lo = v;
+    else if (v > hi) hi = v;
+  }
+  if (!whole || hi - lo >= COUNT_SPAN) return quantileCuts(values.sort(), maxBins);
+  const tally = new Int32Array(hi - lo + 1);
+  for (let k = 0; k < m; k++) tally[values[k] - lo]++;
+  const distinct: number[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < tally.length; i++) {
+    if (tally[i] === 0) continue;
+    distinct.push(lo + i);
+    counts.push(tally[i]);
+  }
+  return cutsFromCounts(distinct, counts, m, maxBins);
 }
 
 /**
@@ -82,6 +131,11 @@ export function quantileCuts(sorted: Float64Array, maxBins: number): Float64Arra
       counts.push(1);
     }
   }
+  return cutsFromCounts(distinct, counts, m, maxBins);
+}
+
+/** quantileCuts from the ascending distinct values and their counts (m in all). */
+function cutsFromCounts(distinct: number[], counts: number[], m: number, maxBins: number): Float64Array {
   const d = distinct.length;
   const out: number[] = [];
   if (d <= maxBins) {
