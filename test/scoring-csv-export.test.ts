@@ -25,6 +25,13 @@ describe("csv export", () => {
     assert.equal(csvCell('=HYPERLINK("http://x","y")'), `"'=HYPERLINK(""http://x"",""y"")"`);
     assert.equal(csvCell(-3), "-3");
     assert.equal(csvCell("a=b"), "a=b");
+    assert.equal(csvCell(" plain"), " plain");
+  });
+
+  it("neutralises a formula behind leading spaces and the fullwidth ＝ ＋ － ＠", () => {
+    for (const bad of [" =1+1", "  @SUM(A1)", "\u3000=x", "＝1+1", "＋cmd", "－2+3", "＠SUM(A1)", " ＝x"]) {
+      assert.equal(neutralise(bad), `'${bad}`, bad);
+    }
   });
 
   it("blank for null, undefined and NaN; non-ASCII text kept", () => {
