@@ -3,6 +3,8 @@ import { describe, it } from "node:test";
 import { parseCsv } from "../src/lib/data/csv.js";
 import { InputError } from "../src/lib/data/errors.js";
 import { validateRawTable, parseNumber, type ValidateOptions } from "../src/lib/data/validate.js";
+import { profileTable } from "../src/lib/data/profile.js";
+import { selectTableRows } from "../src/lib/data/table.js";
 import { HEADER, toCsv, validRows } from "./fixtures/data.js";
 
 const TRAIN: ValidateOptions = { requireTarget: true, minClassCount: 1 };
@@ -79,6 +81,28 @@ describe("validateRawTable", () => {
     assert.deepEqual(b.numeric, a.numeric);
     assert.deepEqual(b.category, a.category);
     assert.deepEqual(b.ids, a.ids);
+  });
+
+  it("extra columns named like an object's own machinery keep their values", () => {
+    const names = ["__proto__", "constructor", "toString", "hasOwnProperty"];
+    const rows = validRows(3).map((r, i) => ({ ...r, ...Object.fromEntries(names.map((n) => [n, `${n}-${i}`])) }));
+    const { table, cleaning } = validateCsv(toCsv(rows, [...HEADER, ...names]));
+    assert.deepEqual(cleaning.extraColumns, names);
+    assert.deepEqual(Object.keys(table.extra), names);
+    for (const name of names)
+      assert.deepEqual(
+        table.extra[name],
+        [0, 1, 2].map((i) => `${name}-${i}`),
+        name,
+      );
+    const picked = selectTableRows(table, [2, 0]);
+    for (const name of names) assert.deepEqual(picked.extra[name], [`${name}-2`, `${name}-0`], name);
+    assert.deepEqual(
+      profileTable(table)
+        .filter((p) => p.kind === "extra")
+        .map((p) => [p.name, p.distinct]),
+      names.map((n) => [n, 3]),
+    );
   });
 
   it("carries extra columns along and reports them", () => {

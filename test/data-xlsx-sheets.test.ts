@@ -34,11 +34,32 @@ describe("workbookToRawTable", () => {
     assert.equal(raw.rows[1][HEADER.indexOf("Tenure")], "");
     assert.equal(raw.rows[2][HEADER.indexOf("CashbackAmount")], "123");
     assert.deepEqual(Array.from(raw.rowNumbers!), [2, 3, 4]);
-    assert.deepEqual(dictionary, {
-      CustomerID: "Unique customer ID",
-      Churn: "Churn Flag",
-      Tenure: "Tenure of customer in organization",
-    });
+    assert.deepEqual(
+      { ...dictionary },
+      {
+        CustomerID: "Unique customer ID",
+        Churn: "Churn Flag",
+        Tenure: "Tenure of customer in organization",
+      },
+    );
+  });
+
+  it("dictionary entries named like an object's own machinery are kept", () => {
+    const dict: SheetRows = {
+      name: "Dict",
+      rows: [
+        ["Variable", "Description"],
+        ["toString", "how the customer was told"],
+        ["__proto__", "a column named oddly"],
+        ["constructor", "who built the order"],
+      ],
+    };
+    const { dictionary } = workbookToRawTable("b.xlsx", [dict, dataSheet()]);
+    assert.deepEqual(Object.entries(dictionary ?? {}), [
+      ["toString", "how the customer was told"],
+      ["__proto__", "a column named oddly"],
+      ["constructor", "who built the order"],
+    ]);
   });
 
   it("a data sheet with a title above the header and an empty first column", () => {

@@ -125,6 +125,22 @@ describe("scoreTable", () => {
     }
   });
 
+  it("download rows: extra columns named like an object's own machinery keep their values", () => {
+    const names = ["__proto__", "constructor", "toString"];
+    const extra = Object.fromEntries(names.map((n) => [n, table.ids.map((id) => `${n}:${id}`)]));
+    const t: ChurnTable = { ...table, extra };
+    const r = scoreInChunks(bundle, t, { reasons: false });
+    const rows = scoredRows(
+      { table: t, probability: r.result.probability, cluster: r.result.cluster, reasonsUp: [], reasonsDown: [] },
+      bundle.segments.names,
+      0.5,
+    );
+    for (const name of names) assert.equal(rows[1][name], `${name}:${table.ids[1]}`, name);
+    const lines = rowsToCsv(t, rows.slice(0, 2), { reasons: false }).split("\r\n");
+    assert.ok(lines[0].endsWith(",__proto__,constructor,toString"), lines[0]);
+    assert.ok(lines[2].endsWith(names.map((n) => `,${n}:${table.ids[1]}`).join("")), lines[2]);
+  });
+
   it("two phases: scores first (no reasons), then reasons by chunk, highest probability first, equal to the whole table's", async () => {
     const whole = scoreInChunks(bundle, table, { reasons: true });
     const first = scoreOnly(bundle, table);

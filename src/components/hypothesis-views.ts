@@ -1,6 +1,7 @@
 // Views for the Hypotheses page: the verdict box, the table of tests and effect sizes, the chart that goes
 // with each test, the explorer's sentence, and Holm-adjusted p-values over every column. Everything from the
 // data reaches the page as text (textContent, Plot marks and scales), never as HTML.
+import { hasKey } from "../lib/data/keyed-record.js";
 import type { ChurnTable } from "../lib/data/table.js";
 import { histogramByChurn } from "../lib/stats/eda.js";
 import {
@@ -366,7 +367,7 @@ export function holmAcrossColumns(
 ): AdjustedP[] {
   const tests = columns.map((column) => ({
     column,
-    logP: testColumn(table, column, { as: testAs[column] }).primary.logP,
+    logP: testColumn(table, column, { as: hasKey(testAs, column) ? testAs[column] : undefined }).primary.logP,
   }));
   const order = tests
     .map((t, i) => ({ ...t, i }))

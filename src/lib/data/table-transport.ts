@@ -2,6 +2,7 @@
 // own, and an upload's category columns are mostly the same few values: 100,000 rows x 6 columns of them
 // took about 0.2 s to send from the scoring worker to the page. Here each category column is a code per
 // row and its distinct values once; typed arrays clone as one block each.
+import { keyedRecord } from "./keyed-record.js";
 import type { ChurnTable } from "./table.js";
 
 export interface PackedColumn {
@@ -46,5 +47,6 @@ export function packTable(table: ChurnTable): PackedTable {
 export function unpackTable(packed: PackedTable): ChurnTable {
   const category: Record<string, (string | null)[]> = {};
   for (const [name, column] of Object.entries(packed.category)) category[name] = unpackColumn(column);
-  return { ...packed, category };
+  // The extra columns are named by the file; structured clone gave them a prototype back (see keyed-record.ts).
+  return { ...packed, category, extra: Object.assign(keyedRecord<readonly string[]>(), packed.extra) };
 }

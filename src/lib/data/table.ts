@@ -1,5 +1,6 @@
 // The cleaned data as the rest of the pipeline sees it: one typed column per schema column.
 // Built by validation (src/lib/data/validate.ts) from raw cells; read by everything downstream.
+import { keyedRecord } from "./keyed-record.js";
 
 export interface ChurnTable {
   readonly nRows: number;
@@ -29,7 +30,7 @@ export function selectTableRows(table: ChurnTable, indices: ArrayLike<number>): 
   }
   const category: Record<string, (string | null)[]> = {};
   for (const [name, col] of Object.entries(table.category)) category[name] = pick(col);
-  const extra: Record<string, string[]> = {};
+  const extra = keyedRecord<string[]>();
   for (const [name, col] of Object.entries(table.extra)) extra[name] = pick(col);
   let churn: Uint8Array | null = null;
   if (table.churn) {

@@ -3,6 +3,7 @@
 // Every problem is collected before failing, so one run tells the user all that is wrong with the file.
 // Browser-safe: the scoring page validates uploads with the same code (requireTarget: false).
 import { IssueCollector, type InputIssue } from "./errors.js";
+import { keyedRecord } from "./keyed-record.js";
 import { CategoryNormaliser, type NormalisedValue } from "./normalise.js";
 import { rowNumberOf, type RawTable } from "./raw.js";
 import { ID_COLUMN, SCHEMA, TARGET_COLUMN, type ColumnSpec, type NumericColumn } from "./schema.js";
@@ -301,7 +302,7 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
   // the whole picture is the useful message).
   if (!skipMode || rowProblems.size === n) issues.throwIfAny();
 
-  const extra: Record<string, string[]> = {};
+  const extra = keyedRecord<string[]>();
   for (const { name, index } of columns.extra) extra[name] = raw.rows.map((row) => row[index] ?? "");
   if (columns.extra.length > 0) {
     notes.push(`extra column${columns.extra.length === 1 ? "" : "s"} carried along, not used: ${columns.extra.map((e) => e.name).join(", ")}`);

@@ -4,6 +4,7 @@
 // with an empty row and an empty column, names the sheet in a "Data" column and spells Description
 // "Discerption"; we accept all of that. No file I/O here, so the browser can use it on an upload.
 import { InputError } from "./errors.js";
+import { hasKey, keyedRecord } from "./keyed-record.js";
 import type { RawTable } from "./raw.js";
 import { SCHEMA } from "./schema.js";
 import { schemaColumnFor } from "./validate.js";
@@ -67,7 +68,7 @@ function readDictionary(sheets: readonly SheetRows[], dataSheet: string): Record
       const description = header.findIndex((h) => DESCRIPTION_HEADER.test(h));
       if (variable < 0 || description < 0) continue;
       const sheetColumn = header.findIndex((h) => SHEET_HEADER.test(h));
-      const dictionary: Record<string, string> = {};
+      const dictionary = keyedRecord<string>();
       for (const row of sheet.rows.slice(r + 1)) {
         const name = cellText(row[variable]).trim();
         const text = cellText(row[description]).trim().replace(/\s+/g, " ");
@@ -78,7 +79,7 @@ function readDictionary(sheets: readonly SheetRows[], dataSheet: string): Record
           if (owner !== "" && owner.toLowerCase() !== dataSheet.trim().toLowerCase()) continue;
         }
         const key = schemaColumnFor(name)?.name ?? name;
-        if (!(key in dictionary)) dictionary[key] = text;
+        if (!hasKey(dictionary, key)) dictionary[key] = text;
       }
       if (Object.keys(dictionary).length > 0) return dictionary;
     }

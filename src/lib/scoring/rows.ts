@@ -1,6 +1,7 @@
 // Scored customers as rows for the page's table and for the CSV downloads: the customer's columns as
 // cleaned, then the probability, the decision at the reader's threshold, the segment and the reasons.
 import { FEATURE_COLUMNS, ID_COLUMN, TARGET_COLUMN } from "../data/schema.js";
+import { keyedRecord } from "../data/keyed-record.js";
 import type { ChurnTable } from "../data/table.js";
 import { toCsv, type CsvCell } from "./csv-export.js";
 
@@ -19,7 +20,8 @@ export function scoredRows(s: ScoredColumns, segmentNames: readonly string[], th
   const { table } = s;
   const out: ScoredRow[] = new Array(table.nRows);
   for (let i = 0; i < table.nRows; i++) {
-    const row: ScoredRow = {
+    // No prototype: a column of the file named "__proto__" or "toString" is a column like any other.
+    const row: ScoredRow = Object.assign(keyedRecord<string | number | null>(), {
       index: i,
       line: table.sourceRows[i],
       [ID_COLUMN]: table.ids[i],
@@ -28,7 +30,7 @@ export function scoredRows(s: ScoredColumns, segmentNames: readonly string[], th
       segment: segmentNames[s.cluster[i]] ?? `cluster ${s.cluster[i]}`,
       raisesRisk: s.reasonsUp[i],
       lowersRisk: s.reasonsDown[i],
-    };
+    });
     if (table.churn) row[TARGET_COLUMN] = table.churn[i];
     for (const spec of FEATURE_COLUMNS) {
       if (spec.kind === "numeric") {
@@ -70,18 +72,18 @@ export function downloadColumns(table: ChurnTable, options: DownloadOptions = {}
   ];
 }
 
-const FIELD: Record<string, string> = {
-  churn_probability: "probability",
-  high_risk: "highRisk",
-  raises_risk: "raisesRisk",
-  lowers_risk: "lowersRisk",
-};
+const FIELD = new Map([
+  ["churn_probability", "probability"],
+  ["high_risk", "highRisk"],
+  ["raises_risk", "raisesRisk"],
+  ["lowers_risk", "lowersRisk"],
+]);
 
 /** The rows as a spreadsheet-safe CSV (BOM, CRLF, formula cells neutralised). */
 export function rowsToCsv(table: ChurnTable, rows: readonly ScoredRow[], options: DownloadOptions = {}): string {
   const columns = downloadColumns(table, options);
   return toCsv(
     columns,
-    rows.map((row): CsvCell[] => columns.map((c) => row[FIELD[c] ?? c] ?? null)),
+    rows.map((row): CsvCell[] => columns.map((c) => row[FIELD.get(c) ?? c] ?? null)),
   );
 }
