@@ -1,10 +1,11 @@
 // `npm run pipeline -- --data FILE --out DIR`: the report's pipeline without Framework. Writes every
-// artifact as DIR/<name>.json. Teams use it to check a new data file; the tests use it too.
+// artifact as DIR/<name>.json and the exports (scores.csv) beside them. Teams use it to check a new data
+// file and to take the model to their own systems; the tests use it too.
 // On failure nothing is left in DIR that could be mistaken for this run's output.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { ARTIFACT_NAMES, serialiseArtifact } from "./artifacts.js";
+import { OUTPUT_FILES, serialiseArtifact } from "./artifacts.js";
 import { describeFailure } from "./failure.js";
 import { runPipeline } from "./pipeline.js";
 import { resolveSettings } from "./settings.js";
@@ -12,7 +13,7 @@ import { resolveSettings } from "./settings.js";
 const USAGE = `usage: npm run pipeline -- --data FILE --out DIR [--test-ids FILE] [--seed N] [--k N]
 
   --data FILE      input CSV or XLSX (default: CHURN_DATA, else the embedded demo data)
-  --out DIR        folder for the JSON artifacts (created if missing)
+  --out DIR        folder for the JSON artifacts and scores.csv (created if missing)
   --test-ids FILE  JSON array of customer IDs to hold out as the test set
   --seed N         random seed (default 42)
   --k N            number of customer segments (default 6)`;
@@ -46,24 +47,30 @@ if (!args.out) {
 const outDir = resolve(args.out);
 
 function removeOurArtifacts(): void {
-  for (const name of ARTIFACT_NAMES) rmSync(join(outDir, `${name}.json`), { force: true });
+  for (const file of OUTPUT_FILES) rmSync(join(outDir, file), { force: true });
+}
+
+function writeAtomically(file: string, text: string): void {
+  const path = join(outDir, file);
+  writeFileSync(`${path}.tmp-${process.pid}`, text);
+  renameSync(`${path}.tmp-${process.pid}`, path);
 }
 
 try {
   const settings = resolveSettings({ data: args.data, testIds: args["test-ids"], seed: args.seed, k: args.k });
-  const artifacts = await runPipeline(settings, log);
+  const { artifacts, exports } = await runPipeline(settings, log, { exports: true });
   mkdirSync(outDir, { recursive: true });
   removeOurArtifacts();
+  const written: string[] = [];
   for (const [name, value] of Object.entries(artifacts)) {
-    const path = join(outDir, `${name}.json`);
-    writeFileSync(`${path}.tmp-${process.pid}`, serialiseArtifact(value));
-    renameSync(`${path}.tmp-${process.pid}`, path);
+    writeAtomically(`${name}.json`, serialiseArtifact(value));
+    written.push(`${name}.json`);
   }
-  log(
-    `wrote ${Object.keys(artifacts)
-      .map((name) => `${name}.json`)
-      .join(", ")} to ${outDir}`,
-  );
+  for (const [file, text] of Object.entries(exports)) {
+    writeAtomically(file, text);
+    written.push(file);
+  }
+  log(`wrote ${written.join(", ")} to ${outDir}`);
 } catch (error) {
   removeOurArtifacts();
   log(describeFailure(error));

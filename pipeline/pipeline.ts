@@ -2,7 +2,8 @@
 // its own; this file only says in which order they run and what each hands to the next.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Artifacts } from "./artifacts.js";
+import type { Exports, PipelineOutput } from "./artifacts.js";
+import { makeExports } from "./exports/exports.js";
 import { readInput } from "./input/read-input.js";
 import { assembleModelBundle } from "./model-bundle.js";
 import { evaluateModels } from "./models/evaluate.js";
@@ -20,7 +21,16 @@ export type Log = (line: string) => void;
 
 export const GEMINI_CACHE_DIR = join(PROJECT_ROOT, ".cache", "gemini");
 
-export async function runPipeline(settings: PipelineSettings, log: Log): Promise<Artifacts> {
+export interface RunOptions {
+  /** Also make the exports (scores.csv): the command line wants them, the site build does not. */
+  readonly exports?: boolean;
+}
+
+export async function runPipeline(
+  settings: PipelineSettings,
+  log: Log,
+  options: RunOptions = {},
+): Promise<PipelineOutput> {
   const timer = stageTimer(log);
   const input = await readInput(settings.dataPath, { demo: settings.demo });
   const summary = summarise(input);
@@ -64,14 +74,24 @@ export async function runPipeline(settings: PipelineSettings, log: Log): Promise
   });
   timer("personas");
 
+  const model = assembleModelBundle(models.bundle, segments.model);
+  let exports: Exports = {};
+  if (options.exports) {
+    exports = makeExports(input, model);
+    timer("exports");
+  }
+
   return {
-    summary,
-    cleaned: toCleanedArtifact(input.table, input.duplicates.duplicateOf),
-    hypotheses,
-    models: models.modelsArtifact,
-    model: assembleModelBundle(models.bundle, segments.model),
-    segments: segments.artifact,
-    personas: toPersonasArtifact(personas),
+    artifacts: {
+      summary,
+      cleaned: toCleanedArtifact(input.table, input.duplicates.duplicateOf),
+      hypotheses,
+      models: models.modelsArtifact,
+      model,
+      segments: segments.artifact,
+      personas: toPersonasArtifact(personas),
+    },
+    exports,
   };
 }
 

@@ -53,7 +53,7 @@ export async function ensurePipelineRun(settings: PipelineSettings, log: Log): P
   try {
     if (existsSync(join(runDir, "complete"))) return runDir;
     log(`pipeline: running for ${settings.dataPath} (key ${key})`);
-    const artifacts = await runPipeline(settings, log);
+    const { artifacts } = await runPipeline(settings, log);
     rmSync(tempDir, { recursive: true, force: true });
     mkdirSync(tempDir, { recursive: true });
     for (const [name, value] of Object.entries(artifacts)) {

@@ -5,14 +5,41 @@ import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { ARTIFACT_NAMES } from "../pipeline/artifacts.js";
+import { OUTPUT_FILES } from "../pipeline/artifacts.js";
+import { parseCsv } from "../src/lib/data/csv.js";
+import { validateRawTable } from "../src/lib/data/validate.js";
+import { readModelBundle } from "../src/lib/scoring/bundle.js";
+import { scoreTable } from "../src/lib/scoring/score.js";
 import { runPipelineCli, readJson } from "./helpers/pipeline.js";
+
+const DEMO_CSV = new URL("../data/demo-churn.csv", import.meta.url);
 
 describe("npm run pipeline on the demo data", () => {
   const first = runPipelineCli([]);
   it("exits 0 and writes every artifact", () => {
     assert.equal(first.status, 0, first.stderr);
-    assert.deepEqual(first.files, ARTIFACT_NAMES.map((n) => `${n}.json`).sort());
+    assert.deepEqual(first.files, [...OUTPUT_FILES].sort());
+  });
+  it("scores.csv: every input customer in file order, scored as the Score page scores model.json", () => {
+    const demo = validateRawTable(parseCsv(readFileSync(DEMO_CSV), "demo-churn.csv"), { requireTarget: true }).table;
+    const bundle = readModelBundle(readJson(first.outDir, "model.json"));
+    const expected = scoreTable(bundle, demo, { reasons: false });
+    const scores = parseCsv(readFileSync(join(first.outDir, "scores.csv")), "scores.csv");
+    assert.deepEqual(scores.header, ["CustomerID", "probability", "flagged", "segment", "segment_name"]);
+    assert.equal(scores.rows.length, demo.nRows);
+    let flagged = 0;
+    scores.rows.forEach(([id, probability, flag, segment, name], i) => {
+      assert.equal(id, demo.ids[i]);
+      // Full precision: the text parses back to the very same double.
+      assert.equal(Number(probability), expected.probability[i], `${id}: probability`);
+      assert.equal(flag, String(expected.decision[i]), `${id}: flagged`);
+      assert.equal(Number(flag), Number(probability) >= bundle.threshold.value ? 1 : 0);
+      assert.equal(segment, String(expected.cluster[i]), `${id}: segment`);
+      assert.equal(name, bundle.segments.names[expected.cluster[i]]);
+      flagged += Number(flag);
+    });
+    // A threshold that flags nobody or everybody would pass the comparisons above and still be wrong.
+    assert.ok(flagged > 0 && flagged < demo.nRows, `${flagged} flagged`);
   });
   it("writes the summary fields the README documents", () => {
     const summary = readJson<Record<string, unknown>>(first.outDir, "summary.json");
@@ -66,6 +93,7 @@ describe("npm run pipeline on bad input", () => {
       const out = mkdtempSync(join(tmpdir(), "churn-bad-out-"));
       // A stale artifact from an earlier run must not survive a failed run.
       writeFileSync(join(out, "summary.json"), "{}");
+      writeFileSync(join(out, "scores.csv"), "CustomerID,probability\n1,0.5\n");
       const run = runPipelineCli(["--data", path], {}, out);
       assert.equal(run.status, 1, run.stderr);
       assert.match(run.stderr, c.expect);
