@@ -74,7 +74,7 @@ export async function runPipeline(
   });
   timer("personas");
 
-  const model = assembleModelBundle(models.bundle, segments.model);
+  const model = assembleModelBundle(models.deployed, segments.model);
   let exports: Exports = {};
   if (options.exports) {
     exports = makeExports(input, model);

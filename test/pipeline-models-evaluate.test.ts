@@ -59,7 +59,7 @@ test("two runs of every model give byte-identical artifacts, in this thread or o
     ["logistic", "knn", "svm", "gbdt-depthwise", "gbdt-leafwise", "forest", "voting", "stacking"],
   );
   assert.equal(JSON.stringify(a.modelsArtifact), JSON.stringify(b.modelsArtifact));
-  assert.equal(JSON.stringify(a.bundle), JSON.stringify(b.bundle));
+  assert.equal(JSON.stringify(a.deployed), JSON.stringify(b.deployed));
   assert.deepEqual(a.oofProbability, b.oofProbability);
 });
 
@@ -75,19 +75,19 @@ test("every customer gets an out-of-sample probability; a copy gets its original
   r.split.test.forEach((i) => assert.equal(r.probabilitySource[i], PROBABILITY_SOURCE.test));
 });
 
-test("the selected model has the best mean CV PR-AUC among the boosted models, and the bundle carries its OOF thresholds", async () => {
+test("the selected model has the best mean CV PR-AUC among the boosted models, and the deployed model carries its OOF thresholds", async () => {
   const r = await evaluateModels(base);
   // Only a boosted ensemble is deployed (exact per-customer reasons, fast browser scoring); with none
   // evaluated, the best of all.
   const trees = r.modelsArtifact.models.filter((m) => m.family === "boosting");
   const candidates = trees.length > 0 ? trees : r.modelsArtifact.models;
   const best = Math.max(...candidates.map((m) => m.cv.averagePrecision.mean));
-  assert.equal(r.bundle.model.kind, trees.length > 0 ? "tree-ensemble" : r.bundle.model.kind);
+  assert.equal(r.deployed.model.kind, trees.length > 0 ? "tree-ensemble" : r.deployed.model.kind);
   const selected = r.modelsArtifact.models.find((m) => m.id === r.modelsArtifact.selected.id)!;
   assert.equal(selected.cv.averagePrecision.mean, best);
-  assert.equal(r.bundle.modelId, selected.id);
-  assert.equal(r.bundle.threshold.value, selected.thresholds["best-f1"].threshold);
-  assert.equal(r.bundle.encoder.fittedOn, r.split.train.length);
+  assert.equal(r.deployed.modelId, selected.id);
+  assert.equal(r.deployed.threshold.value, selected.thresholds["best-f1"].threshold);
+  assert.equal(r.deployed.encoder.fittedOn, r.split.train.length);
 });
 
 test("a test-IDs list gives exactly that test set", async () => {

@@ -37,7 +37,6 @@ import type {
   TestAtThreshold,
   TestFigures,
 } from "../../src/lib/models/artifact.js";
-import type { ScoringBundle } from "../../src/lib/models/bundle.js";
 import { memberMatrix, softVote, stack } from "../../src/lib/models/predict.js";
 import { predictLogistic } from "../../src/lib/models/logistic.js";
 import { plattProbability } from "../../src/lib/models/svm.js";
@@ -53,6 +52,7 @@ import {
   type ThresholdPolicy,
 } from "../../src/lib/threshold.js";
 import { gainImportance } from "../../src/lib/trees/shap.js";
+import type { DeployedModel } from "../model-bundle.js";
 import { makePermutations, permutationImportance, type ColumnGroup } from "./importance.js";
 import { fitPlatt } from "./platt.js";
 import { defaultWorkers, runJobs, type FitJob } from "./jobs.js";
@@ -86,7 +86,8 @@ export const PROBABILITY_SOURCE = { outOfFold: 0, test: 1, copy: 2 } as const;
 
 export interface EvaluateResult {
   readonly modelsArtifact: ModelsArtifact;
-  readonly bundle: ScoringBundle;
+  /** The selected model as model.json needs it (pipeline/model-bundle.ts adds the segments). */
+  readonly deployed: DeployedModel;
   /**
    * Selected model's probability for every row of the table, always out of sample: training rows get their
    * out-of-fold probability, test rows the final model's, and a copy its original's (copies are in neither
@@ -511,8 +512,7 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
   };
 
   const selectedEntry = modelEntries.find((m) => m.id === best.id)!;
-  const bundle: ScoringBundle = {
-    format: 1,
+  const deployed: DeployedModel = {
     modelId: best.id,
     modelName: best.name,
     encoder: finalEncoder,
@@ -522,9 +522,7 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
       POLICY_KINDS.map((kind) => [kind, selectedEntry.thresholds[kind].threshold]),
     ) as Record<PolicyKind, number | null>,
     costs,
-    targetRecall,
     trainedOn: { rows: train.length, churners: modelsArtifact.protocol.trainChurners },
-    seed,
   };
 
   const oofProbability = new Float64Array(table.nRows).fill(NaN);
@@ -546,7 +544,7 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
     }
   }
   clock("artifacts");
-  return { modelsArtifact, bundle, oofProbability, probabilitySource, split };
+  return { modelsArtifact, deployed, oofProbability, probabilitySource, split };
 }
 
 /** Labels and probabilities for the page's threshold slider, probabilities rounded to 6 decimals. */

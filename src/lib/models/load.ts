@@ -1,8 +1,7 @@
-// Reading an exported model or bundle back from JSON (model.json in the browser, a saved bundle in Node).
+// Reading an exported model back from JSON (inside model.json: src/lib/scoring/bundle.ts reads the rest).
 // JSON.parse alone is not enough: JSON has no Infinity, and a tree split "above every value" comes back as
 // null, which a comparison would treat as 0; the tree engine's reader restores it.
 import { modelFromJSON } from "../trees/model.js";
-import type { ScoringBundle } from "./bundle.js";
 import type { ExportedModel } from "./types.js";
 
 const KINDS = new Set(["logistic", "knn", "svm", "tree-ensemble", "voting", "stacking"]);
@@ -26,10 +25,4 @@ export function readExportedModel(raw: unknown): ExportedModel {
     default:
       return model;
   }
-}
-
-export function readBundle(source: string | unknown): ScoringBundle {
-  const raw = (typeof source === "string" ? JSON.parse(source) : source) as ScoringBundle | null;
-  if (!raw || typeof raw !== "object" || raw.format !== 1) throw new Error("scoring bundle: not a format-1 bundle");
-  return { ...raw, model: readExportedModel(raw.model) };
 }
