@@ -13,7 +13,7 @@ import { PROJECT_ROOT, type PipelineSettings } from "./settings.js";
 import { toCleanedArtifact } from "../src/lib/data/cleaned.js";
 import { InputError } from "../src/lib/data/errors.js";
 import { distinctRows } from "../src/lib/data/split.js";
-import { summarise } from "../src/lib/data/summary.js";
+import { summaryArtifact } from "../src/lib/data/summary.js";
 import { selectTableRows } from "../src/lib/data/table.js";
 import { hypothesesArtifact, testHypotheses } from "../src/lib/stats/hypotheses.js";
 
@@ -33,7 +33,7 @@ export async function runPipeline(
 ): Promise<PipelineOutput> {
   const timer = stageTimer(log);
   const input = await readInput(settings.dataPath, { demo: settings.demo });
-  const summary = summarise(input);
+  const summary = summaryArtifact(input);
   const distinct = distinctRows(input.duplicates.duplicateOf);
   timer("read, validate and profile");
 

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { parseCsv } from "../src/lib/data/csv.js";
 import { findDuplicates } from "../src/lib/data/duplicates.js";
 import type { InputData } from "../src/lib/data/input.js";
-import { summarise } from "../src/lib/data/summary.js";
+import { summaryArtifact } from "../src/lib/data/summary.js";
 import { validateRawTable } from "../src/lib/data/validate.js";
 import { HEADER, toCsv, validRows } from "./fixtures/data.js";
 
@@ -23,9 +23,9 @@ function input(dictionary: Record<string, string> | null): InputData {
   };
 }
 
-describe("summarise", () => {
+describe("summaryArtifact", () => {
   it("has the fields the pages read, hand-checked", () => {
-    const s = summarise(input(null));
+    const s = summaryArtifact(input(null));
     assert.equal(s.rows, 5);
     assert.equal(s.duplicateRows, 1);
     assert.equal(s.distinctRows, 4);
@@ -52,7 +52,7 @@ describe("summarise", () => {
   });
 
   it("descriptions from the file's dictionary, else from the schema", () => {
-    const s = summarise(input({ Tenure: "Tenure of customer in organization" }));
+    const s = summaryArtifact(input({ Tenure: "Tenure of customer in organization" }));
     const tenure = s.columns.find((c) => c.name === "Tenure")!;
     assert.deepEqual(
       [tenure.description, tenure.descriptionSource, tenure.unit, tenure.range],
@@ -61,11 +61,11 @@ describe("summarise", () => {
     const city = s.columns.find((c) => c.name === "CityTier")!;
     assert.equal(city.descriptionSource, "schema");
     assert.equal(s.dictionarySource, "file");
-    assert.equal(summarise(input(null)).dictionarySource, "schema");
+    assert.equal(summaryArtifact(input(null)).dictionarySource, "schema");
   });
 
   it("is plain JSON: survives a round trip unchanged", () => {
-    const s = summarise(input(null));
+    const s = summaryArtifact(input(null));
     assert.deepEqual(JSON.parse(JSON.stringify(s)), s);
   });
 });

@@ -8,7 +8,7 @@ import { DEMO_DATA_PATH } from "../pipeline/settings.js";
 import { DEFAULT_GBDT, trainGbdt } from "../pipeline/trees/train-gbdt.js";
 import { encode, fitEncoder } from "../src/lib/data/encode.js";
 import { distinctRows, stratifiedSplit } from "../src/lib/data/split.js";
-import { summarise } from "../src/lib/data/summary.js";
+import { summaryArtifact } from "../src/lib/data/summary.js";
 import { selectRows } from "../src/lib/matrix.js";
 import { averagePrecision } from "../src/lib/metrics/pr.js";
 import { rocAuc } from "../src/lib/metrics/roc.js";
@@ -35,7 +35,7 @@ describe("demo data", () => {
 
   it("passes validation and looks like the real data: size, churn, blanks, spellings, copies", async () => {
     const input = await readInput(DEMO_DATA_PATH, { demo: true });
-    const s = summarise(input);
+    const s = summaryArtifact(input);
     assert.equal(s.rows, 5630);
     assert.ok(s.churnRate! > 0.15 && s.churnRate! < 0.19, `churn rate ${s.churnRate}`);
     for (const column of NULLABLE) {

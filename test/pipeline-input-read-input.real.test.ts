@@ -9,7 +9,7 @@ import { describe, it } from "node:test";
 import { readInput, type InputData } from "../pipeline/input/read-input.js";
 import type { NumericProfile } from "../src/lib/data/profile.js";
 import { distinctRows, splitByIds } from "../src/lib/data/split.js";
-import { summarise, type Summary } from "../src/lib/data/summary.js";
+import { summaryArtifact, type Summary } from "../src/lib/data/summary.js";
 
 const CSV = fileURLToPath(new URL("../../shared/data/ecommerce-churn.csv", import.meta.url));
 const XLSX = fileURLToPath(new URL("../../shared/data/ecommerce-churn.xlsx", import.meta.url));
@@ -22,7 +22,7 @@ const skip =
 async function timed(path: string): Promise<{ input: InputData; summary: Summary; ms: number }> {
   const start = performance.now();
   const input = await readInput(path);
-  const summary = summarise(input);
+  const summary = summaryArtifact(input);
   return { input, summary, ms: performance.now() - start };
 }
 

@@ -58,7 +58,8 @@ export interface Summary {
 
 const DUPLICATE_EXAMPLES = 10;
 
-export function summarise(input: InputData): Summary {
+/** summary.json of the input as read: columns, blanks, spelling fixes, duplicates, source. */
+export function summaryArtifact(input: InputData): Summary {
   const { table, cleaning, duplicates, dictionary, source } = input;
   const renamed = new Map(cleaning.renamedColumns.map((r) => [r.to, r.from]));
   const columns: ColumnSummary[] = [];
