@@ -13,7 +13,7 @@ import { readInput } from "../pipeline/input/read-input.js";
 import { parseCsv } from "../src/lib/data/csv.js";
 import type { RawTable } from "../src/lib/data/raw.js";
 import { readModelBundle, type ModelBundle } from "../src/lib/scoring/bundle.js";
-import { reasonsText, scoreTable, topReasons } from "../src/lib/scoring/score.js";
+import { formatReasons, scoreTable, topReasons } from "../src/lib/scoring/score.js";
 import { launchBrowser, type BrowserSession, type PageProblems } from "../scripts/browser.js";
 import { serveStatic, type StaticServer } from "../scripts/serve-static.js";
 import { cellErrors, requireBuiltSite, waitForReport } from "./helpers/site.js";
@@ -195,8 +195,8 @@ describe("scoring page", { skip: pageSkip }, () => {
         // The reasons, computed in chunks in the worker, are Node's on the whole table.
         assert.ok(node.reasons);
         const top = topReasons(node.reasons, input.table, i, 3);
-        assert.equal(row[upAt], reasonsText(top.up), `raises_risk of ${row[idAt]}`);
-        assert.equal(row[downAt], reasonsText(top.down), `lowers_risk of ${row[idAt]}`);
+        assert.equal(row[upAt], formatReasons(top.up), `raises_risk of ${row[idAt]}`);
+        assert.equal(row[downAt], formatReasons(top.down), `lowers_risk of ${row[idAt]}`);
       }
       assert.ok(worst <= 1e-9, `largest difference ${worst}`);
       assert.ok(all.raw.rows.filter((r) => r[upAt] !== "").length > 5000, "reasons in the file");

@@ -1,13 +1,14 @@
 // scoreTable against the modules it is made of: probabilities equal predictProbability on the encoder's
-// matrix, clusters equal assignClusters, reasons add up to the model's margin, chunked scoring changes nothing.
+// matrix, clusters equal assignClusters, reasons add up to the model's margin; the two phases (scores, then
+// reasons by chunk) change nothing.
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { encode } from "../src/lib/data/encode.js";
 import { predictProbability } from "../src/lib/models/predict.js";
-import { explainRows, reasonsOrder, runReasonsJob, scoreInChunks, scoreOnly } from "../src/lib/scoring/batch.js";
+import { explainRows, reasonsOrder, runReasonsJob, scoreOnly } from "../src/lib/scoring/phases.js";
 import type { ModelBundle } from "../src/lib/scoring/bundle.js";
 import { flagRows, rowsToCsv, scoredRows } from "../src/lib/scoring/rows.js";
-import { featureGroups, scoreTable, topReasons } from "../src/lib/scoring/score.js";
+import { featureGroups, formatReasons, scoreTable, topReasons, type ScoreResult } from "../src/lib/scoring/score.js";
 import { assignClusters } from "../src/lib/segments/rfm.js";
 import { predictMargin } from "../src/lib/trees/predict.js";
 import type { ChurnTable } from "../src/lib/data/table.js";
@@ -19,6 +20,20 @@ let table: ChurnTable;
 before(async () => {
   ({ bundle, table } = await buildTestBundle());
 });
+
+/** The whole table scored at once, with every row's top three reasons each way as text. */
+function scoreWhole(): { result: ScoreResult; reasonsUp: string[]; reasonsDown: string[] } {
+  const result = scoreTable(bundle, table);
+  assert.ok(result.reasons);
+  const reasonsUp: string[] = [];
+  const reasonsDown: string[] = [];
+  for (let i = 0; i < table.nRows; i++) {
+    const top = topReasons(result.reasons, table, i, 3);
+    reasonsUp.push(formatReasons(top.up));
+    reasonsDown.push(formatReasons(top.down));
+  }
+  return { result, reasonsUp, reasonsDown };
+}
 
 describe("scoreTable", () => {
   it("probabilities are predictProbability on the encoder's matrix; clusters are assignClusters", () => {
@@ -71,25 +86,9 @@ describe("scoreTable", () => {
     assert.ok(b.decision.reduce((s, d) => s + d, 0) <= a.decision.reduce((s, d) => s + d, 0));
   });
 
-  it("chunked scoring equals scoring the whole table, with progress to the end", () => {
-    const whole = scoreTable(bundle, table);
-    const seen: number[] = [];
-    const batch = scoreInChunks(bundle, table, {
-      reasons: true,
-      chunkRows: 997,
-      onProgress: (done) => seen.push(done),
-    });
-    assert.deepEqual(batch.result.probability, whole.probability);
-    assert.deepEqual(batch.result.cluster, whole.cluster);
-    assert.ok(batch.result.reasons && whole.reasons);
-    for (let i = 0; i < whole.reasons.contributions.length; i++)
-      assert.ok(Math.abs(batch.result.reasons.contributions[i] - whole.reasons.contributions[i]) < 1e-12);
-    assert.equal(seen.at(-1), table.nRows);
-    assert.ok(batch.reasonsUp[0].includes(" = "));
-  });
-
   it("download rows: formula-looking IDs neutralised, probabilities at full precision", () => {
-    const r = scoreInChunks(bundle, table, { reasons: true });
+    const r = scoreWhole();
+    assert.ok(r.reasonsUp[0].includes(" = "));
     const t: ChurnTable = { ...table, ids: table.ids.map((id, i) => (i === 0 ? '=HYPERLINK("x")' : id)) };
     const rows = scoredRows(
       {
@@ -129,9 +128,9 @@ describe("scoreTable", () => {
     const names = ["__proto__", "constructor", "toString"];
     const extra = Object.fromEntries(names.map((n) => [n, table.ids.map((id) => `${n}:${id}`)]));
     const t: ChurnTable = { ...table, extra };
-    const r = scoreInChunks(bundle, t, { reasons: false });
+    const r = scoreTable(bundle, t, { reasons: false });
     const rows = scoredRows(
-      { table: t, probability: r.result.probability, cluster: r.result.cluster, reasonsUp: [], reasonsDown: [] },
+      { table: t, probability: r.probability, cluster: r.cluster, reasonsUp: [], reasonsDown: [] },
       bundle.segments.names,
       0.5,
     );
@@ -142,7 +141,7 @@ describe("scoreTable", () => {
   });
 
   it("two phases: scores first (no reasons), then reasons by chunk, highest probability first, equal to the whole table's", async () => {
-    const whole = scoreInChunks(bundle, table, { reasons: true });
+    const whole = scoreWhole();
     const first = scoreOnly(bundle, table);
     assert.deepEqual(first.result.probability, whole.result.probability);
     assert.deepEqual(first.result.cluster, whole.result.cluster);

@@ -1,10 +1,10 @@
-// The worker's second thread (second-thread.ts) sharing the reasons job (batch.ts), run in one Node process
+// The worker's second thread (second-thread.ts) sharing the reasons job (phases.ts), run in one Node process
 // through a fake port that behaves like a Worker: messages arrive later, by structured clone. Sharing must
 // change no reason, and a helper that fails or dies must leave the work done by the worker itself.
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import type { ChurnTable } from "../src/lib/data/table.js";
-import { explainRows, reasonsOrder, runReasonsJob, scoreOnly, type RowReasons } from "../src/lib/scoring/batch.js";
+import { explainRows, reasonsOrder, runReasonsJob, scoreOnly, type RowReasons } from "../src/lib/scoring/phases.js";
 import type { ModelBundle } from "../src/lib/scoring/bundle.js";
 import {
   answerHelperRequest,

@@ -9,7 +9,6 @@ import type { ChurnTable } from "../data/table.js";
 import { unpackTable, type PackedTable } from "../data/table-transport.js";
 import type { CleaningReport, SkippedRow } from "../data/validate.js";
 import type { IssueGroup } from "../data/errors.js";
-import type { BatchTimings } from "./batch.js";
 import type { ModelBundle } from "./bundle.js";
 import type { ScoreResult } from "./score.js";
 import type { UploadRejection } from "./upload.js";
@@ -29,6 +28,17 @@ export type WorkerRequest =
 
 export type Stage = "reading" | "checking" | "scoring";
 
+export interface ScoreTimings {
+  /** Encoding, model scoring and cluster assignment, ms. */
+  readonly scoreMs: number;
+  /** TreeSHAP and the top reasons, ms (0 in `scored`: the reasons come later). */
+  readonly reasonsMs: number;
+  readonly readMs: number;
+  readonly checkMs: number;
+  /** From the request to `scored`. */
+  readonly totalMs: number;
+}
+
 export interface ScoredUpload {
   readonly name: string;
   readonly format: "csv" | "xlsx";
@@ -41,8 +51,7 @@ export interface ScoredUpload {
   readonly result: ScoreResult;
   /** Whether `reasons` messages follow (asked for, and the model has a tree explainer). */
   readonly reasonsPending: boolean;
-  /** scoreMs: encoding, scoring and assignment; totalMs: from the request to `scored`; reasonsMs is 0. */
-  readonly timings: BatchTimings & { readonly readMs: number; readonly checkMs: number; readonly totalMs: number };
+  readonly timings: ScoreTimings;
 }
 
 /** One chunk of reasons: table rows (highest probability first overall) and their top reasons each way. */

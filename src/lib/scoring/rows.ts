@@ -59,7 +59,7 @@ export interface DownloadOptions {
 }
 
 /** The download's columns: ID, the scores, then the customer's columns as uploaded (cleaned). */
-export function downloadColumns(table: ChurnTable, options: DownloadOptions = {}): string[] {
+function downloadColumns(table: ChurnTable, options: DownloadOptions = {}): string[] {
   return [
     ID_COLUMN,
     "churn_probability",

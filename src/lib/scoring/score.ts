@@ -117,7 +117,7 @@ export interface Reason {
 }
 
 /** The customer's value of a source column, as text. */
-export function valueText(table: ChurnTable, column: string, i: number): string {
+function valueText(table: ChurnTable, column: string, i: number): string {
   const num = table.numeric[column];
   if (num) return Number.isNaN(num[i]) ? "blank" : String(num[i]);
   const cat = table.category[column];
@@ -145,7 +145,25 @@ export function topReasons(reasons: Reasons, table: ChurnTable, i: number, k = 3
   return { up, down };
 }
 
-/** "Complain = 1, Tenure = 0, …" for tables and downloads. */
-export function reasonsText(list: readonly Reason[]): string {
+/** "Complain = 1; Tenure = 0; …" for tables and downloads. */
+export function formatReasons(list: readonly Reason[]): string {
   return list.map((r) => `${r.column} = ${r.value}`).join("; ");
+}
+
+/** The top reasons of every row of a table, formatted (null when the bundle has no explainer). */
+export function explainAsText(
+  bundle: ModelBundle,
+  table: ChurnTable,
+  topK: number,
+): { up: string[]; down: string[] } | null {
+  const reasons = explainTable(bundle, table);
+  if (!reasons) return null;
+  const up = new Array<string>(table.nRows);
+  const down = new Array<string>(table.nRows);
+  for (let k = 0; k < table.nRows; k++) {
+    const top = topReasons(reasons, table, k, topK);
+    up[k] = formatReasons(top.up);
+    down[k] = formatReasons(top.down);
+  }
+  return { up, down };
 }

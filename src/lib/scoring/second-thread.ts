@@ -8,7 +8,8 @@
 // run it through a fake port), and SecondThread is the worker's handle on the helper.
 import type { ChurnTable } from "../data/table.js";
 import type { ModelBundle } from "./bundle.js";
-import { reasonsTexts } from "./batch.js";
+import type { Elsewhere } from "./phases.js";
+import { explainAsText } from "./score.js";
 
 export type HelperRequest =
   | { readonly type: "helper-init"; readonly bundle: ModelBundle }
@@ -19,11 +20,6 @@ export type HelperResponse =
   | { readonly type: "helper-explained"; readonly job: number; readonly up: string[]; readonly down: string[] }
   | { readonly type: "helper-failed"; readonly job: number; readonly message: string };
 
-/** The share of the reasons the worker hands over; a call may fail (then the worker does that chunk itself). */
-export interface Elsewhere {
-  explain(table: ChurnTable, topK: number): Promise<{ up: string[]; down: string[] }>;
-}
-
 /** The helper's answer to one request other than init. */
 export function answerHelperRequest(
   bundle: ModelBundle | null,
@@ -32,7 +28,7 @@ export function answerHelperRequest(
   const { job } = request;
   try {
     if (!bundle) throw new Error("the helper has not been given the model");
-    const texts = reasonsTexts(bundle, request.table, request.topK);
+    const texts = explainAsText(bundle, request.table, request.topK);
     if (!texts) throw new Error("this model has no tree explainer");
     return { type: "helper-explained", job, ...texts };
   } catch (error) {

@@ -9,7 +9,7 @@
 import readXlsxFile from "read-excel-file/web-worker";
 import { packTable } from "../data/table-transport.js";
 import type { SheetRows } from "../data/xlsx-sheets.js";
-import { reasonsOrder, runReasonsJob, scoreOnly } from "./batch.js";
+import { reasonsOrder, runReasonsJob, scoreOnly } from "./phases.js";
 import type { ModelBundle } from "./bundle.js";
 import type { WorkerRequest, WorkerResponse } from "./protocol.js";
 import {

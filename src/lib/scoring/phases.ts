@@ -1,97 +1,11 @@
-// Scoring a large table in chunks, so the worker can report progress between them, with each stage timed
-// (the bench reads the timings). The numbers are those of scoreTable on the whole table: every row is
-// scored on its own, so chunking changes nothing but when progress is reported.
+// Scoring an upload in two phases, as the worker runs them. Scoring and segment assignment are fast (tens of
+// thousands of rows a second) and go first, all at once; exact TreeSHAP reasons cost milliseconds a row on
+// the deployed ensemble and follow in the background, chunk by chunk, highest probability first, shared with
+// a second thread when there is one (second-thread.ts). Rows are scored and explained independently, so
+// neither the chunks nor the threads change a number.
 import { selectTableRows, type ChurnTable } from "../data/table.js";
 import type { ModelBundle } from "./bundle.js";
-import { explainTable, reasonsText, scoreTable, topReasons, type Reasons, type ScoreResult } from "./score.js";
-import type { Elsewhere } from "./second-thread.js";
-
-export interface BatchTimings {
-  /** Encoding, model scoring and cluster assignment, ms. */
-  readonly scoreMs: number;
-  /** TreeSHAP and the top reasons, ms (0 without reasons). */
-  readonly reasonsMs: number;
-}
-
-export interface BatchResult {
-  readonly result: ScoreResult;
-  /** Per row: the top columns raising the risk, "Column = value; …" (empty without reasons). */
-  readonly reasonsUp: string[];
-  readonly reasonsDown: string[];
-  readonly timings: BatchTimings;
-}
-
-export interface BatchOptions {
-  readonly reasons: boolean;
-  readonly chunkRows?: number;
-  /** How many reasons each way. */
-  readonly topK?: number;
-  readonly onProgress?: (done: number, total: number) => void;
-  /** A clock (performance.now in the worker); injected so tests can run without one. */
-  readonly now?: () => number;
-}
-
-export function scoreInChunks(bundle: ModelBundle, table: ChurnTable, options: BatchOptions): BatchResult {
-  const n = table.nRows;
-  const chunkRows = options.chunkRows ?? 10_000;
-  const topK = options.topK ?? 3;
-  const now = options.now ?? (() => 0);
-  const probability = new Float64Array(n);
-  const decision = new Uint8Array(n);
-  const cluster = new Int32Array(n);
-  const reasonsUp = new Array<string>(n).fill("");
-  const reasonsDown = new Array<string>(n).fill("");
-  let contributions: Float64Array | null = null;
-  let meta: Omit<Reasons, "contributions"> | null = null;
-  let scoreMs = 0;
-  let reasonsMs = 0;
-  options.onProgress?.(0, n);
-  for (let start = 0; start < n; start += chunkRows) {
-    const end = Math.min(n, start + chunkRows);
-    const chunk =
-      start === 0 && end === n
-        ? table
-        : selectTableRows(
-            table,
-            Int32Array.from({ length: end - start }, (_, k) => start + k),
-          );
-    const t0 = now();
-    const scored = scoreTable(bundle, chunk, { reasons: false });
-    probability.set(scored.probability, start);
-    decision.set(scored.decision, start);
-    cluster.set(scored.cluster, start);
-    const t1 = now();
-    scoreMs += t1 - t0;
-    if (options.reasons) {
-      const reasons = explainTable(bundle, chunk);
-      if (reasons) {
-        const m = reasons.columns.length;
-        if (!contributions) contributions = new Float64Array(n * m);
-        contributions.set(reasons.contributions, start * m);
-        meta = { method: reasons.method, units: reasons.units, columns: reasons.columns, expected: reasons.expected };
-        for (let i = 0; i < end - start; i++) {
-          const top = topReasons(reasons, chunk, i, topK);
-          reasonsUp[start + i] = reasonsText(top.up);
-          reasonsDown[start + i] = reasonsText(top.down);
-        }
-      }
-      reasonsMs += now() - t1;
-    }
-    options.onProgress?.(end, n);
-  }
-  const reasons: Reasons | null = meta && contributions ? { ...meta, contributions } : null;
-  return {
-    result: { probability, decision, threshold: bundle.threshold.value, cluster, reasons },
-    reasonsUp,
-    reasonsDown,
-    timings: { scoreMs, reasonsMs },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Two phases, as the page runs them. Scoring and segment assignment are fast (tens of thousands of rows a
-// second) and go first, all at once; exact TreeSHAP reasons cost milliseconds a row on the deployed ensemble
-// and follow in the background, chunk by chunk, highest probability first.
+import { explainAsText, scoreTable, type ScoreResult } from "./score.js";
 
 export interface ScorePhase {
   readonly result: ScoreResult;
@@ -127,26 +41,13 @@ export interface RowReasons {
 
 /** The top reasons of some rows (null when the bundle has no explainer). Same values as on the whole table. */
 export function explainRows(bundle: ModelBundle, table: ChurnTable, rows: Int32Array, topK = 3): RowReasons | null {
-  const texts = reasonsTexts(bundle, selectTableRows(table, rows), topK);
+  const texts = explainAsText(bundle, selectTableRows(table, rows), topK);
   return texts && { rows, ...texts };
 }
 
-/** The top reasons of every row of a table, as text (null when the bundle has no explainer). */
-export function reasonsTexts(
-  bundle: ModelBundle,
-  table: ChurnTable,
-  topK: number,
-): { up: string[]; down: string[] } | null {
-  const reasons = explainTable(bundle, table);
-  if (!reasons) return null;
-  const up = new Array<string>(table.nRows);
-  const down = new Array<string>(table.nRows);
-  for (let k = 0; k < table.nRows; k++) {
-    const top = topReasons(reasons, table, k, topK);
-    up[k] = reasonsText(top.up);
-    down[k] = reasonsText(top.down);
-  }
-  return { up, down };
+/** Another thread taking a share of the reasons; a call may fail (then this thread does that chunk itself). */
+export interface Elsewhere {
+  explain(table: ChurnTable, topK: number): Promise<{ up: string[]; down: string[] }>;
 }
 
 export interface ReasonsJobOptions {
