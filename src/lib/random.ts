@@ -28,11 +28,6 @@ export function deriveSeed(seed: number, label: string): number {
   return h >>> 0;
 }
 
-/** A uniform integer in [0, n). */
-export function randomInt(random: Random, n: number): number {
-  return Math.floor(random() * n);
-}
-
 /** Fisher–Yates shuffle in place; returns its argument. */
 export function shuffleInPlace<T extends { length: number; [i: number]: unknown }>(array: T, random: Random): T {
   for (let i = array.length - 1; i > 0; i--) {

@@ -8,7 +8,7 @@ export function sigmoid(z: number): number {
 }
 
 /** Log-odds per row. */
-export function logisticMargin(model: LogisticModel, X: FeatureMatrix): Float64Array {
+function logisticMargin(model: LogisticModel, X: FeatureMatrix): Float64Array {
   checkFeatures(model.featureNames, X, "logistic regression");
   const z = scaleRows(X, model.scaler);
   const { nRows, nCols } = X;

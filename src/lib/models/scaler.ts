@@ -58,7 +58,7 @@ export function imputeRows(X: FeatureMatrix, scaler: RowScaler): Float64Array {
 }
 
 /** Standardised rows of a row-major array (blanks filled first). */
-export function scaleValues(values: ArrayLike<number>, nCols: number, scaler: RowScaler): Float64Array {
+function scaleValues(values: ArrayLike<number>, nCols: number, scaler: RowScaler): Float64Array {
   const out = new Float64Array(values.length);
   const { fill, mean, scale } = scaler;
   for (let at = 0; at < values.length; at++) {

@@ -76,4 +76,3 @@ export interface StackingModel {
 }
 
 export type ExportedModel = LogisticModel | KnnModel | SvmModel | TreeModel | VotingModel | StackingModel;
-export type ModelKind = ExportedModel["kind"];
