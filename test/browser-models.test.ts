@@ -7,9 +7,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
-import { figuresAt } from "../src/lib/metrics/confusion.js";
 import type { ModelsArtifact } from "../src/lib/models/artifact.js";
-import { chooseThreshold } from "../src/lib/threshold.js";
+import { chooseThreshold, figuresAt } from "../src/lib/threshold.js";
 import { assertCleanPage, assertChartsNamed, chartLabels, reportInChromium, requireBuiltSite } from "./helpers/site.js";
 
 function builtModels(dist: string): ModelsArtifact {

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { bootstrapInterval, bootstrapIntervals, quantile, rocAuc } from "../src/lib/metrics/index.js";
+import { bootstrapInterval, bootstrapIntervals, rocAuc } from "../src/lib/metrics/index.js";
 import { mulberry32, randomNormal } from "../src/lib/random.js";
 
 function sample(n: number, seed: number): { y: Uint8Array; p: Float64Array } {
@@ -13,12 +13,6 @@ function sample(n: number, seed: number): { y: Uint8Array; p: Float64Array } {
   }
   return { y, p };
 }
-
-test("quantile interpolates like numpy", () => {
-  assert.equal(quantile([1, 2, 3, 4], 0.5), 2.5);
-  assert.equal(quantile([1, 2, 3, 4], 0.025), 1.075);
-  assert.ok(Number.isNaN(quantile([], 0.5)));
-});
 
 test("the same seed gives the same interval; another seed another", () => {
   const { y, p } = sample(400, 1);

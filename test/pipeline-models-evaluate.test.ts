@@ -4,8 +4,7 @@ import { stratifiedKFold } from "../src/lib/data/split.js";
 import { take } from "../src/lib/matrix.js";
 import { deriveSeed } from "../src/lib/random.js";
 import { evaluateModels, PROBABILITY_SOURCE, type EvaluateOptions } from "../pipeline/models/evaluate.js";
-import { figuresAt } from "../src/lib/metrics/confusion.js";
-import { chooseThreshold, POLICY_KINDS } from "../src/lib/threshold.js";
+import { chooseThreshold, figuresAt, POLICY_KINDS } from "../src/lib/threshold.js";
 import { demoFixture } from "./fixtures/models.js";
 
 // Small and quick: 600 demo customers (with copies) and the cheaper models; one test runs them all.

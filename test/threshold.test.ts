@@ -1,6 +1,19 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { chooseThreshold } from "../src/lib/threshold.js";
+import {
+  chooseThreshold,
+  choosePolicies,
+  confusionAt,
+  decisionAt,
+  DEFAULT_COSTS,
+  expectedCostPerCustomer,
+  figuresAt,
+  POLICY_KINDS,
+  predictions,
+  thresholdPolicies,
+} from "../src/lib/threshold.js";
+
+const close = (a: number, b: number, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol, `${a} != ${b}`);
 
 // Ten customers by descending score; churners at ranks 1, 2, 4, 7.
 const y = [1, 1, 0, 1, 0, 0, 1, 0, 0, 0];
@@ -54,4 +67,55 @@ test("tied scores are one candidate: a threshold takes the whole group or none o
   const c = chooseThreshold({ y: [1, 0, 1, 0], p: [0.5, 0.5, 0.5, 0.1] }, { kind: "best-f1" });
   assert.equal(c.threshold, 0.5);
   assert.deepEqual([c.tp, c.fp], [2, 1]);
+});
+
+test("confusion and figures at a threshold (at or above flags)", () => {
+  const y = [1, 1, 0, 0, 1];
+  const p = [0.9, 0.5, 0.5, 0.1, 0.2];
+  assert.deepEqual(confusionAt(y, p, 0.5), { tp: 2, fp: 1, tn: 1, fn: 1 });
+  const f = figuresAt(y, p, 0.5);
+  close(f.precision, 2 / 3);
+  close(f.recall, 2 / 3);
+  close(f.f1, 2 / 3);
+  close(f.accuracy, 3 / 5);
+  close(f.flaggedShare, 3 / 5);
+  const none = figuresAt(y, p, Infinity);
+  assert.equal(none.precision, 0);
+  assert.equal(none.recall, 0);
+});
+
+test("every policy at once: the same thresholds as one at a time, in POLICY_KINDS order", () => {
+  const costs = { missedChurner: 10, needlessOffer: 1 };
+  const choices = choosePolicies({ y, p }, costs, 0.75);
+  assert.deepEqual(
+    choices.map((c) => c.kind),
+    POLICY_KINDS,
+  );
+  assert.deepEqual(
+    choices.map((c) => c.choice.threshold),
+    // best F1 0.7, recall >= .75 at the highest precision 0.7, cheapest 0.4 (worked out above).
+    [0.7, 0.7, 0.4],
+  );
+  thresholdPolicies(costs, 0.75).forEach((policy, k) =>
+    assert.equal(chooseThreshold({ y, p }, policy, costs).threshold, choices[k].choice.threshold),
+  );
+  // Each choice is priced at the costs given, whatever its policy.
+  assert.equal(choices[0].choice.costPerCustomer, (1 * 10 + 1 * 1) / 10);
+});
+
+test("the slider's decision: figures at the threshold, costs of it and of the two extremes, intervals around them", () => {
+  const data = predictions({ y, p });
+  const d = decisionAt(data, 0.7, DEFAULT_COSTS, { reps: 200, seed: 3 });
+  assert.deepEqual([d.figures.tp, d.figures.fp, d.figures.fn, d.figures.tn], [3, 1, 1, 5]);
+  // One churner missed (10) and one needless offer (1); nobody: 4 churners missed; everyone: 6 offers.
+  assert.equal(d.totalCost, 11);
+  assert.equal(d.costNobody, 40);
+  assert.equal(d.costEveryone, 6);
+  assert.equal(d.n, 10);
+  assert.equal(d.cost.estimate, expectedCostPerCustomer(d.figures, DEFAULT_COSTS));
+  for (const iv of [d.precision, d.recall, d.f1, d.flaggedShare, d.cost]) {
+    assert.ok(iv.lo <= iv.estimate && iv.estimate <= iv.hi, `${iv.lo} <= ${iv.estimate} <= ${iv.hi}`);
+  }
+  // Churners and stayers are resampled separately: the flagged share can move, the churner count cannot.
+  assert.ok(d.flaggedShare.hi > d.flaggedShare.lo);
 });

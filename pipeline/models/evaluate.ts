@@ -18,7 +18,6 @@ import type { ChurnTable } from "../../src/lib/data/table.js";
 import { take } from "../../src/lib/matrix.js";
 import { bootstrapIntervals, type Interval, type MetricFn } from "../../src/lib/metrics/bootstrap.js";
 import { calibrationBins } from "../../src/lib/metrics/calibration.js";
-import { figuresAt } from "../../src/lib/metrics/confusion.js";
 import { liftAndGains } from "../../src/lib/metrics/gains.js";
 import { averagePrecision, prCurve } from "../../src/lib/metrics/pr.js";
 import { brier, logLoss } from "../../src/lib/metrics/probability.js";
@@ -45,6 +44,9 @@ import { deriveSeed } from "../../src/lib/random.js";
 import {
   chooseThreshold,
   DEFAULT_COSTS,
+  expectedCostPerCustomer,
+  figuresAt,
+  thresholdPolicies,
   DEFAULT_TARGET_RECALL,
   POLICY_KINDS,
   type Costs,
@@ -115,12 +117,6 @@ const intervalFigure = (i: Interval): IntervalFigure => ({
   lo: round6(i.lo),
   hi: round6(i.hi),
 });
-
-function policyOf(kind: PolicyKind, costs: Costs, targetRecall: number): ThresholdPolicy {
-  if (kind === "best-f1") return { kind };
-  if (kind === "target-recall") return { kind, recall: targetRecall };
-  return { kind, costs };
-}
 
 function summary(y: Uint8Array, p: Float64Array, threshold: number): DecisionSummary {
   const f = figuresAt(y, p, threshold);
@@ -335,7 +331,7 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
   }
 
   // 4. Figures.
-  const policies = POLICY_KINDS.map((kind) => policyOf(kind, costs, targetRecall));
+  const policies = thresholdPolicies(costs, targetRecall);
   const ensembleFinals = new Map(
     entries.filter((d) => d.kind !== "base").map((d) => [d.id, finals.get(d.id)!] as const),
   );
@@ -637,7 +633,7 @@ function testFigures(
           recall: intervalFigure(iv[`${kind}:recall`]),
           f1: intervalFigure(iv[`${kind}:f1`]),
           accuracy: intervalFigure(iv[`${kind}:accuracy`]),
-          costPerCustomer: round6((f.fn * costs.missedChurner + f.fp * costs.needlessOffer) / y.length),
+          costPerCustomer: round6(expectedCostPerCustomer(f, costs)),
         },
       ];
     }),

@@ -10,7 +10,6 @@ import {
   extractRfm,
   fitRfmScaler,
   imputeRfmFeatures,
-  medianOf,
   nearestCentre,
   MONETARY_NOTE,
   RFM_COLUMNS,
@@ -24,6 +23,7 @@ import {
 import { fitRfmQuintiles, RFM_SEGMENTS, rfmSegment, scoreRfm } from "../../src/lib/segments/rfm-scores.js";
 import type { BaseProfile, DistinctiveFeature, Level, RfmTriple } from "../../src/lib/segments/types.js";
 import { type ClusterRiskValue, DEFAULT_OFFER_ASSUMPTIONS } from "../../src/lib/segments/value.js";
+import { median } from "../../src/lib/stats/quantile.js";
 import { wilsonInterval } from "../../src/lib/stats/tests.js";
 import { chooseK, DEFAULT_RESTARTS, fitKMeans, type KMeansFit, silhouetteScore } from "./kmeans.js";
 
@@ -286,7 +286,7 @@ export function buildSegments(options: BuildSegmentsOptions): SegmentsResult {
     size: n,
     churnRate: baseRate,
     mean: triple((key) => meanAt(raw[key], rows)),
-    median: triple((key) => medianOf(raw[key], rows)),
+    median: triple((key) => median(raw[key], rows)),
   };
 
   // Classic RFM scores, edges fitted on the base after imputation.
@@ -391,7 +391,7 @@ export function buildSegments(options: BuildSegmentsOptions): SegmentsResult {
       meanPredicted,
       centre,
       mean: triple((key) => meanAt(raw[key], members)),
-      median: triple((key) => medianOf(raw[key], members)),
+      median: triple((key) => median(raw[key], members)),
       levels,
       churnLevel,
       distinctive: distinctiveFeatures(table, rows, members, nDistinctive),

@@ -8,6 +8,8 @@ import { distinctRows } from "../lib/data/split.js";
 import { selectTableRows, type ChurnTable } from "../lib/data/table.js";
 import { isCategoryColumn, isNumericColumn, requireChurn, splitByChurn } from "../lib/stats/columns.js";
 import type { AssociationRow, ChurnRateBy, ChurnRateGroup } from "../lib/stats/eda.js";
+import { quantileSorted } from "../lib/stats/quantile.js";
+import { spearman } from "../lib/stats/rank.js";
 import { formatCount, formatInterval, formatNumber, formatPercent, formatPoints } from "../lib/stats/format.js";
 import { mannWhitneyU, rateDifference, wilsonInterval, type RateInterval } from "../lib/stats/tests.js";
 
@@ -82,29 +84,6 @@ function present(groups: readonly ChurnRateGroup[]): ChurnRateGroup[] {
   return groups.filter((g) => g.n > 0 && !Number.isNaN(g.rate));
 }
 
-/** Spearman's rank correlation of the values with their order (ties share ranks): the trend of ordered groups. */
-function spearman(values: readonly number[]): number {
-  const n = values.length;
-  const order = values.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v);
-  const ranks = new Array<number>(n);
-  for (let k = 0; k < n;) {
-    let j = k;
-    while (j + 1 < n && order[j + 1].v === order[k].v) j++;
-    for (let m = k; m <= j; m++) ranks[order[m].i] = (k + j) / 2;
-    k = j + 1;
-  }
-  const mean = (n - 1) / 2;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (i - mean) * (ranks[i] - mean);
-    sxx += (i - mean) ** 2;
-    syy += (ranks[i] - mean) ** 2;
-  }
-  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
-}
-
 function overlaps(a: RateInterval, b: RateInterval): boolean {
   return a.low <= b.high && b.low <= a.high;
 }
@@ -150,7 +129,13 @@ export function rateBySentence(
   const steps = groups.slice(1).map((g, k) => Math.sign(g.rate - groups[k].rate));
   const first = groups[0];
   const last = groups[groups.length - 1];
-  const trend = ordered ? spearman(groups.map((g) => g.rate)) : 0;
+  // Spearman's correlation of the rates with the groups' order: the trend of ordered groups.
+  const trend = ordered
+    ? spearman(
+        groups.map((_, k) => k),
+        groups.map((g) => g.rate),
+      )
+    : 0;
   let head: string;
   if (hi.rate === lo.rate) {
     return `Churn is the same, ${formatPercent(hi.rate)}, in every group of ${noun}.`;
@@ -196,16 +181,6 @@ function mean(values: Float64Array): number {
   let s = 0;
   for (const v of values) s += v;
   return values.length > 0 ? s / values.length : NaN;
-}
-
-/** Quantile of sorted values (linear interpolation, as d3.quantileSorted and numpy's default). */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
 export interface PairPoint {

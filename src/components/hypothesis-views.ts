@@ -22,7 +22,7 @@ import {
   type MeanGroup,
   type RateGroup,
 } from "../lib/stats/hypotheses.js";
-import { describeD, type EffectSize } from "../lib/stats/tests.js";
+import { describeD, holmAdjustLog, type EffectSize } from "../lib/stats/tests.js";
 import { distributionChart, rateChart, type Chart, type Group, type RateRow } from "./eda-charts.js";
 import { rateText } from "./eda-data.js";
 
@@ -369,17 +369,7 @@ export function holmAcrossColumns(
     column,
     logP: testColumn(table, column, { as: hasKey(testAs, column) ? testAs[column] : undefined }).primary.logP,
   }));
-  const order = tests
-    .map((t, i) => ({ ...t, i }))
-    .filter((t) => !Number.isNaN(t.logP))
-    .sort((a, b) => a.logP - b.logP || a.i - b.i);
-  const k = order.length;
-  const adjusted = tests.map(() => NaN);
-  let running = -Infinity;
-  order.forEach((t, rank) => {
-    running = Math.max(running, Math.min(0, Math.log(k - rank) + t.logP));
-    adjusted[t.i] = running;
-  });
+  const adjusted = holmAdjustLog(tests.map((t) => t.logP));
   return tests.map((t, i) => ({
     column: t.column,
     logP: t.logP,

@@ -7,9 +7,8 @@ import type {
   OriginalProtocol,
 } from "../lib/models/artifact.js";
 import type { Interval } from "../lib/metrics/bootstrap.js";
-import type { Costs, PolicyKind } from "../lib/threshold.js";
+import type { Costs, Decision, PolicyChoice, PolicyKind } from "../lib/threshold.js";
 import { f3, pct, POLICY_LABEL, thresholdText } from "./models-charts.js";
-import type { Decision, PolicyChoice } from "./models-threshold.js";
 import { table as buildTable, tableCell as cell, type CellContent as Content } from "./table.js";
 
 const table = (

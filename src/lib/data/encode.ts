@@ -5,6 +5,7 @@
 import { createMatrix, type FeatureMatrix } from "../matrix.js";
 import { FEATURE_COLUMNS } from "./schema.js";
 import type { ChurnTable } from "./table.js";
+import { median } from "../stats/quantile.js";
 
 export const NO_LAST_YEAR_FLAG = "NoLastYearPurchase";
 export const NO_LAST_YEAR_SOURCE = "OrderAmountHikeFromlastYear";
@@ -28,13 +29,6 @@ export interface EncodeOptions {
   readonly impute: boolean;
 }
 
-function median(values: number[]): number {
-  if (values.length === 0) return 0;
-  values.sort((a, b) => a - b);
-  const m = values.length >> 1;
-  return values.length % 2 ? values[m] : (values[m - 1] + values[m]) / 2;
-}
-
 /** Learns the preprocessing from the given rows (all rows when omitted). Column order follows the schema. */
 export function fitEncoder(table: ChurnTable, rows?: ArrayLike<number>): EncoderSpec {
   const use = rows ?? Int32Array.from({ length: table.nRows }, (_, i) => i);
@@ -48,7 +42,7 @@ export function fitEncoder(table: ChurnTable, rows?: ArrayLike<number>): Encoder
         const v = column[use[k]];
         if (!Number.isNaN(v)) present.push(v);
       }
-      features.push({ kind: "numeric", name: spec.name, column: spec.name, median: median(present) });
+      features.push({ kind: "numeric", name: spec.name, column: spec.name, median: present.length > 0 ? median(present) : 0 });
       if (spec.name === NO_LAST_YEAR_SOURCE) features.push({ kind: "missing-flag", name: NO_LAST_YEAR_FLAG, column: spec.name });
     } else {
       for (const value of spec.values) features.push({ kind: "one-hot", name: `${spec.name}=${value}`, column: spec.name, value });

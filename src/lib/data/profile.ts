@@ -3,6 +3,7 @@
 // describes the file; the models' statistics come from training rows only (encode.ts).
 import { SCHEMA } from "./schema.js";
 import type { ChurnTable } from "./table.js";
+import { medianSorted } from "../stats/quantile.js";
 
 interface BaseProfile {
   readonly name: string;
@@ -55,7 +56,7 @@ export function profileNumbers(name: string, values: ArrayLike<number>): Numeric
   for (const v of present) ss += (v - mean) ** 2;
   let distinct = 1;
   for (let i = 1; i < n; i++) if (present[i] !== present[i - 1]) distinct++;
-  const median = n % 2 === 1 ? present[(n - 1) / 2] : (present[n / 2 - 1] + present[n / 2]) / 2;
+  const median = medianSorted(present);
   return { name, kind: "numeric", missing, distinct, min: present[0], max: present[n - 1], mean, median, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : null };
 }
 

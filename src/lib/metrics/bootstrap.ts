@@ -4,6 +4,7 @@
 // their intervals with variation that is not the model's, and a replicate without churners has no AUC.
 import { descendingOrder } from "./order.js";
 import { mulberry32 } from "../random.js";
+import { quantileSorted } from "../stats/quantile.js";
 
 export type MetricFn = (y: Uint8Array, p: Float64Array) => number;
 
@@ -79,18 +80,9 @@ export function bootstrapIntervals<K extends string>(
     const sorted = values[m].sort((a, b) => a - b);
     out[name] = {
       estimate: metrics[name](y, p),
-      lo: quantile(sorted, (1 - level) / 2),
-      hi: quantile(sorted, 1 - (1 - level) / 2),
+      lo: quantileSorted(sorted, (1 - level) / 2),
+      hi: quantileSorted(sorted, 1 - (1 - level) / 2),
     };
   });
   return out;
-}
-
-/** Linear-interpolation quantile of sorted values (numpy's default); NaN for none. */
-export function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }

@@ -2,6 +2,7 @@
 // against its observed churn rate. Bins as scikit-learn's calibration_curve: "uniform" cuts [0, 1] into equal
 // widths (a probability on a cut goes to the upper bin), "quantile" into equal counts; empty bins are left out.
 import { checkScores, descendingOrder } from "./order.js";
+import { quantileSorted } from "../stats/quantile.js";
 
 export interface CalibrationBin {
   readonly lo: number;
@@ -58,11 +59,7 @@ function quantileEdges(p: ArrayLike<number>, nBins: number): number[] {
   const sorted = Float64Array.from(order, (i) => p[i]).reverse();
   const edges: number[] = [];
   for (let k = 0; k <= nBins; k++) {
-    const h = (sorted.length - 1) * (k / nBins);
-    const lo = Math.floor(h);
-    const v = sorted.length
-      ? sorted[lo] + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? 0) - sorted[lo])
-      : 0;
+    const v = sorted.length ? quantileSorted(sorted, k / nBins) : 0;
     if (edges.length === 0 || v > edges[edges.length - 1]) edges.push(v);
   }
   if (edges.length === 1) edges.push(edges[0]);

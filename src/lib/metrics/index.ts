@@ -3,7 +3,6 @@ export * from "./order.js";
 export * from "./roc.js";
 export * from "./pr.js";
 export * from "./probability.js";
-export * from "./confusion.js";
 export * from "./calibration.js";
 export * from "./gains.js";
 export * from "./bootstrap.js";

@@ -3,13 +3,7 @@
 // statistics come from that fold's training rows only.
 import type { FeatureMatrix } from "../matrix.js";
 import type { RowScaler } from "./types.js";
-
-function median(values: number[]): number {
-  if (values.length === 0) return 0;
-  values.sort((a, b) => a - b);
-  const m = values.length >> 1;
-  return values.length % 2 ? values[m] : (values[m - 1] + values[m]) / 2;
-}
+import { median } from "../stats/quantile.js";
 
 export function fitRowScaler(X: FeatureMatrix): RowScaler {
   const { nRows, nCols, values } = X;
@@ -22,7 +16,8 @@ export function fitRowScaler(X: FeatureMatrix): RowScaler {
       const v = values[i * nCols + j];
       if (v === v) present.push(v);
     }
-    const f = median(present);
+    // A column blank in every row is filled with 0.
+    const f = present.length > 0 ? median(present) : 0;
     let sum = 0;
     for (let i = 0; i < nRows; i++) {
       const v = values[i * nCols + j];

@@ -10,6 +10,7 @@
 // scores are never given (on the real data F = 3 is empty). That is the honest outcome of fixed edges; a
 // rank-based split would fill every bin but put identical customers in different bins and could not score
 // a new customer.
+import { quantileSorted } from "../stats/quantile.js";
 
 export interface RfmQuintiles {
   /** Four ascending edges per feature, in original units. */
@@ -24,16 +25,6 @@ export interface RfmScores {
   readonly r: RfmScore;
   readonly f: RfmScore;
   readonly m: RfmScore;
-}
-
-/** Quantile of sorted finite values with linear interpolation (type 7). */
-export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
 function edgesOf(values: ArrayLike<number>, rows?: ArrayLike<number>): [number, number, number, number] {

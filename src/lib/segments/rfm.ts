@@ -5,6 +5,7 @@
 import type { ChurnTable } from "../data/table.js";
 import type { RfmQuintiles } from "./rfm-scores.js";
 import type { RfmTriple } from "./types.js";
+import { median } from "../stats/quantile.js";
 
 /** The columns standing in for R, F and M, as the original project defined them on this data. */
 export const RFM_COLUMNS = {
@@ -67,44 +68,29 @@ export function extractRfm(table: ChurnTable): RfmFeatures {
   };
 }
 
-/** Median of the finite values at the given rows (NaN if there are none). Midpoint of the two middle values. */
-export function medianOf(values: ArrayLike<number>, rows?: ArrayLike<number>): number {
-  const n = rows ? rows.length : values.length;
-  const kept = new Float64Array(n);
-  let m = 0;
-  for (let k = 0; k < n; k++) {
-    const v = values[rows ? rows[k] : k];
-    if (Number.isFinite(v)) kept[m++] = v;
-  }
-  if (m === 0) return NaN;
-  const sorted = kept.subarray(0, m).sort();
-  const h = m >> 1;
-  return m % 2 === 1 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2;
-}
-
 /** Fits the scaler on the given rows (all rows when omitted): medians of observed values, then mean/sd after imputation. */
 export function fitRfmScaler(features: RfmFeatures, rows?: ArrayLike<number>): RfmScaler {
   const n = rows ? rows.length : features.recency.length;
   if (n === 0) throw new Error("Cannot fit the RFM scaler on zero rows");
   const stats = (values: Float64Array): { median: number; mean: number; sd: number } => {
-    let median = medianOf(values, rows);
+    let fill = median(values, rows);
     // A column blank in every training row cannot be imputed from data; 0 keeps the arithmetic finite.
-    if (!Number.isFinite(median)) median = 0;
+    if (!Number.isFinite(fill)) fill = 0;
     let sum = 0;
     for (let k = 0; k < n; k++) {
       const v = values[rows ? rows[k] : k];
-      sum += Number.isFinite(v) ? v : median;
+      sum += Number.isFinite(v) ? v : fill;
     }
     const mean = sum / n;
     let ss = 0;
     for (let k = 0; k < n; k++) {
       const v = values[rows ? rows[k] : k];
-      const d = (Number.isFinite(v) ? v : median) - mean;
+      const d = (Number.isFinite(v) ? v : fill) - mean;
       ss += d * d;
     }
     const sd = Math.sqrt(ss / n);
     // A constant column carries no distance information; sd 1 leaves it at 0 instead of dividing by zero.
-    return { median, mean, sd: sd > 0 ? sd : 1 };
+    return { median: fill, mean, sd: sd > 0 ? sd : 1 };
   };
   const r = stats(features.recency);
   const f = stats(features.frequency);

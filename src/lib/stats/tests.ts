@@ -5,6 +5,7 @@
 // two-sided p-values, t = mean(a) - mean(b) scaled, Mann-Whitney U reported for the first sample.
 // NaN values in numeric samples are dropped (each caller states that as its missing-value policy).
 
+import { rankWithTies } from "./rank.js";
 import { logChiSquareSf, logNormalSf, logStudentTTwoSided, zForLevel } from "./special.js";
 
 /** Count, mean and sum of squared deviations of the non-NaN values. */
@@ -133,24 +134,6 @@ export interface MannWhitneyResult {
   readonly nA: number;
   readonly nB: number;
   readonly note?: string;
-}
-
-/** Average ranks (1-based) of the values and the tie term Σ (t³ - t) over groups of tied values. */
-export function rankWithTies(values: ArrayLike<number>): { ranks: Float64Array; tieTerm: number } {
-  const n = values.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => values[i] - values[j] || i - j);
-  const ranks = new Float64Array(n);
-  let tieTerm = 0;
-  for (let start = 0; start < n;) {
-    let end = start + 1;
-    while (end < n && values[order[end]] === values[order[start]]) end++;
-    const rank = (start + 1 + end) / 2;
-    for (let k = start; k < end; k++) ranks[order[k]] = rank;
-    const t = end - start;
-    tieTerm += t * t * t - t;
-    start = end;
-  }
-  return { ranks, tieTerm };
 }
 
 function dropNaN(values: ArrayLike<number>): number[] {
@@ -436,15 +419,28 @@ export function rateDifference(xA: number, nA: number, xB: number, nB: number, l
 
 /** Holm's step-down adjustment: controls the family-wise error rate, never less powerful than Bonferroni. */
 export function holmAdjust(pValues: readonly number[]): number[] {
-  const order = pValues
-    .map((p, i) => ({ p, i }))
-    .filter((e) => !Number.isNaN(e.p))
-    .sort((x, y) => x.p - y.p || x.i - y.i);
+  return holmStepDown(pValues, (p, m) => Math.min(1, m * p));
+}
+
+/** holmAdjust on natural-log p-values, so that p-values below 10⁻³⁰⁸ keep their size. */
+export function holmAdjustLog(logP: readonly number[]): number[] {
+  return holmStepDown(logP, (lp, m) => Math.min(0, Math.log(m) + lp));
+}
+
+/**
+ * The step-down: the i-th smallest of k p-values (blanks left out) is multiplied by k - i + 1, and no adjusted
+ * value is smaller than the one before it. `times` multiplies on the scale the values are given on.
+ */
+function holmStepDown(values: readonly number[], times: (value: number, m: number) => number): number[] {
+  const order = values
+    .map((v, i) => ({ v, i }))
+    .filter((e) => !Number.isNaN(e.v))
+    .sort((x, y) => x.v - y.v || x.i - y.i);
   const k = order.length;
-  const out = pValues.map(() => NaN);
-  let running = 0;
-  order.forEach(({ p, i }, rank) => {
-    running = Math.max(running, Math.min(1, (k - rank) * p));
+  const out = values.map(() => NaN);
+  let running = -Infinity;
+  order.forEach(({ v, i }, rank) => {
+    running = Math.max(running, times(v, k - rank));
     out[i] = running;
   });
   return out;
