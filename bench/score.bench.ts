@@ -20,7 +20,7 @@ import { build } from "esbuild";
 import { DEMO_SEED, formatCsv, generateDemoRows } from "../pipeline/demo/generate.js";
 import { deriveSeed } from "../src/lib/random.js";
 import { readModelBundle, type ModelBundle } from "../src/lib/scoring/bundle.js";
-import type { ScoredUpload, WorkerResponse } from "../src/lib/scoring/protocol.js";
+import type { ScoredUpload } from "../src/lib/scoring/protocol.js";
 import { launchBrowser } from "../scripts/browser.js";
 import { serveStatic } from "../scripts/serve-static.js";
 import { buildTestBundle, DEMO_CSV } from "./fixtures/scoring-bundle.js";
@@ -53,10 +53,10 @@ function bigCsv(rows: number): string {
   return formatCsv(generateDemoRows(deriveSeed(DEMO_SEED, "score-bench"), rows));
 }
 
-/** The page's side of the protocol (receiveUpload), bundled as the page's own modules are. */
+/** The page's client of the worker (worker-client.ts), bundled as the page's own modules are. */
 async function pageModule(): Promise<string> {
   const result = await build({
-    entryPoints: [join(PROJECT_ROOT, "src", "lib", "scoring", "protocol.ts")],
+    entryPoints: [join(PROJECT_ROOT, "src", "lib", "scoring", "worker-client.ts")],
     bundle: true,
     format: "esm",
     platform: "browser",
@@ -89,51 +89,46 @@ export default async function (): Promise<BenchResult[]> {
       async ({ bundle, reasonsRows, uploads }) => {
         // A URL the page resolves (a variable, so neither tsc nor tsx looks for the file here).
         const pageUrl = "/page.js";
-        const { receiveUpload } = (await import(pageUrl)) as typeof import("../src/lib/scoring/protocol.js");
+        const { ScoringClient } = (await import(pageUrl)) as typeof import("../src/lib/scoring/worker-client.js");
         // The file uploaded `uploads` times, each time to a fresh worker (a reader's first upload after the
         // page loads); the reasons of the last one are measured.
         const runs: { scoredMs: number; timings: ScoredUpload["timings"]; rows: number }[] = [];
         let firstChunkAt = 0;
         let scoredAt = 0;
         let reasons = { done: 0, at: 0 };
-        let worker: Worker | null = null;
-        for (let id = 1; id <= uploads; id++) {
+        let worker: InstanceType<typeof ScoringClient> | null = null;
+        for (let n = 1; n <= uploads; n++) {
           worker?.terminate();
-          const current = new Worker("/worker.js", { type: "module" });
+          const current = new ScoringClient(new Worker("/worker.js", { type: "module" }), bundle);
           worker = current;
-          await new Promise<void>((resolve) => {
-            current.onmessage = (e) => e.data.type === "ready" && resolve();
-            current.postMessage({ type: "init", bundle });
-          });
+          await current.ready;
           // A reader takes a moment to pick a file: by then the worker's helper thread has loaded the model
           // too (it starts on `init` and would otherwise share the machine with the first upload).
           await new Promise((resolve) => setTimeout(resolve, 1_000));
           const bytes = await (await fetch("/customers.csv")).arrayBuffer();
-          const last = id === uploads;
+          const last = n === uploads;
           const t0 = performance.now();
           reasons = await new Promise<{ done: number; at: number }>((resolve, reject) => {
-            current.onmessage = (e: MessageEvent<WorkerResponse>) => {
-              const m = e.data;
-              if (m.type === "ready" || m.id !== id) return;
-              if (m.type === "scored") {
-                const upload = receiveUpload(m.upload);
+            const job = current.score(bytes, "customers.csv", {
+              scored: (upload) => {
                 scoredAt = performance.now();
                 runs.push({ scoredMs: scoredAt - t0, timings: upload.timings, rows: upload.table.nRows });
-                if (!last || !m.upload.reasonsPending) {
-                  current.postMessage({ type: "cancel", id });
+                if (!last || !upload.reasonsPending) {
+                  job.cancel();
                   resolve({ done: 0, at: scoredAt });
                 }
-              } else if (m.type === "reasons") {
+              },
+              reasons: (_chunk, done) => {
                 if (!firstChunkAt) firstChunkAt = performance.now();
-                if (m.done >= reasonsRows) {
+                if (done >= reasonsRows) {
                   // Enough to measure: stop the job as a new upload would.
-                  current.postMessage({ type: "cancel", id });
-                  resolve({ done: m.done, at: performance.now() });
+                  job.cancel();
+                  resolve({ done, at: performance.now() });
                 }
-              } else if (m.type === "reasons-failed") reject(new Error(m.message));
-              else if (m.type === "rejected") reject(new Error(m.rejection.message));
-            };
-            current.postMessage({ type: "score", id, file: bytes, name: "customers.csv", reasons: true }, [bytes]);
+              },
+              reasonsFailed: (message) => reject(new Error(message)),
+              rejected: (rejection) => reject(new Error(rejection.message)),
+            });
           });
         }
         worker?.terminate();
