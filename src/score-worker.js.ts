@@ -1,10 +1,10 @@
 // Framework data loader: the scoring worker as one JavaScript file (Framework does not bundle workers).
-// esbuild bundles src/lib/scoring/worker.ts with the project's own data, model and segment modules and
+// esbuild bundles src/worker/score-worker.ts with the project's own data, model and segment modules and
 // read-excel-file's web-worker build, so the page loads its worker from the site itself, never a CDN.
 import { build } from "esbuild";
 import { fileURLToPath } from "node:url";
 
-const entry = fileURLToPath(new URL("./lib/scoring/worker.ts", import.meta.url));
+const entry = fileURLToPath(new URL("./worker/score-worker.ts", import.meta.url));
 const result = await build({
   entryPoints: [entry],
   bundle: true,

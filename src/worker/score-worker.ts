@@ -1,25 +1,26 @@
 // The scoring worker's entry point: parsing, checking and scoring an upload off the page's main thread.
-// Not imported by Node or by pages: src/score-worker.js.ts bundles it (with read-excel-file's web-worker
-// build) into one script the page starts with `new Worker(url, {type: "module"})`.
+// Browser only (it takes over `self.onmessage` on import), so it lives outside src/lib/: nothing imports it;
+// src/score-worker.js.ts bundles it (with read-excel-file's web-worker build) into one script the page starts
+// through src/lib/scoring/worker-client.ts. The messages are in src/lib/scoring/protocol.ts.
 // Phase one (parse, check, score, segments) posts `scored` at once; phase two computes the reasons in
 // chunks, highest probability first, and stops when a newer upload (or a cancel) takes its place.
 // The worker starts a second copy of itself as a helper (second-thread.ts) that explains every other chunk;
 // a copy started that way answers only the helper's requests. Scoring itself stays on one thread: split
 // across the two cores of this machine it took as long (tree walks do not scale here; TreeSHAP does, 1.75x).
 import readXlsxFile from "read-excel-file/web-worker";
-import { packTable } from "../data/table-transport.js";
-import type { SheetRows } from "../data/xlsx-sheets.js";
-import { reasonsOrder, runReasonsJob, scoreOnly } from "./phases.js";
-import type { ModelBundle } from "./bundle.js";
-import type { WorkerRequest, WorkerResponse } from "./protocol.js";
+import { packTable } from "../lib/data/table-transport.js";
+import type { SheetRows } from "../lib/data/xlsx-sheets.js";
+import { reasonsOrder, runReasonsJob, scoreOnly } from "../lib/scoring/phases.js";
+import type { ModelBundle } from "../lib/scoring/bundle.js";
+import type { WorkerRequest, WorkerResponse } from "../lib/scoring/protocol.js";
 import {
   answerHelperRequest,
   SecondThread,
   type HelperPort,
   type HelperRequest,
   type HelperResponse,
-} from "./second-thread.js";
-import { readUpload, toRejection, type ParsedUpload } from "./upload.js";
+} from "../lib/scoring/second-thread.js";
+import { readUpload, toRejection, type ParsedUpload } from "../lib/scoring/upload.js";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest | HelperRequest>) => void) | null;

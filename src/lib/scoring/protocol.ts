@@ -1,5 +1,6 @@
-// The messages between the scoring page and its worker (src/lib/scoring/worker.ts). Plain data only:
-// everything crosses postMessage by structured clone, the large typed arrays by transfer.
+// The messages between the scoring page and its worker (src/worker/score-worker.ts; the page's side of them
+// is worker-client.ts). Plain data only: everything crosses postMessage by structured clone, the large typed
+// arrays by transfer.
 //
 // Two phases per upload (request id): `scored` as soon as the file is parsed, checked, scored and assigned
 // to segments (no reasons yet); then, when reasons were asked for, `reasons` chunks (highest probability

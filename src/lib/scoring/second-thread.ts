@@ -2,7 +2,7 @@
 // the page's main thread is idle: the worker starts one helper (a second copy of itself) and gives it every
 // other chunk of reasons (1.75x the rows a second in Chromium here). Rows are explained independently, so
 // splitting them changes no number. Scoring is not shared: two threads scored no
-// faster than one on this machine (see worker.ts).
+// faster than one on this machine (see src/worker/score-worker.ts).
 //
 // Both sides are here: answerHelperRequest is what the helper does with a request (pure, so the Node tests
 // run it through a fake port), and SecondThread is the worker's handle on the helper.
