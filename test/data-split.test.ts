@@ -26,6 +26,19 @@ describe("stratifiedSplit", () => {
     for (let k = 1; k < train.length; k++) assert.ok(train[k] > train[k - 1]);
   });
 
+  it("splits millions of rows: nothing rests on the size of the call stack", () => {
+    const n = 2_000_000;
+    const many = Uint8Array.from({ length: n }, (_, i) => (i % 6 === 0 ? 1 : 0));
+    const { train, test } = stratifiedSplit(
+      many,
+      Int32Array.from({ length: n }, (_, i) => i),
+      0.2,
+      42,
+    );
+    assert.equal(test.length, 400_000);
+    assert.equal(train.length + test.length, n);
+  });
+
   it("splits only the candidates, with largest-remainder quotas", () => {
     // 5074 candidates of which 841 churners, as the real data's distinct rows: 1015 test rows, 168 churners.
     const n = 5074;

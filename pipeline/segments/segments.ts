@@ -128,8 +128,13 @@ export function disambiguate(names: readonly string[], centres: readonly (readon
     let dim = 0;
     let spread = -1;
     for (let j = 0; j < 3; j++) {
-      const vals = ids.map((id) => centres[id][j]);
-      const s = Math.max(...vals) - Math.min(...vals);
+      let low = Infinity;
+      let high = -Infinity;
+      for (const id of ids) {
+        low = Math.min(low, centres[id][j]);
+        high = Math.max(high, centres[id][j]);
+      }
+      const s = high - low;
       if (s > spread) {
         spread = s;
         dim = j;

@@ -53,8 +53,8 @@ export function stratifiedSplit(labels: Uint8Array, candidates: Int32Array, test
   const train: number[] = [];
   for (const q of quotas) {
     const rows = shuffleInPlace(q.rows.slice(), mulberry32(deriveSeed(seed, `split:class-${q.label}`)));
-    test.push(...rows.slice(0, q.take));
-    train.push(...rows.slice(q.take));
+    // One push per row: spreading a class into push() passes every row as an argument on the call stack.
+    for (let k = 0; k < rows.length; k++) (k < q.take ? test : train).push(rows[k]);
   }
   return { train: Int32Array.from(train).sort(), test: Int32Array.from(test).sort() };
 }

@@ -279,7 +279,7 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
         }
         category[spec.name] = values;
         spellings[spec.name] = written;
-        normalised.push(...normaliser.report());
+        for (const mapped of normaliser.report()) normalised.push(mapped);
         break;
       }
     }
