@@ -119,7 +119,7 @@ describe("readInput: XLSX", () => {
     assert.equal(input.source.format, "xlsx");
     assert.equal(input.cleaning.sheet, "E Comm");
     assert.equal(input.table.nRows, 24);
-    assert.deepEqual(input.dictionary, { Tenure: "Tenure of customer in organization" });
+    assert.deepEqual({ ...input.dictionary }, { Tenure: "Tenure of customer in organization" });
     assert.deepEqual(Array.from(input.table.numeric.CashbackAmount.subarray(0, 2)), [120, 121.5]);
   });
 
