@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { stratifiedKFold } from "../src/lib/data/split.js";
 import { take } from "../src/lib/matrix.js";
 import { deriveSeed } from "../src/lib/random.js";
-import { evaluateModels, PROBABILITY_SOURCE, type EvaluateOptions } from "../pipeline/models/evaluate.js";
+import { evaluateModels, type EvaluateOptions } from "../pipeline/models/evaluate.js";
+import { PROBABILITY_SOURCE } from "../pipeline/models/split.js";
 import { chooseThreshold, figuresAt, POLICY_KINDS } from "../src/lib/threshold.js";
 import { demoFixture } from "./fixtures/models.js";
 

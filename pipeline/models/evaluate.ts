@@ -1,65 +1,44 @@
-// Honest evaluation of every model, and the artifacts the models page and the scoring page read.
+// Honest evaluation of every model, and the artifacts the models page and the scoring page read. Each stage
+// is a module of its own; this file says in which order they run and what each hands to the next.
 //
-//   1. Exact copies of another row are removed, then a stratified, seeded test set is held out (or the one
-//      a --test-ids file names). The test set is scored once, by models fitted on the whole training set.
-//   2. Stratified k-fold cross-validation on the training set; preprocessing is refitted inside each fold.
-//   3. Thresholds are chosen on the out-of-fold predictions only, under three policies.
-//   4. The test set: figures with bootstrap intervals, curves, the confusion matrix at each policy's
-//      threshold, permutation importance (and gain for tree models).
-//   5. The original project's protocol, for contrast: all rows (copies on both sides of the split) and the
-//      threshold read off the test set.
-//   6. The model with the best mean cross-validated PR-AUC is selected; the test set has no say.
+//   1. split.ts: exact copies of another row are removed, then a stratified, seeded test set is held out (or
+//      the one a --test-ids file names). The test set is scored once, by models fitted on the whole training set.
+//   2. cross-validate.ts: stratified k-fold cross-validation on the training set; preprocessing is refitted
+//      inside each fold. probabilities.ts puts every model's out-of-fold and test probabilities together.
+//   3. thresholds.ts: thresholds are chosen on the out-of-fold predictions only, under three policies.
+//   4. test-figures.ts: the test set's figures with bootstrap intervals, curves, the confusion matrix at each
+//      policy's threshold, permutation importance (importance.ts) and gain for tree models.
+//   5. original-protocol.ts: the original project's protocol, for contrast: all rows (copies on both sides of
+//      the split) and the threshold read off the test set.
+//   6. select.ts: the model with the best mean cross-validated PR-AUC among those the deploy rule allows; the
+//      test set has no say.
 //
 // Every fit is a job (jobs.ts) so the fits run on all cores; results are put together in a fixed order, so
 // the same seed gives byte-identical artifacts however the jobs were scheduled.
 import { fitEncoder } from "../../src/lib/data/encode.js";
-import { distinctRows, splitByIds, stratifiedKFold, stratifiedSplit } from "../../src/lib/data/split.js";
 import type { ChurnTable } from "../../src/lib/data/table.js";
 import { take } from "../../src/lib/matrix.js";
-import { bootstrapIntervals, type Interval, type MetricFn } from "../../src/lib/metrics/bootstrap.js";
-import { calibrationBins } from "../../src/lib/metrics/calibration.js";
-import { liftAndGains } from "../../src/lib/metrics/gains.js";
-import { averagePrecision, prCurve } from "../../src/lib/metrics/pr.js";
-import { brier, logLoss } from "../../src/lib/metrics/probability.js";
-import { rocAuc, rocCurve } from "../../src/lib/metrics/roc.js";
-import { meanSd } from "../../src/lib/metrics/summary.js";
-import type {
-  CvFigures,
-  DecisionSummary,
-  IntervalFigure,
-  MeanSdFigure,
-  ModelEntry,
-  ModelsArtifact,
-  OriginalProtocol,
-  PolicyThreshold,
-  PredictionSet,
-  TestAtThreshold,
-  TestFigures,
-} from "../../src/lib/models/artifact.js";
-import { memberMatrix, softVote, stack } from "../../src/lib/models/predict.js";
-import { predictLogistic } from "../../src/lib/models/logistic.js";
-import { plattProbability } from "../../src/lib/models/svm.js";
-import type { ExportedModel, StackingModel, VotingModel } from "../../src/lib/models/types.js";
+import type { ModelEntry, ModelsArtifact, PredictionSet } from "../../src/lib/models/artifact.js";
 import { deriveSeed } from "../../src/lib/random.js";
 import {
-  chooseThreshold,
   DEFAULT_COSTS,
-  expectedCostPerCustomer,
-  figuresAt,
-  thresholdPolicies,
   DEFAULT_TARGET_RECALL,
   POLICY_KINDS,
   type Costs,
   type PolicyKind,
-  type ThresholdPolicy,
 } from "../../src/lib/threshold.js";
-import { gainImportance } from "../../src/lib/trees/shap.js";
 import type { DeployedModel } from "../model-bundle.js";
+import { cvFigures, foldJobs, makeFolds } from "./cross-validate.js";
+import { round6 } from "./figures.js";
 import { makePermutations, permutationImportance, type ColumnGroup } from "./importance.js";
-import { fitPlatt } from "./platt.js";
 import { defaultWorkers, runJobs, type FitJob } from "./jobs.js";
-import { trainLogistic } from "./logistic.js";
-import { baseModel, MODELS, modelById, type ModelDefinition } from "./registry.js";
+import { originalJobs, originalModelIds, originalProtocol, originalSplit } from "./original-protocol.js";
+import { modelProbabilities } from "./probabilities.js";
+import { MODELS, modelById, type ModelDefinition } from "./registry.js";
+import { EXPLAINABLE_BOOSTING, selectModel, type DeployRule } from "./select.js";
+import { holdOut, rowProbabilities } from "./split.js";
+import { testFigures } from "./test-figures.js";
+import { chooseThresholds } from "./thresholds.js";
 
 export interface EvaluateOptions {
   readonly table: ChurnTable;
@@ -78,13 +57,12 @@ export interface EvaluateOptions {
   readonly permutationRepeats?: number;
   /** Base model ids to run under the original's protocol too; true: all base models; false: none. */
   readonly originalProtocol?: boolean | readonly string[];
+  /** Which models may be deployed. Default: gradient boosting, which the Score page can explain exactly. */
+  readonly deployRule?: DeployRule;
   readonly workers?: number;
   /** Progress and timings (stderr in the pipeline). */
   readonly log?: (line: string) => void;
 }
-
-/** Where each customer's out-of-sample probability came from. */
-export const PROBABILITY_SOURCE = { outOfFold: 0, test: 1, copy: 2 } as const;
 
 export interface EvaluateResult {
   readonly modelsArtifact: ModelsArtifact;
@@ -96,38 +74,12 @@ export interface EvaluateResult {
    * set, and their original never trained a model that scored it).
    */
   readonly oofProbability: Float64Array;
-  /** PROBABILITY_SOURCE per row. */
+  /** PROBABILITY_SOURCE (split.ts) per row. */
   readonly probabilitySource: Uint8Array;
   readonly split: { readonly train: Int32Array; readonly test: Int32Array };
 }
 
 const DEFAULT_POLICY: PolicyKind = "best-f1";
-
-function round6(x: number): number {
-  return Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 : x;
-}
-const round = (values: readonly number[], digits = 5) => values.map((v) => Math.round(v * 10 ** digits) / 10 ** digits);
-const thresholdValue = (t: number) => (Number.isFinite(t) ? round6(t) : null);
-const meanSdFigure = (folds: number[]): MeanSdFigure => {
-  const s = meanSd(folds);
-  return { mean: round6(s.mean), sd: round6(s.sd), folds: folds.map(round6) };
-};
-const intervalFigure = (i: Interval): IntervalFigure => ({
-  estimate: round6(i.estimate),
-  lo: round6(i.lo),
-  hi: round6(i.hi),
-});
-
-function summary(y: Uint8Array, p: Float64Array, threshold: number): DecisionSummary {
-  const f = figuresAt(y, p, threshold);
-  return {
-    threshold: thresholdValue(threshold),
-    accuracy: round6(f.accuracy),
-    precision: round6(f.precision),
-    recall: round6(f.recall),
-    f1: round6(f.f1),
-  };
-}
 
 /** Which models run and are reported: the requested ones and their ensembles' members, in registry order. */
 function planModels(requested: readonly string[] | undefined): { entries: ModelDefinition[]; baseIds: string[] } {
@@ -138,6 +90,17 @@ function planModels(requested: readonly string[] | undefined): { entries: ModelD
   }
   const entries = MODELS.filter((m) => wanted.has(m.id));
   return { entries, baseIds: entries.filter((m) => m.kind === "base").map((m) => m.id) };
+}
+
+/** The encoder's features grouped by input column: permutation importance shuffles a column's features together. */
+function columnGroups(features: readonly { readonly column: string }[]): ColumnGroup[] {
+  const groups: ColumnGroup[] = [];
+  features.forEach((feature, j) => {
+    const group = groups.find((g) => g.column === feature.column);
+    if (group) group.features.push(j);
+    else groups.push({ column: feature.column, features: [j] });
+  });
+  return groups;
 }
 
 export async function evaluateModels(options: EvaluateOptions): Promise<EvaluateResult> {
@@ -156,94 +119,44 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
     throw new Error(`evaluateModels: duplicateOf has ${duplicateOf.length} entries for ${table.nRows} rows`);
   const clock = stopwatch(log);
 
-  // 1. Split distinct rows.
-  const candidates = distinctRows(duplicateOf);
-  let excluded: readonly string[] = [];
-  let split: { train: Int32Array; test: Int32Array };
-  if (options.testIds) {
-    const s = splitByIds(table.ids, candidates, options.testIds);
-    excluded = s.excluded;
-    split = { train: s.train, test: s.test };
-  } else split = stratifiedSplit(y, candidates, testFraction, seed);
+  // 1. Split distinct rows; folds of the training set.
+  const split = holdOut(table, y, duplicateOf, { testIds: options.testIds, testFraction, seed });
   const { train, test } = split;
   const yTrain = take(y, train);
   const yTest = take(y, test);
   if (yTest.every((v) => v === yTest[0])) throw new Error("evaluateModels: the test set holds only one class");
-  const foldOf = stratifiedKFold(yTrain, k, deriveSeed(seed, "cv"));
-  const foldPositions = Array.from({ length: k }, (_, f) =>
-    Int32Array.from(foldOf.reduce<number[]>((acc, g, pos) => (g === f && acc.push(pos), acc), [])),
-  );
-  const notFold = (f: number) =>
-    Int32Array.from(foldOf.reduce<number[]>((acc, g, pos) => (g !== f && acc.push(pos), acc), []));
+  const folds = makeFolds(yTrain, k, seed);
 
   const { entries, baseIds } = planModels(options.models);
-  // The SVM is left out by default: without cross-validation there, it would need inner folds for its
-  // Platt scaling, four fits for one row of a comparison the other models already make.
-  const originalIds =
-    options.originalProtocol === false
-      ? []
-      : Array.isArray(options.originalProtocol)
-        ? baseIds.filter((id) => (options.originalProtocol as readonly string[]).includes(id))
-        : baseIds.filter((id) => options.originalProtocol === true || baseModel(id).calibration === undefined);
-  const original =
-    originalIds.length > 0
-      ? stratifiedSplit(
-          y,
-          Int32Array.from({ length: table.nRows }, (_, i) => i),
-          testFraction,
-          seed,
-        )
-      : null;
+  const originalIds = originalModelIds(baseIds, options.originalProtocol);
+  const original = originalIds.length > 0 ? originalSplit(y, testFraction, seed) : null;
 
   // Permutation importance is computed where the final models are fitted (the workers); see importance.ts.
   const finalEncoder = fitEncoder(table, train);
-  const groups: ColumnGroup[] = [];
-  finalEncoder.features.forEach((feature, j) => {
-    const group = groups.find((g) => g.column === feature.column);
-    if (group) group.features.push(j);
-    else groups.push({ column: feature.column, features: [j] });
-  });
+  const groups = columnGroups(finalEncoder.features);
   const permutations = makePermutations(groups, repeats, test.length, deriveSeed(seed, "permutation"));
 
-  // 2. Every fit, as jobs.
+  // 2. Every fit, as jobs: per base model its folds and its final fit, then the original protocol's fits.
   const jobs: FitJob[] = [];
   const cvJob = new Map<string, number[]>();
   const finalJob = new Map<string, number>();
   const originalJob = new Map<string, number>();
+  const add = (job: FitJob) => jobs.push(job) - 1;
   for (const id of baseIds) {
-    cvJob.set(id, []);
-    for (let f = 0; f < k; f++) {
-      cvJob.get(id)!.push(jobs.length);
-      jobs.push({
+    cvJob.set(id, foldJobs(id, train, folds, seed).map(add));
+    finalJob.set(
+      id,
+      add({
         modelId: id,
-        fitRows: take(train, notFold(f)),
-        predictRows: [take(train, foldPositions[f])],
-        seed: deriveSeed(seed, `${id}:fold-${f}`),
-        keepModel: false,
-      });
-    }
-    finalJob.set(id, jobs.length);
-    jobs.push({
-      modelId: id,
-      fitRows: train,
-      predictRows: [test],
-      seed: deriveSeed(seed, `${id}:final`),
-      keepModel: true,
-      permutations,
-    });
+        fitRows: train,
+        predictRows: [test],
+        seed: deriveSeed(seed, `${id}:final`),
+        keepModel: true,
+        permutations,
+      }),
+    );
   }
-  if (original) {
-    for (const id of originalIds) {
-      originalJob.set(id, jobs.length);
-      jobs.push({
-        modelId: id,
-        fitRows: original.train,
-        predictRows: [original.test],
-        seed: deriveSeed(seed, `${id}:original`),
-        keepModel: false,
-      });
-    }
-  }
+  if (original) originalJobs(originalIds, original, seed).forEach((job) => originalJob.set(job.modelId, add(job)));
   log(
     `models: ${jobs.length} fits (${baseIds.length} models x ${k} folds + final${original ? `, ${originalIds.length} under the original protocol` : ""}) on ${workers} worker${workers === 1 ? "" : "s"}`,
   );
@@ -257,114 +170,33 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
   }
   clock("fits");
 
-  // 3. Out-of-fold and test probabilities; ensembles from their members.
-  const oof = new Map<string, Float64Array>();
-  const testP = new Map<string, Float64Array>();
-  const permutedP = new Map<string, Float64Array[]>();
-  const finals = new Map<string, ExportedModel>();
-  for (const id of baseIds) {
-    const raw = new Float64Array(train.length);
-    cvJob.get(id)!.forEach((j, f) => foldPositions[f].forEach((pos, q) => (raw[pos] = results[j].predictions[0][q])));
-    const final = results[finalJob.get(id)!];
-    if (baseModel(id).calibration === "platt") {
-      // Platt scaling from out-of-fold decision values: for the final model all of them; for fold f those of
-      // the other folds (their models saw fold f, a slight optimism in the CV log-loss and Brier score;
-      // ROC-AUC and PR-AUC do not change under the monotone sigmoid).
-      const p = new Float64Array(train.length);
-      for (let f = 0; f < k; f++) {
-        const others = notFold(f);
-        const platt = fitPlatt(take(raw, others), take(yTrain, others));
-        foldPositions[f].forEach((pos) => (p[pos] = plattProbability(raw[pos], platt.a, platt.b)));
-      }
-      const platt = fitPlatt(raw, yTrain);
-      const calibrate = (d: Float64Array) => d.map((v) => plattProbability(v, platt.a, platt.b));
-      const model = final.model!;
-      if (model.kind !== "svm") throw new Error(`${id}: Platt scaling is for SVMs, got ${model.kind}`);
-      oof.set(id, p);
-      testP.set(id, calibrate(final.predictions[0]));
-      permutedP.set(id, final.permuted.map(calibrate));
-      finals.set(id, { ...model, platt });
-    } else {
-      oof.set(id, raw);
-      testP.set(id, final.predictions[0]);
-      permutedP.set(id, final.permuted);
-      finals.set(id, final.model!);
-    }
-  }
-  for (const def of entries) {
-    if (def.kind === "base") continue;
-    const memberIds = def.members.slice();
-    const memberOof = memberIds.map((id) => oof.get(id)!);
-    const memberTest = memberIds.map((id) => testP.get(id)!);
-    const members = memberIds.map((id) => finals.get(id)!);
-    if (def.kind === "voting") {
-      oof.set(def.id, softVote(memberOof));
-      testP.set(def.id, softVote(memberTest));
-      finals.set(def.id, { kind: "voting", memberIds, members } satisfies VotingModel);
-    } else {
-      const p = new Float64Array(train.length);
-      for (let f = 0; f < k; f++) {
-        const fit = notFold(f);
-        const meta = trainLogistic(
-          memberMatrix(
-            memberIds,
-            memberOof.map((o) => take(o, fit)),
-          ),
-          take(yTrain, fit),
-          { standardise: false },
-        );
-        const scored = predictLogistic(
-          meta,
-          memberMatrix(
-            memberIds,
-            memberOof.map((o) => take(o, foldPositions[f])),
-          ),
-        );
-        foldPositions[f].forEach((pos, q) => (p[pos] = scored[q]));
-      }
-      oof.set(def.id, p);
-      const meta = trainLogistic(memberMatrix(memberIds, memberOof), yTrain, { standardise: false });
-      const model: StackingModel = { kind: "stacking", memberIds, members, meta };
-      finals.set(def.id, model);
-      testP.set(def.id, stack(model, memberTest));
-    }
-  }
-
-  // 4. Figures.
-  const policies = thresholdPolicies(costs, targetRecall);
-  const ensembleFinals = new Map(
-    entries.filter((d) => d.kind !== "base").map((d) => [d.id, finals.get(d.id)!] as const),
+  // Out-of-fold and test probabilities; ensembles from their members.
+  const probabilities = modelProbabilities(
+    entries,
+    (id) => ({ folds: cvJob.get(id)!.map((j) => results[j]), final: results[finalJob.get(id)!] }),
+    yTrain,
+    folds,
   );
+  const ensembles = new Map(
+    entries.filter((d) => d.kind !== "base").map((d) => [d.id, probabilities.get(d.id)!.model] as const),
+  );
+  const oof = (id: string) => probabilities.get(id)!.oof;
+  const testP = (id: string) => probabilities.get(id)!.test;
+  const finals = new Map(entries.map((d) => [d.id, probabilities.get(d.id)!.model] as const));
+
+  // 3 and 4. Thresholds on out-of-fold predictions; the test set's figures at them.
   const importance = permutationImportance({
     y: yTest,
     groups,
     repeats,
-    baseline: new Map(baseIds.map((id) => [id, testP.get(id)!] as const)),
-    permuted: permutedP,
-    ensembles: ensembleFinals,
+    baseline: new Map(baseIds.map((id) => [id, testP(id)] as const)),
+    permuted: new Map(baseIds.map((id) => [id, probabilities.get(id)!.permuted] as const)),
+    ensembles,
   });
   clock(`permutation importance (${groups.length} columns x ${repeats} repeats)`);
 
   const modelEntries: ModelEntry[] = entries.map((def) => {
-    const pOof = oof.get(def.id)!;
-    const pTest = testP.get(def.id)!;
-    const model = finals.get(def.id)!;
-    const thresholds = {} as Record<PolicyKind, PolicyThreshold>;
-    const chosen = {} as Record<PolicyKind, number>;
-    for (const policy of policies) {
-      const c = chooseThreshold({ y: yTrain, p: pOof }, policy, costs);
-      chosen[policy.kind] = c.threshold;
-      thresholds[policy.kind] = {
-        threshold: thresholdValue(c.threshold),
-        oof: {
-          precision: round6(c.precision),
-          recall: round6(c.recall),
-          f1: round6(c.f1),
-          flaggedShare: round6(c.flaggedShare),
-          costPerCustomer: round6(c.costPerCustomer),
-        },
-      };
-    }
+    const { thresholds, chosen } = chooseThresholds(yTrain, oof(def.id), costs, targetRecall);
     return {
       id: def.id,
       name: def.name,
@@ -374,99 +206,44 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
       settings: def.settings,
       needsImputation: def.needsImputation,
       members: def.kind === "base" ? null : def.members.slice(),
-      cv: cvFigures(yTrain, pOof, foldPositions, notFold, policies, costs),
+      cv: cvFigures(yTrain, oof(def.id), folds, costs, targetRecall),
       thresholds,
-      test: testFigures(
-        yTest,
-        pTest,
-        chosen,
+      test: testFigures({
+        y: yTest,
+        p: testP(def.id),
+        thresholds: chosen,
         costs,
         reps,
-        deriveSeed(seed, "bootstrap"),
-        model,
-        importance.get(def.id)!,
-      ),
+        seed: deriveSeed(seed, "bootstrap"),
+        model: finals.get(def.id)!,
+        permutation: importance.get(def.id)!,
+      }),
     };
   });
   clock(`test figures (${reps} bootstrap resamples per model)`);
 
-  // 5. Selection on cross-validation only.
-  const order = MODELS.map((m) => m.id);
-  const byCv = (a: (typeof modelEntries)[number], b: (typeof modelEntries)[number]) =>
-    b.cv.averagePrecision.mean - a.cv.averagePrecision.mean ||
-    b.cv.rocAuc.mean - a.cv.rocAuc.mean ||
-    order.indexOf(a.id) - order.indexOf(b.id);
-  const ranked = modelEntries.slice().sort(byCv);
-  // The report deploys the model it scores uploaded customers with, in the reader's browser, with reasons for
-  // every score. Only a gradient-boosted ensemble gives exact per-customer reasons (TreeSHAP) at a usable
-  // speed and downloads in a few megabytes: a forest of fully grown trees is ten times larger and its
-  // TreeSHAP ten times slower (measured: 287,000 nodes, 26 rows/s). The others keep their place on the
-  // leaderboard.
-  const deployable = ranked.filter((m) => {
-    const exported = finals.get(m.id);
-    return exported?.kind === "tree-ensemble" && exported.model.kind === "gbdt";
-  });
-  const best = deployable[0] ?? ranked[0];
-  const leader = ranked[0];
-  const selection =
-    "Highest mean cross-validated PR-AUC (average precision) among the gradient-boosted models; ties by ROC-AUC. Churners are one customer in six " +
-    "and a retention team works down the top of the risk list: PR-AUC measures exactly that region, while ROC-AUC is dominated by the many easy " +
-    "stayers. Gradient boosting only, because the deployed model must explain each customer's score exactly (TreeSHAP) and score large files " +
-    "in the reader's browser: a forest of fully grown trees is about ten times larger and slower to explain" +
-    (leader.id !== best.id
-      ? `; ${leader.name} ranks first overall (CV PR-AUC ${leader.cv.averagePrecision.mean.toFixed(3)} against ${best.cv.averagePrecision.mean.toFixed(3)}) but is not deployed for those reasons.`
-      : ".") +
-    " The test set plays no part in the choice.";
+  // 5. The original's protocol.
+  const voting = entries.find((d) => d.kind === "voting");
+  const originalFigures = original
+    ? originalProtocol({
+        labels: y,
+        duplicateOf,
+        split: original,
+        probabilities: new Map(originalIds.map((id) => [id, results[originalJob.get(id)!].predictions[0]] as const)),
+        voting: voting && voting.kind === "voting" ? voting : undefined,
+        entries: modelEntries,
+        honestTest: new Map(modelEntries.map((m) => [m.id, testP(m.id)] as const)),
+        yTest,
+      })
+    : null;
 
-  // 6. The original's protocol.
-  let originalProtocol: OriginalProtocol | null = null;
-  if (original) {
-    const yOrig = take(y, original.test);
-    const group = (i: number) => (duplicateOf[i] === -1 ? i : duplicateOf[i]);
-    const inTrain = new Set(Array.from(original.train, group));
-    const withCopy = Array.from(original.test).filter((i) => inTrain.has(group(i))).length;
-    const origP = new Map(originalIds.map((id) => [id, results[originalJob.get(id)!].predictions[0]] as const));
-    const rows = originalIds.map((id) => ({ id, p: origP.get(id)! }));
-    const voting = entries.find((d) => d.kind === "voting");
-    if (voting && voting.kind === "voting" && voting.members.every((m) => origP.has(m)))
-      rows.push({ id: voting.id, p: softVote(voting.members.map((m) => origP.get(m)!)) });
-    originalProtocol = {
-      description:
-        "The original project's protocol: all rows including exact copies, a stratified 80/20 split (copies of a test customer sit in the " +
-        "training set), and the threshold with the best F1 read off the test set itself. Beside it, the same model under this report's protocol.",
-      rows: table.nRows,
-      trainRows: original.train.length,
-      testRows: original.test.length,
-      testRowsWithCopyInTrain: withCopy,
-      models: rows
-        .filter((r) => modelEntries.some((m) => m.id === r.id))
-        .map(({ id, p }) => {
-          const entry = modelEntries.find((m) => m.id === id)!;
-          const pTest = testP.get(id)!;
-          const tuned = chooseThreshold({ y: yOrig, p }, { kind: "best-f1" });
-          const honestTuned = chooseThreshold({ y: yTest, p: pTest }, { kind: "best-f1" });
-          return {
-            id,
-            name: entry.name,
-            original: {
-              rocAuc: round6(rocAuc(yOrig, p)),
-              averagePrecision: round6(averagePrecision(yOrig, p)),
-              brier: round6(brier(yOrig, p)),
-              atHalf: summary(yOrig, p, 0.5),
-              testTuned: summary(yOrig, p, tuned.threshold),
-            },
-            honest: {
-              rocAuc: entry.test.rocAuc.estimate,
-              averagePrecision: entry.test.averagePrecision.estimate,
-              brier: entry.test.brier.estimate,
-              atHalf: summary(yTest, pTest, 0.5),
-              oofTuned: summary(yTest, pTest, entry.thresholds["best-f1"].threshold ?? Infinity),
-              testTuned: summary(yTest, pTest, honestTuned.threshold),
-            },
-          };
-        }),
-    };
-  }
+  // 6. Selection on cross-validation only.
+  const { best, reason: selection } = selectModel(
+    modelEntries,
+    finals,
+    options.deployRule ?? EXPLAINABLE_BOOSTING,
+    MODELS.map((m) => m.id),
+  );
 
   const duplicates = duplicateOf.reduce((s, v) => s + (v === -1 ? 0 : 1), 0);
   const modelsArtifact: ModelsArtifact = {
@@ -479,8 +256,8 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
       testRows: test.length,
       trainChurners: yTrain.reduce((s, v) => s + v, 0),
       testChurners: yTest.reduce((s, v) => s + v, 0),
-      testSet: options.testIds ? "ids" : "seeded",
-      testIdsExcluded: excluded.slice(),
+      testSet: split.testSet,
+      testIdsExcluded: split.excluded.slice(),
       folds: k,
       costs,
       targetRecall,
@@ -501,187 +278,40 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
     models: modelEntries,
     selected: { id: best.id, policy: DEFAULT_POLICY, reason: selection },
     selectedPredictions: {
-      test: predictionSet(yTest, testP.get(best.id)!),
-      oof: predictionSet(yTrain, oof.get(best.id)!),
+      test: predictionSet(yTest, testP(best.id)),
+      oof: predictionSet(yTrain, oof(best.id)),
     },
-    originalProtocol,
+    originalProtocol: originalFigures,
   };
 
-  const selectedEntry = modelEntries.find((m) => m.id === best.id)!;
   const deployed: DeployedModel = {
     modelId: best.id,
     modelName: best.name,
     encoder: finalEncoder,
     model: finals.get(best.id)!,
-    threshold: { policy: DEFAULT_POLICY, value: selectedEntry.thresholds[DEFAULT_POLICY].threshold },
-    thresholds: Object.fromEntries(
-      POLICY_KINDS.map((kind) => [kind, selectedEntry.thresholds[kind].threshold]),
-    ) as Record<PolicyKind, number | null>,
+    threshold: { policy: DEFAULT_POLICY, value: best.thresholds[DEFAULT_POLICY].threshold },
+    thresholds: Object.fromEntries(POLICY_KINDS.map((kind) => [kind, best.thresholds[kind].threshold])) as Record<
+      PolicyKind,
+      number | null
+    >,
     costs,
     trainedOn: { rows: train.length, churners: modelsArtifact.protocol.trainChurners },
   };
 
-  const oofProbability = new Float64Array(table.nRows).fill(NaN);
-  const probabilitySource = new Uint8Array(table.nRows);
-  const selectedOof = oof.get(best.id)!;
-  const selectedTest = testP.get(best.id)!;
-  train.forEach((row, pos) => {
-    oofProbability[row] = selectedOof[pos];
-    probabilitySource[row] = PROBABILITY_SOURCE.outOfFold;
-  });
-  test.forEach((row, pos) => {
-    oofProbability[row] = selectedTest[pos];
-    probabilitySource[row] = PROBABILITY_SOURCE.test;
-  });
-  for (let i = 0; i < table.nRows; i++) {
-    if (duplicateOf[i] >= 0) {
-      oofProbability[i] = oofProbability[duplicateOf[i]];
-      probabilitySource[i] = PROBABILITY_SOURCE.copy;
-    }
-  }
+  const rows = rowProbabilities(split, duplicateOf, oof(best.id), testP(best.id));
   clock("artifacts");
-  return { modelsArtifact, deployed, oofProbability, probabilitySource, split };
+  return {
+    modelsArtifact,
+    deployed,
+    oofProbability: rows.probability,
+    probabilitySource: rows.source,
+    split: { train, test },
+  };
 }
 
 /** Labels and probabilities for the page's threshold slider, probabilities rounded to 6 decimals. */
 function predictionSet(y: Uint8Array, p: Float64Array): PredictionSet {
   return { y: Array.from(y), p: Array.from(p, round6) };
-}
-
-function cvFigures(
-  y: Uint8Array,
-  p: Float64Array,
-  foldPositions: readonly Int32Array[],
-  notFold: (f: number) => Int32Array,
-  policies: readonly ThresholdPolicy[],
-  costs: Costs,
-): CvFigures {
-  const per = {
-    rocAuc: [] as number[],
-    averagePrecision: [] as number[],
-    logLoss: [] as number[],
-    brier: [] as number[],
-  };
-  const at = Object.fromEntries(
-    policies.map((pol) => [pol.kind, { precision: [] as number[], recall: [] as number[], f1: [] as number[] }]),
-  ) as Record<PolicyKind, { precision: number[]; recall: number[]; f1: number[] }>;
-  foldPositions.forEach((positions, f) => {
-    const yf = take(y, positions);
-    const pf = take(p, positions);
-    per.rocAuc.push(rocAuc(yf, pf));
-    per.averagePrecision.push(averagePrecision(yf, pf));
-    per.logLoss.push(logLoss(yf, pf));
-    per.brier.push(brier(yf, pf));
-    const others = notFold(f);
-    const yo = take(y, others);
-    const po = take(p, others);
-    for (const policy of policies) {
-      const t = chooseThreshold({ y: yo, p: po }, policy, costs).threshold;
-      const fig = figuresAt(yf, pf, t);
-      at[policy.kind].precision.push(fig.precision);
-      at[policy.kind].recall.push(fig.recall);
-      at[policy.kind].f1.push(fig.f1);
-    }
-  });
-  return {
-    rocAuc: meanSdFigure(per.rocAuc),
-    averagePrecision: meanSdFigure(per.averagePrecision),
-    logLoss: meanSdFigure(per.logLoss),
-    brier: meanSdFigure(per.brier),
-    atThreshold: Object.fromEntries(
-      policies.map((pol) => [
-        pol.kind,
-        {
-          precision: meanSdFigure(at[pol.kind].precision),
-          recall: meanSdFigure(at[pol.kind].recall),
-          f1: meanSdFigure(at[pol.kind].f1),
-        },
-      ]),
-    ) as CvFigures["atThreshold"],
-  };
-}
-
-function testFigures(
-  y: Uint8Array,
-  p: Float64Array,
-  thresholds: Readonly<Record<PolicyKind, number>>,
-  costs: Costs,
-  reps: number,
-  seed: number,
-  model: ExportedModel,
-  permutation: { column: string; mean: number; sd: number }[],
-): TestFigures {
-  const metrics: Record<string, MetricFn> = { rocAuc, averagePrecision, logLoss, brier };
-  for (const kind of POLICY_KINDS) {
-    const t = thresholds[kind];
-    metrics[`${kind}:precision`] = (yy, pp) => figuresAt(yy, pp, t).precision;
-    metrics[`${kind}:recall`] = (yy, pp) => figuresAt(yy, pp, t).recall;
-    metrics[`${kind}:f1`] = (yy, pp) => figuresAt(yy, pp, t).f1;
-    metrics[`${kind}:accuracy`] = (yy, pp) => figuresAt(yy, pp, t).accuracy;
-  }
-  const iv = bootstrapIntervals(metrics, y, p, { reps, seed });
-  const atThreshold = Object.fromEntries(
-    POLICY_KINDS.map((kind): [PolicyKind, TestAtThreshold] => {
-      const t = thresholds[kind];
-      const f = figuresAt(y, p, t);
-      return [
-        kind,
-        {
-          threshold: thresholdValue(t),
-          confusion: { tp: f.tp, fp: f.fp, tn: f.tn, fn: f.fn },
-          precision: intervalFigure(iv[`${kind}:precision`]),
-          recall: intervalFigure(iv[`${kind}:recall`]),
-          f1: intervalFigure(iv[`${kind}:f1`]),
-          accuracy: intervalFigure(iv[`${kind}:accuracy`]),
-          costPerCustomer: round6(expectedCostPerCustomer(f, costs)),
-        },
-      ];
-    }),
-  ) as Record<PolicyKind, TestAtThreshold>;
-  const half = figuresAt(y, p, 0.5);
-  const roc = rocCurve(y, p);
-  const pr = prCurve(y, p);
-  const gain =
-    model.kind === "tree-ensemble"
-      ? Array.from(gainImportance(model.model), (share, j) => ({
-          feature: model.model.featureNames[j],
-          share: round6(share),
-        }))
-      : null;
-  return {
-    rocAuc: intervalFigure(iv.rocAuc),
-    averagePrecision: intervalFigure(iv.averagePrecision),
-    logLoss: intervalFigure(iv.logLoss),
-    brier: intervalFigure(iv.brier),
-    atThreshold,
-    atHalf: {
-      precision: round6(half.precision),
-      recall: round6(half.recall),
-      f1: round6(half.f1),
-      accuracy: round6(half.accuracy),
-    },
-    curves: {
-      roc: { fpr: round(roc.fpr), tpr: round(roc.tpr) },
-      pr: { recall: round(pr.recall), precision: round(pr.precision) },
-      calibration: calibrationBins(y, p, { bins: 10 }).map((b) => ({
-        ...b,
-        meanPredicted: round6(b.meanPredicted),
-        observedRate: round6(b.observedRate),
-        lo: round6(b.lo),
-        hi: round6(b.hi),
-      })),
-      gains: liftAndGains(y, p, { points: 20 }).map((g) => ({
-        ...g,
-        gain: round6(g.gain),
-        lift: round6(g.lift),
-        stepRate: round6(g.stepRate),
-      })),
-    },
-    importance: {
-      permutation: permutation.map((r) => ({ column: r.column, mean: round6(r.mean), sd: round6(r.sd) })),
-      gain,
-    },
-  };
 }
 
 function stopwatch(log: (line: string) => void): (stage: string) => void {
