@@ -9,10 +9,10 @@ import wabt from "wabt";
 export const WAT_PATH = fileURLToPath(new URL("../pipeline/trees/kernels.wat", import.meta.url));
 export const MODULE_PATH = fileURLToPath(new URL("../pipeline/trees/kernels-wasm.ts", import.meta.url));
 
-/** The binary module for a .wat text (SIMD on; no names section, so the bytes depend on the code alone). */
+/** The binary module for a .wat text (SIMD and bulk memory on; no names section, so the bytes depend on the code alone). */
 export async function compileWat(text: string): Promise<Uint8Array> {
   const tools = await wabt();
-  const module = tools.parseWat("kernels.wat", text, { simd: true });
+  const module = tools.parseWat("kernels.wat", text, { simd: true, bulk_memory: true });
   try {
     module.validate();
     return module.toBinary({ write_debug_names: false }).buffer;

@@ -59,3 +59,30 @@ test("the histogram kernel adds exactly what the scalar loop adds, in the same o
 test("a grower too large for 4 GiB is refused with the size it needed", () => {
   assert.throws(() => instantiateKernels(5 * 2 ** 30), /5120 MiB/);
 });
+
+test("the partition kernel splits rows stably by code, missing rows to the side asked", () => {
+  const random = mulberry32(8);
+  const nRows = 300;
+  const missing = 9; // the feature's missing code
+  const layout = new MemoryLayout();
+  const at = { rows: layout.take(4 * nRows), scratch: layout.take(4 * nRows), codes: layout.take(nRows) };
+  const kernels = instantiateKernels(layout.bytes);
+  const buffer = kernels.memory.buffer;
+  const codes = new Uint8Array(buffer, at.codes, nRows);
+  for (let r = 0; r < nRows; r++) codes[r] = Math.floor(random() * (missing + 1));
+  const rows = new Int32Array(buffer, at.rows, nRows);
+  for (const [bin, missingLeft] of [
+    [3, -1],
+    [3, missing],
+    [0, -1],
+    [8, missing],
+  ]) {
+    const chosen = Int32Array.from({ length: nRows }, (_, i) => i).filter(() => random() < 0.5);
+    rows.set(chosen);
+    const goesLeft = (r: number) => codes[r] <= bin || codes[r] === missingLeft;
+    const nLeft = kernels.partition(at.rows, chosen.length, at.codes, bin, missingLeft, at.scratch);
+    const want = [...chosen.filter(goesLeft), ...chosen.filter((r) => !goesLeft(r))];
+    assert.equal(nLeft, chosen.filter(goesLeft).length);
+    assert.deepEqual(Array.from(rows.subarray(0, chosen.length)), want, `bin ${bin}, missing left ${missingLeft}`);
+  }
+});

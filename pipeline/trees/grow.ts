@@ -56,13 +56,20 @@ export class TreeGrower {
   readonly rows: Int32Array;
   /** Gradient pairs, (grad, hess) of row r at gh[2r], gh[2r + 1]: callers fill it before each grow(). */
   readonly gh: Float64Array;
-  private readonly scratch: Int32Array;
   /** Sparse rows (see the constructor): row r's slots are rowSlots[rowStart[r] .. rowStart[r + 1]). */
   private readonly rowStart: Int32Array;
   private readonly rowSlots: Uint16Array;
   /** The histogram kernel and the byte offsets of its arrays (rows, gh, rowStart, rowSlots and a histogram). */
   private readonly kernels: Kernels;
-  private readonly at: { rows: number; gh: number; rowStart: number; rowSlots: number; hist: number };
+  private readonly at: {
+    rows: number;
+    scratch: number;
+    codes: number;
+    gh: number;
+    rowStart: number;
+    rowSlots: number;
+    hist: number;
+  };
   private readonly kernelHist: Float64Array;
   /** Histogram slot of each feature's most frequent bin, left out of rowSlots. */
   private readonly modeSlot: Int32Array;
@@ -79,7 +86,6 @@ export class TreeGrower {
 
   constructor(binned: BinnedMatrix) {
     this.binned = binned;
-    this.scratch = new Int32Array(binned.nRows);
     // Histograms are built row by row from a sparse row-major view: for each row, the histogram slots of
     // its features, leaving out each feature's most frequent bin (LightGBM's trick; that bin's sums are
     // the node's totals minus the feature's other bins). Row by row, each row's statistics are loaded once
@@ -108,6 +114,8 @@ export class TreeGrower {
       hist: layout.take(16 * totalSlots),
       gh: layout.take(16 * nRows),
       rows: layout.take(4 * nRows),
+      scratch: layout.take(4 * nRows),
+      codes: layout.take(nRows * nCols),
       rowStart: layout.take(4 * (nRows + 1)),
       rowSlots: layout.take(2 * entries),
     };
@@ -116,6 +124,7 @@ export class TreeGrower {
     this.kernelHist = new Float64Array(buffer, this.at.hist, 2 * totalSlots);
     this.gh = new Float64Array(buffer, this.at.gh, 2 * nRows);
     this.rows = new Int32Array(buffer, this.at.rows, nRows);
+    new Uint8Array(buffer, this.at.codes, nRows * nCols).set(codes);
     this.rowStart = new Int32Array(buffer, this.at.rowStart, nRows + 1);
     this.rowSlots = new Uint16Array(buffer, this.at.rowSlots, entries);
     const modeCode = Int32Array.from(this.modeSlot, (slot, f) => slot - offsets[f]);
@@ -347,27 +356,10 @@ export class TreeGrower {
 
   /** Stable in-place partition of a node's rows; returns the number going left. */
   private partition(start: number, count: number, f: number, bin: number, defaultLeft: number): number {
-    const { codes, nRows, cuts } = this.binned;
-    const rows = this.rows;
-    const scratch = this.scratch;
-    const base = f * nRows;
-    const missing = cuts.nBins[f];
-    const dl = defaultLeft === 1 ? missing : -1;
-    let nl = 0;
-    let nr = 0;
-    const end = start + count;
-    // Branch-free: the direction of a row is a coin flip to the branch predictor.
-    for (let k = start; k < end; k++) {
-      const r = rows[k];
-      const c = codes[base + r];
-      const left = (c <= bin ? 1 : 0) | (c === dl ? 1 : 0);
-      rows[start + nl] = r;
-      scratch[nr] = r;
-      nl += left;
-      nr += 1 - left;
-    }
-    rows.set(scratch.subarray(0, nr), start + nl);
-    return nl;
+    const { nRows, cuts } = this.binned;
+    const { at } = this;
+    const missingLeft = defaultLeft === 1 ? cuts.nBins[f] : -1;
+    return this.kernels.partition(at.rows + 4 * start, count, at.codes + f * nRows, bin, missingLeft, at.scratch);
   }
 
   /** Best split over the features (or a random subset of them); result in the s* fields, sFeature = -1 if none. */

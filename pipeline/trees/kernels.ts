@@ -7,6 +7,8 @@ export interface Kernels {
   readonly memory: WebAssembly.Memory;
   /** See kernels.wat: zeroes the histogram at `hist`, then adds each listed row's (g, h) into its slots. */
   hist(hist: number, nSlots: number, gh: number, rows: number, count: number, rowStart: number, slots: number): void;
+  /** See kernels.wat: stable in-place partition of `count` row indices by one feature's codes; returns the left count. */
+  partition(rows: number, count: number, codes: number, bin: number, missingLeft: number, scratch: number): number;
 }
 
 const PAGE = 65_536;
@@ -44,5 +46,5 @@ export function instantiateKernels(bytes: number): Kernels {
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
   const instance = new WebAssembly.Instance(kernelModule(), { env: { memory } });
   const exports = instance.exports as unknown as Omit<Kernels, "memory">;
-  return { memory, hist: exports.hist };
+  return { memory, hist: exports.hist, partition: exports.partition };
 }

@@ -40,4 +40,34 @@
             (local.set $p (i32.add (local.get $p) (i32.const 2)))
             (br_if $entry (i32.lt_u (local.get $p) (local.get $stop)))))
         (local.set $at (i32.add (local.get $at) (i32.const 4)))
-        (br_if $row (i32.lt_u (local.get $at) (local.get $end)))))))
+        (br_if $row (i32.lt_u (local.get $at) (local.get $end))))))
+
+  ;; partition: splits the `count` row indices at $rows by their feature's code (u8, at $codes + r): a row
+  ;; goes left when its code is <= $bin or equals $missingLeft (the missing code, or -1 when missing goes
+  ;; right). Stable: the left rows keep their order at the front, the right ones follow in theirs, by way of
+  ;; $scratch (count i32s). Returns the number of left rows. Branch-free: a row's side is a coin flip to
+  ;; the branch predictor.
+  (func (export "partition")
+    (param $rows i32) (param $count i32) (param $codes i32) (param $bin i32) (param $missingLeft i32)
+    (param $scratch i32) (result i32)
+    (local $at i32) (local $end i32) (local $r i32) (local $c i32) (local $left i32) (local $nl i32) (local $nr i32)
+    (local.set $at (local.get $rows))
+    (local.set $end (i32.add (local.get $rows) (i32.shl (local.get $count) (i32.const 2))))
+    (block $done
+      (br_if $done (i32.ge_u (local.get $at) (local.get $end)))
+      (loop $row
+        (local.set $r (i32.load (local.get $at)))
+        (local.set $c (i32.load8_u (i32.add (local.get $codes) (local.get $r))))
+        (local.set $left
+          (i32.or (i32.le_u (local.get $c) (local.get $bin)) (i32.eq (local.get $c) (local.get $missingLeft))))
+        (i32.store (i32.add (local.get $rows) (i32.shl (local.get $nl) (i32.const 2))) (local.get $r))
+        (i32.store (i32.add (local.get $scratch) (i32.shl (local.get $nr) (i32.const 2))) (local.get $r))
+        (local.set $nl (i32.add (local.get $nl) (local.get $left)))
+        (local.set $nr (i32.sub (i32.add (local.get $nr) (i32.const 1)) (local.get $left)))
+        (local.set $at (i32.add (local.get $at) (i32.const 4)))
+        (br_if $row (i32.lt_u (local.get $at) (local.get $end)))))
+    (memory.copy
+      (i32.add (local.get $rows) (i32.shl (local.get $nl) (i32.const 2)))
+      (local.get $scratch)
+      (i32.shl (local.get $nr) (i32.const 2)))
+    (local.get $nl)))
