@@ -26,7 +26,7 @@ test("the histogram kernel adds exactly what the scalar loop adds, in the same o
   const at = {
     hist: layout.take(16 * nSlots),
     gh: layout.take(16 * nRows),
-    rows: layout.take(4 * nRows),
+    rows: layout.take(4 * (nRows + 16)),
     rowStart: layout.take(4 * (nRows + 1)),
     slots: layout.take(2 * slots.length),
   };

@@ -113,7 +113,8 @@ export class TreeGrower {
     this.at = {
       hist: layout.take(16 * totalSlots),
       gh: layout.take(16 * nRows),
-      rows: layout.take(4 * nRows),
+      // The histogram kernel reads 16 indices ahead: the padding stays 0, a valid row.
+      rows: layout.take(4 * (nRows + 16)),
       scratch: layout.take(4 * nRows),
       codes: layout.take(nRows * nCols),
       rowStart: layout.take(4 * (nRows + 1)),

@@ -7,7 +7,8 @@
 
   ;; hist: zeroes `nSlots` pairs at $hist, then for each of the `count` row indices at $rows adds the row's
   ;; (g, h) pair (at $gh + 16 r) into the slots of its sparse entries, the u16 slot numbers at
-  ;; $slots[rowStart[r] .. rowStart[r + 1]) ($rowStart holds i32 entry indices, nRows + 1 of them).
+  ;; $slots[rowStart[r] .. rowStart[r + 1]) ($rowStart holds i32 entry indices, nRows + 1 of them). The 16
+  ;; i32s after the last row index must be readable and hold valid row indices.
   (func (export "hist")
     (param $hist i32) (param $nSlots i32) (param $gh i32) (param $rows i32) (param $count i32)
     (param $rowStart i32) (param $slots i32)
@@ -27,6 +28,13 @@
     (block $done
       (br_if $done (i32.ge_u (local.get $at) (local.get $end)))
       (loop $row
+        ;; Touch the gradients and first slots of the row 16 rows ahead, so that their cache misses
+        ;; overlap this row's work instead of waiting for the mispredicted end of its slot loop. The index
+        ;; array is padded with valid row indices (zeros) past its end.
+        (local.set $r (i32.load offset=64 (local.get $at)))
+        (drop (v128.load (i32.add (local.get $gh) (i32.shl (local.get $r) (i32.const 4)))))
+        (drop (i32.load16_u (i32.add (local.get $slots)
+          (i32.shl (i32.load (i32.add (local.get $rowStart) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 1)))))
         (local.set $r (i32.load (local.get $at)))
         (local.set $pair (v128.load (i32.add (local.get $gh) (i32.shl (local.get $r) (i32.const 4)))))
         (local.set $p (i32.add (local.get $rowStart) (i32.shl (local.get $r) (i32.const 2))))
