@@ -50,6 +50,13 @@ export interface GrownTree {
 /** Relative tolerance below which a gain counts as zero (pure nodes give ±1e-16-sized "gains"). */
 const GAIN_EPS = 1e-12;
 
+/**
+ * Nodes with fewer rows than this are split without a histogram when the sums are exact (see grow()): each
+ * feature the split search visits is tallied from the node's rows instead of all slots being built, copied
+ * and subtracted for every node.
+ */
+const DIRECT_ROWS = 128;
+
 export class TreeGrower {
   readonly binned: BinnedMatrix;
   /** Row indices of the last grown tree, partitioned by node. */
@@ -71,6 +78,8 @@ export class TreeGrower {
     hist: number;
   };
   private readonly kernelHist: Float64Array;
+  /** The one feature's bins a direct split search tallies (histogram layout; other slots are stale). */
+  private readonly directHist: Float64Array;
   /** Histogram slot of each feature's most frequent bin, left out of rowSlots. */
   private readonly modeSlot: Int32Array;
   private readonly pool: Float64Array[] = [];
@@ -139,6 +148,7 @@ export class TreeGrower {
     }
     this.rowStart[nRows] = at;
     this.histSize = binned.cuts.totalSlots * 2;
+    this.directHist = new Float64Array(this.histSize);
     this.featureOrder = new Int32Array(binned.nCols);
   }
 
@@ -187,11 +197,22 @@ export class TreeGrower {
     };
     let G = 0;
     let H = 0;
+    let whole = true;
+    let magnitude = 0;
     for (let k = 0; k < n; k++) {
       const r = rows[k];
-      G += gh[2 * r];
-      H += gh[2 * r + 1];
+      const g = gh[2 * r];
+      const h = gh[2 * r + 1];
+      G += g;
+      H += h;
+      whole = whole && g === Math.floor(g) && h === Math.floor(h);
+      magnitude += Math.abs(g) + Math.abs(h);
     }
+    // Whole-number statistics (the forest's bootstrap counts) add up exactly in any order, so a node's sums
+    // do not depend on how they are formed: small nodes then skip histograms (DIRECT_ROWS) with the same
+    // result. Fractional ones (boosting) always take the histogram path, whose rounding the trees depend on.
+    const exact = whole && magnitude < 2 ** 53;
+    const direct = (count: number): boolean => exact && count < DIRECT_ROWS;
     const depth: number[] = [];
     const G_: number[] = []; // per node ΣG, ΣH
     const H_: number[] = [];
@@ -221,9 +242,9 @@ export class TreeGrower {
     const pending: number[] = [];
     const canSplit = (count: number, h: number, d: number): boolean =>
       d < params.maxDepth && count >= 2 && h >= 2 * params.minChildWeight && params.maxLeaves > 1;
-    // Finds the node's best split from its histogram and queues it, or makes it a final leaf.
-    const consider = (id: number, hist: Float64Array): void => {
-      this.findSplit(hist, G_[id], H_[id], features, params, random);
+    // Finds the node's best split from its histogram (null: from its rows) and queues it, or makes it a final leaf.
+    const consider = (id: number, hist: Float64Array | null): void => {
+      this.findSplit(hist, tree.rowStart[id], tree.rowCount[id], G_[id], H_[id], features, params, random);
       if (this.sFeature >= 0) {
         tree.feature[id] = this.sFeature; // tentative; a node left in the queue is reset to a leaf
         tree.splitBin[id] = this.sBin;
@@ -233,14 +254,17 @@ export class TreeGrower {
         sH[id] = this.sHL;
         hists[id] = hist;
         pending.push(id);
-      } else this.release(hist);
+      } else if (hist) this.release(hist);
     };
 
     const root = addNode(0, n, G, H, 0);
     if (canSplit(n, H, 0)) {
-      const hist = this.acquire();
-      this.buildHist(hist, 0, n, features, G, H);
-      consider(root, hist);
+      if (direct(n)) consider(root, null);
+      else {
+        const hist = this.acquire();
+        this.buildHist(hist, 0, n, features, G, H);
+        consider(root, hist);
+      }
     }
     let leaves = 1;
     const lifo = params.maxLeaves === Infinity;
@@ -261,7 +285,7 @@ export class TreeGrower {
       const id = pending[pick];
       pending[pick] = pending[pending.length - 1];
       pending.pop();
-      const parentHist = hists[id] as Float64Array;
+      const parentHist = hists[id];
       hists[id] = null;
 
       const start = tree.rowStart[id];
@@ -281,20 +305,32 @@ export class TreeGrower {
 
       const splitL = canSplit(nLeft, hL, d);
       const splitR = canSplit(nRight, hR, d);
-      if (!splitL && !splitR) {
-        this.release(parentHist);
-        continue;
-      }
       const small = nLeft <= nRight ? l : r;
       const large = small === l ? r : l;
+      const [splitSmall, splitLarge] = small === l ? [splitL, splitR] : [splitR, splitL];
+      // A child that splits needs a histogram unless it is searched directly; a direct parent has none,
+      // and its children, smaller still, are direct too.
+      const histSmall = splitSmall && !direct(tree.rowCount[small]);
+      const histLarge = splitLarge && !direct(tree.rowCount[large]);
+      if (!parentHist || (!histSmall && !histLarge)) {
+        if (parentHist) this.release(parentHist);
+        if (splitSmall) consider(small, null);
+        if (splitLarge) consider(large, null);
+        continue;
+      }
       const smallHist = this.acquire();
       this.buildHist(smallHist, tree.rowStart[small], tree.rowCount[small], features, G_[small], H_[small]);
       this.subtract(parentHist, smallHist, features);
-      const split = small === l ? [splitL, splitR] : [splitR, splitL];
-      if (split[0]) consider(small, smallHist);
-      else this.release(smallHist);
-      if (split[1]) consider(large, parentHist);
-      else this.release(parentHist);
+      if (histSmall) consider(small, smallHist);
+      else {
+        this.release(smallHist);
+        if (splitSmall) consider(small, null);
+      }
+      if (histLarge) consider(large, parentHist);
+      else {
+        this.release(parentHist);
+        if (splitLarge) consider(large, null);
+      }
     }
     // Nodes still queued when the leaf budget ran out stay leaves.
     for (const id of pending) {
@@ -302,7 +338,8 @@ export class TreeGrower {
       tree.splitBin[id] = 0;
       tree.defaultLeft[id] = 0;
       tree.gain[id] = 0;
-      this.release(hists[id] as Float64Array);
+      const hist = hists[id];
+      if (hist) this.release(hist);
     }
     return tree;
   }
@@ -346,6 +383,29 @@ export class TreeGrower {
     }
   }
 
+  /**
+   * Feature f's bins (its slots of hist) summed from rows[start .. start + count); returns the highest
+   * value code met (-1 if none: all missing), so the split search can stop there.
+   */
+  private tallyFeature(hist: Float64Array, f: number, start: number, count: number): number {
+    const { codes, nRows, cuts } = this.binned;
+    const { rows, gh } = this;
+    const o = 2 * cuts.offsets[f];
+    const missing = cuts.nBins[f];
+    hist.fill(0, o, 2 * cuts.offsets[f + 1]);
+    const base = f * nRows;
+    let top = -1;
+    for (let k = start; k < start + count; k++) {
+      const r = rows[k];
+      const c = codes[base + r];
+      const j = o + 2 * c;
+      hist[j] += gh[2 * r];
+      hist[j + 1] += gh[2 * r + 1];
+      if (c > top && c !== missing) top = c;
+    }
+    return top;
+  }
+
   private subtract(from: Float64Array, part: Float64Array, features: Int32Array): void {
     const offsets = this.binned.cuts.offsets;
     for (let q = 0; q < features.length; q++) {
@@ -363,9 +423,14 @@ export class TreeGrower {
     return this.kernels.partition(at.rows + 4 * start, count, at.codes + f * nRows, bin, missingLeft, at.scratch);
   }
 
-  /** Best split over the features (or a random subset of them); result in the s* fields, sFeature = -1 if none. */
+  /**
+   * Best split over the features (or a random subset of them); result in the s* fields, sFeature = -1 if
+   * none. Without a histogram, each feature visited is tallied from the node's rows[start .. start + count).
+   */
   private findSplit(
-    hist: Float64Array,
+    nodeHist: Float64Array | null,
+    start: number,
+    count: number,
     G: number,
     H: number,
     features: Int32Array,
@@ -394,17 +459,21 @@ export class TreeGrower {
         order[j] = t;
       }
     }
+    const hist = nodeHist ?? this.directHist;
     let usable = 0;
     for (let q = 0; q < order.length && usable < quota; q++) {
       const f = order[q];
       const o = offsets[f] * 2;
       const nb = nBins[f];
+      // Thresholds past the highest code met change no partition (their bins are empty): a direct search
+      // stops there.
+      const last = nodeHist ? nb - 1 : Math.min(nb - 1, this.tallyFeature(hist, f, start, count) + 1);
       const gm = hist[o + 2 * nb];
       const hm = hist[o + 2 * nb + 1];
       let gl = 0;
       let hl = 0;
       let any = false;
-      for (let b = 0; b < nb - 1; b++) {
+      for (let b = 0; b < last; b++) {
         const hb = hist[o + 2 * b + 1];
         gl += hist[o + 2 * b];
         hl += hb;
@@ -521,5 +590,7 @@ export function toCompactTree(tree: GrownTree, cuts: BinCuts, scale: number): Co
 }
 
 function sixDigits(v: number): number {
-  return v === 0 ? 0 : Number(v.toPrecision(6));
+  // Whole numbers below a million already have at most six digits (the forest's covers): no string round trip.
+  if (v === Math.floor(v) && Math.abs(v) < 1e6) return v === 0 ? 0 : v;
+  return Number(v.toPrecision(6));
 }
