@@ -109,8 +109,10 @@ export default async function (): Promise<BenchResult[]> {
           const last = n === uploads;
           const t0 = performance.now();
           reasons = await new Promise<{ done: number; at: number }>((resolve, reject) => {
+            // Methods, not arrow functions as properties: tsx wraps those in a naming helper (esbuild's
+            // keepNames) that the page, where this function runs, does not have.
             const job = current.score(bytes, "customers.csv", {
-              scored: (upload) => {
+              scored(upload) {
                 scoredAt = performance.now();
                 runs.push({ scoredMs: scoredAt - t0, timings: upload.timings, rows: upload.table.nRows });
                 if (!last || !upload.reasonsPending) {
@@ -118,7 +120,7 @@ export default async function (): Promise<BenchResult[]> {
                   resolve({ done: 0, at: scoredAt });
                 }
               },
-              reasons: (_chunk, done) => {
+              reasons(_chunk, done) {
                 if (!firstChunkAt) firstChunkAt = performance.now();
                 if (done >= reasonsRows) {
                   // Enough to measure: stop the job as a new upload would.
@@ -126,8 +128,12 @@ export default async function (): Promise<BenchResult[]> {
                   resolve({ done, at: performance.now() });
                 }
               },
-              reasonsFailed: (message) => reject(new Error(message)),
-              rejected: (rejection) => reject(new Error(rejection.message)),
+              reasonsFailed(message) {
+                reject(new Error(message));
+              },
+              rejected(rejection) {
+                reject(new Error(rejection.message));
+              },
             });
           });
         }
