@@ -116,6 +116,14 @@ describe("parseCsv", () => {
     assert.match(error.message, /line 4: "1,2,3,4" has 4 fields; the header has 3/);
   });
 
+  it("more data rows than the limit: an error, before the rest is read", () => {
+    assert.equal(parseRecords("a\n1\n2\n3\n", "r.csv", ",", 3).records.length, 4);
+    assert.equal(
+      inputError(() => parseRecords("a\n1\n2\n3\n4\n5\n", "r.csv", ",", 3)).message,
+      "r.csv: has more than 3 data rows, the most accepted (README: Limits)",
+    );
+  });
+
   it("an unclosed quote names the line where it opened", () => {
     assert.match(
       inputError(() => parseCsv('a,b\n1,2\n"3,4\n5,6\n', "q.csv")).message,

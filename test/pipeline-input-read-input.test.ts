@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { readInput } from "../pipeline/input/read-input.js";
 import { InputError } from "../src/lib/data/errors.js";
-import { HEADER, minimalXlsx, toCsv, validRows } from "./fixtures/data.js";
+import { MAX_FILE_BYTES } from "../src/lib/data/limits.js";
+import { declareSize, HEADER, minimalXlsx, toCsv, validRows } from "./fixtures/data.js";
 
 const dir = mkdtempSync(join(tmpdir(), "churn-read-input-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -95,6 +96,20 @@ describe("readInput: CSV", () => {
     const header = HEADER.filter((h) => h !== "Churn");
     const input = await readInput(file("score.csv", toCsv(validRows(3), header)), { requireTarget: false });
     assert.equal(input.table.churn, null);
+  });
+});
+
+describe("readInput: limits", () => {
+  it("a file over the size limit is refused by its size, before it is read", async () => {
+    const path = file("huge.csv", "");
+    truncateSync(path, MAX_FILE_BYTES + 1); // sparse: takes no disk space
+    const error = await rejection(readInput(path));
+    assert.match(error.message, /huge\.csv: is 500 MiB; the largest file accepted is 500 MiB/);
+  });
+  it("a workbook that unpacks beyond the limit is refused before it is read", async () => {
+    const book = minimalXlsx([{ name: "Customers", rows: [HEADER, ...rows.map((r) => HEADER.map((h) => r[h]))] }]);
+    const path = file("bomb.xlsx", declareSize(book, "xl/worksheets/sheet1.xml", 300 * 1024 * 1024));
+    assert.match((await rejection(readInput(path))).message, /bomb\.xlsx: unpacks to 300 MiB/);
   });
 });
 

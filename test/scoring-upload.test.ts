@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { InputError } from "../src/lib/data/errors.js";
 import { readUpload, toRejection } from "../src/lib/scoring/upload.js";
-import { HEADER, toCsv, validRows } from "./fixtures/data.js";
+import { declareSize, HEADER, minimalXlsx, toCsv, validRows } from "./fixtures/data.js";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const noSheets = async () => {
@@ -55,6 +55,18 @@ describe("readUpload", () => {
       (await rejected(readUpload(Uint8Array.of(0x50, 0x4b, 3, 4, 0), "z.xlsx", noSheets))).message,
       /could not be read as an \.xlsx/,
     );
+  });
+
+  it("refuses a workbook that unpacks beyond the limit before reading its sheets", async () => {
+    let read = 0;
+    const counting = async () => {
+      read++;
+      return [];
+    };
+    const book = minimalXlsx([{ name: "Customers", rows: [HEADER] }]);
+    const bomb = declareSize(book, "xl/worksheets/sheet1.xml", 400 * 1024 * 1024);
+    assert.match((await rejected(readUpload(bomb, "b.xlsx", counting))).message, /^b\.xlsx: unpacks to 400 MiB/);
+    assert.equal(read, 0);
   });
 
   it("a rejection survives structured cloning as plain data", async () => {

@@ -9,9 +9,11 @@ import { parseCsv } from "../../src/lib/data/csv.js";
 import { findDuplicates } from "../../src/lib/data/duplicates.js";
 import { InputError } from "../../src/lib/data/errors.js";
 import type { InputData } from "../../src/lib/data/input.js";
+import { checkFileSize } from "../../src/lib/data/limits.js";
 import type { RawTable } from "../../src/lib/data/raw.js";
 import { validateRawTable } from "../../src/lib/data/validate.js";
 import { workbookToRawTable } from "../../src/lib/data/xlsx-sheets.js";
+import { checkDeclaredSize, readZipDirectory } from "../../src/lib/data/zip-directory.js";
 
 export type { InputData, InputSource } from "../../src/lib/data/input.js";
 
@@ -32,6 +34,7 @@ async function readBytes(path: string): Promise<Buffer> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw InputError.fileProblem(path, "is a folder, not a data file");
+    checkFileSize(info.size, path);
     return await readFile(path);
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -47,6 +50,7 @@ export async function readWorkbook(
   bytes: Buffer,
   file: string,
 ): Promise<{ raw: RawTable; dictionary: Record<string, string> | null }> {
+  checkDeclaredSize(readZipDirectory(bytes, file), file);
   let sheets;
   try {
     sheets = await readXlsxFile(bytes);

@@ -2,6 +2,7 @@
 // the checks that turn a confusing failure later into a clear one now: empty file, header only, another
 // delimiter, binary or non-UTF-8 bytes. Runs in the browser too, so input may be text or bytes.
 import { InputError, IssueCollector } from "./errors.js";
+import { checkFileSize, checkRowCount, MAX_ROWS } from "./limits.js";
 import type { RawTable } from "./raw.js";
 
 export type { RawTable } from "./raw.js";
@@ -14,6 +15,7 @@ const OTHER_DELIMITERS: readonly { char: string; name: string }[] = [
 
 /** UTF-8 bytes to text, refusing what is not text: NUL bytes, UTF-16, invalid UTF-8. */
 export function decodeText(bytes: Uint8Array, file: string): string {
+  checkFileSize(bytes.length, file);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw InputError.fileProblem(file, "is UTF-16 text; save it as CSV UTF-8 (comma delimited)");
   }
@@ -26,7 +28,8 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
     // Find where, so the user can look: decode leniently and locate the first replacement character.
     const text = new TextDecoder("utf-8").decode(bytes);
     const at = text.indexOf("\uFFFD");
@@ -73,7 +76,7 @@ function spanningValue(text: string, at: number, file: string, openLine: number)
 }
 
 /** Splits text into records of fields. Quotes follow RFC 4180 within a line; a stray quote inside an unquoted field is kept as text. */
-export function parseRecords(text: string, file: string, delimiter = ","): ParsedRecords {
+export function parseRecords(text: string, file: string, delimiter = ",", maxRows = MAX_ROWS): ParsedRecords {
   const records: string[][] = [];
   const lines: number[] = [];
   const n = text.length;
@@ -128,6 +131,8 @@ export function parseRecords(text: string, file: string, delimiter = ","): Parse
     }
     // A blank line (trailing newline, gaps) is not a record.
     if (fields.length === 1 && fields[0] === "" && !quotedRecord) continue;
+    // Stop before memory runs out: the header and MAX_ROWS data rows, no more.
+    if (records.length > maxRows) checkRowCount(records.length, file, maxRows);
     records.push(fields);
     lines.push(startLine);
   }

@@ -5,6 +5,7 @@
 // "Discerption"; we accept all of that. No file I/O here, so the browser can use it on an upload.
 import { InputError } from "./errors.js";
 import { hasKey, keyedRecord } from "./keyed-record.js";
+import { checkRowCount } from "./limits.js";
 import type { RawTable } from "./raw.js";
 import { SCHEMA } from "./schema.js";
 import { schemaColumnFor } from "./validate.js";
@@ -101,6 +102,7 @@ export function workbookToRawTable(file: string, sheets: readonly SheetRows[]): 
     );
   }
   const { sheet, row: headerRow } = hit;
+  checkRowCount(sheet.rows.length - headerRow - 1, file);
   const headerCells = sheet.rows[headerRow].map((c) => cellText(c).trim());
   const body: { cells: string[]; rowNumber: number }[] = [];
   let width = headerCells.length;

@@ -4,9 +4,11 @@
 // workbook reader (read-excel-file's web-worker build), the Node tests pass the Node one.
 import { parseCsv } from "../data/csv.js";
 import { InputError, type IssueGroup } from "../data/errors.js";
+import { checkFileSize } from "../data/limits.js";
 import type { ChurnTable } from "../data/table.js";
 import { validateRawTable, type CleaningReport, type SkippedRow } from "../data/validate.js";
 import { workbookToRawTable, type SheetRows } from "../data/xlsx-sheets.js";
+import { checkDeclaredSize, readZipDirectory } from "../data/zip-directory.js";
 
 export type SheetReader = (bytes: Uint8Array) => Promise<SheetRows[]>;
 
@@ -40,9 +42,11 @@ export async function readUpload(bytes: Uint8Array, file: string, readSheets: Sh
     throw InputError.fileProblem(file, "is empty (0 bytes): expected a header line and data rows");
   if (startsWith(bytes, OLE_MAGIC))
     throw InputError.fileProblem(file, "is an old-style Excel .xls workbook; save it as .xlsx or as CSV UTF-8");
+  checkFileSize(bytes.length, file);
   const format = startsWith(bytes, ZIP_MAGIC) ? "xlsx" : "csv";
   let raw;
   if (format === "xlsx") {
+    checkDeclaredSize(readZipDirectory(bytes, file), file);
     let sheets: SheetRows[];
     try {
       sheets = await readSheets(bytes);
