@@ -1,0 +1,74 @@
+// The scored customers as rows for the Score page's table and its CSV downloads (rows.ts): formula-looking
+// cells neutralised, probabilities at full precision, flags that follow the threshold, odd column names kept.
+import assert from "node:assert/strict";
+import { before, describe, it } from "node:test";
+import type { ChurnTable } from "../src/lib/data/table.js";
+import type { ModelBundle } from "../src/lib/scoring/bundle.js";
+import { flagRows, rowsToCsv, scoredRows } from "../src/lib/scoring/rows.js";
+import { explainAsText, scoreTable } from "../src/lib/scoring/score.js";
+import { buildTestBundle } from "../bench/fixtures/scoring-bundle.js";
+
+let bundle: ModelBundle;
+let table: ChurnTable;
+
+before(async () => {
+  ({ bundle, table } = await buildTestBundle());
+});
+
+describe("scoredRows and rowsToCsv", () => {
+  it("download rows: formula-looking IDs neutralised, probabilities at full precision", () => {
+    const scored = scoreTable(bundle, table, { reasons: false });
+    const texts = explainAsText(bundle, table, 3);
+    assert.ok(texts && texts.up[0].includes(" = "));
+    const r = { result: scored, reasonsUp: texts.up, reasonsDown: texts.down };
+    const t: ChurnTable = { ...table, ids: table.ids.map((id, i) => (i === 0 ? '=HYPERLINK("x")' : id)) };
+    const rows = scoredRows(
+      {
+        table: t,
+        probability: r.result.probability,
+        cluster: r.result.cluster,
+        reasonsUp: r.reasonsUp,
+        reasonsDown: r.reasonsDown,
+      },
+      bundle.segments.names,
+      0.5,
+    );
+    const csv = rowsToCsv(t, rows.slice(0, 3));
+    assert.ok(csv.startsWith("\uFEFFCustomerID,churn_probability,high_risk,segment,raises_risk,lowers_risk,Churn,"));
+    const lines = csv.split("\r\n");
+    assert.ok(lines[1].startsWith(`"'=HYPERLINK(""x"")",${r.result.probability[0]},`));
+    // Another threshold flags the same row objects as rows built at it would be.
+    for (const threshold of [0, 0.2, 0.9, 1.01]) {
+      const again = flagRows(rows, threshold);
+      assert.equal(again, rows);
+      const built = scoredRows(
+        {
+          table: t,
+          probability: r.result.probability,
+          cluster: r.result.cluster,
+          reasonsUp: r.reasonsUp,
+          reasonsDown: r.reasonsDown,
+        },
+        bundle.segments.names,
+        threshold,
+      );
+      assert.deepEqual(again, built);
+    }
+  });
+
+  it("download rows: extra columns named like an object's own machinery keep their values", () => {
+    const names = ["__proto__", "constructor", "toString"];
+    const extra = Object.fromEntries(names.map((n) => [n, table.ids.map((id) => `${n}:${id}`)]));
+    const t: ChurnTable = { ...table, extra };
+    const r = scoreTable(bundle, t, { reasons: false });
+    const rows = scoredRows(
+      { table: t, probability: r.probability, cluster: r.cluster, reasonsUp: [], reasonsDown: [] },
+      bundle.segments.names,
+      0.5,
+    );
+    for (const name of names) assert.equal(rows[1][name], `${name}:${table.ids[1]}`, name);
+    const lines = rowsToCsv(t, rows.slice(0, 2), { reasons: false }).split("\r\n");
+    assert.ok(lines[0].endsWith(",__proto__,constructor,toString"), lines[0]);
+    assert.ok(lines[2].endsWith(names.map((n) => `,${n}:${table.ids[1]}`).join("")), lines[2]);
+  });
+});
