@@ -2,13 +2,14 @@
 // artifact as DIR/<name>.json and the exports (scores.csv) beside them. Teams use it to check a new data
 // file and to take the model to their own systems; the tests use it too.
 // On failure nothing is left in DIR that could be mistaken for this run's output.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { OUTPUT_FILES, serialiseArtifact } from "./artifacts.js";
 import { describeFailure } from "./failure.js";
 import { runPipeline } from "./pipeline.js";
 import { resolveSettings } from "./settings.js";
+import { writeFileAtomic } from "./write-atomic.js";
 
 const USAGE = `usage: npm run pipeline -- --data FILE --out DIR [--test-ids FILE] [--seed N] [--k N]
 
@@ -51,9 +52,7 @@ function removeOurArtifacts(): void {
 }
 
 function writeAtomically(file: string, text: string): void {
-  const path = join(outDir, file);
-  writeFileSync(`${path}.tmp-${process.pid}`, text);
-  renameSync(`${path}.tmp-${process.pid}`, path);
+  writeFileAtomic(join(outDir, file), text);
 }
 
 try {

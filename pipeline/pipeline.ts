@@ -10,6 +10,7 @@ import { evaluateModels } from "./models/evaluate.js";
 import { toPersonasArtifact, writePersonas } from "./personas/gemini-build.js";
 import { buildSegments } from "./segments/segments.js";
 import { PROJECT_ROOT, type PipelineSettings } from "./settings.js";
+import { stageTimer } from "./stage-timer.js";
 import { toCleanedArtifact } from "../src/lib/data/cleaned.js";
 import { InputError } from "../src/lib/data/errors.js";
 import { distinctRows } from "../src/lib/data/split.js";
@@ -31,7 +32,7 @@ export async function runPipeline(
   log: Log,
   options: RunOptions = {},
 ): Promise<PipelineOutput> {
-  const timer = stageTimer(log);
+  const timer = stageTimer(log, "pipeline");
   const input = await readInput(settings.dataPath, { demo: settings.demo });
   const summary = summaryArtifact(input);
   const distinct = distinctRows(input.duplicates.duplicateOf);
@@ -107,13 +108,4 @@ function readTestIds(path: string): (string | number)[] {
     throw InputError.fileProblem(path, "expected a JSON array of customer IDs, like [50001, 50002]");
   }
   return parsed;
-}
-
-function stageTimer(log: Log): (stage: string) => void {
-  let last = performance.now();
-  return (stage) => {
-    const now = performance.now();
-    log(`pipeline: ${stage} in ${((now - last) / 1000).toFixed(2)} s`);
-    last = now;
-  };
 }

@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { GEMINI_DEFAULT_MODEL } from "../src/lib/personas/gemini-live.js";
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const DEMO_DATA_PATH = join(PROJECT_ROOT, "data", "demo-churn.csv");
@@ -26,7 +27,6 @@ export interface PipelineSettings {
 
 export const DEFAULT_SEED = 42;
 export const DEFAULT_K = 6;
-export const DEFAULT_GEMINI_MODEL = "gemini-2.5-flash";
 
 export class SettingsError extends Error {}
 
@@ -69,7 +69,7 @@ export function resolveSettings(options: SettingsInput = {}, env: NodeJS.Process
     k: kText ? parseInteger("k", kText, 2, 12) : DEFAULT_K,
     gemini: {
       apiKey: env.GEMINI_API_KEY || null,
-      model: env.GEMINI_MODEL || DEFAULT_GEMINI_MODEL,
+      model: env.GEMINI_MODEL || GEMINI_DEFAULT_MODEL,
       baseUrl: env.GEMINI_BASE_URL || null,
     },
   };

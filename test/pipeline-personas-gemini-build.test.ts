@@ -7,12 +7,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer } from "node:net";
 import {
-  DEFAULT_GEMINI_MODEL,
   toPersonasArtifact,
   writePersonas,
   type GeminiEnv,
   type WritePersonasResult,
 } from "../pipeline/personas/gemini-build.js";
+import { GEMINI_DEFAULT_MODEL } from "../src/lib/personas/gemini-live.js";
 import { writePersonaByRules } from "../src/lib/personas/rules.js";
 import { buildPersonaPrompt, PERSONA_RESPONSE_SCHEMA } from "../src/lib/personas/prompt.js";
 import { startMockGemini, type MockBehaviour, type MockGemini } from "./helpers/mock-gemini.js";
@@ -97,9 +97,9 @@ test("success: one request per cluster, key in the header, the schema in the bod
 
 test("GEMINI_MODEL unset: the default model is asked", async () => {
   const result = await run({ env: env({ GEMINI_MODEL: undefined }), profiles: [AT_RISK] });
-  assert.equal(mock.requests[0]!.url, `/v1beta/models/${DEFAULT_GEMINI_MODEL}:generateContent`);
-  assert.deepEqual(result.cards[0]!.source, { kind: "gemini-build", model: DEFAULT_GEMINI_MODEL });
-  assert.equal(DEFAULT_GEMINI_MODEL, "gemini-2.5-flash");
+  assert.equal(mock.requests[0]!.url, `/v1beta/models/${GEMINI_DEFAULT_MODEL}:generateContent`);
+  assert.deepEqual(result.cards[0]!.source, { kind: "gemini-build", model: GEMINI_DEFAULT_MODEL });
+  assert.equal(GEMINI_DEFAULT_MODEL, "gemini-2.5-flash");
   await rm(dir, { recursive: true, force: true });
 });
 

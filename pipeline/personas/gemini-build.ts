@@ -18,12 +18,13 @@
 //   never logged (a proxy URL may carry credentials of its own).
 
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ApiError, GoogleGenAI } from "@google/genai";
 import type { BaseProfile, ClusterProfile } from "../../src/lib/segments/types.js";
 import type { PersonaCard, PersonasArtifact } from "../../src/lib/personas/card.js";
 import { writePersonaByRules } from "../../src/lib/personas/rules.js";
+import { writeFileAtomic } from "../write-atomic.js";
 import {
   buildPersonaPrompt,
   extractResponseText,
@@ -32,10 +33,9 @@ import {
   PROMPT_VERSION,
 } from "../../src/lib/personas/prompt.js";
 import { formatDuration, httpReason, redact, serverMessage, timeoutReason } from "../../src/lib/personas/errors.js";
-import { GEMINI_DEFAULT_BASE_URL } from "../../src/lib/personas/gemini-live.js";
+import { GEMINI_DEFAULT_BASE_URL, GEMINI_DEFAULT_MODEL } from "../../src/lib/personas/gemini-live.js";
 
 /** A current, inexpensive model with structured output; GEMINI_MODEL overrides it. */
-export const DEFAULT_GEMINI_MODEL = "gemini-2.5-flash";
 /** Generous for a short JSON answer from a flash model, short enough that a hung endpoint cannot stall a build. */
 export const DEFAULT_TIMEOUT_MS = 20_000;
 
@@ -104,10 +104,8 @@ async function readCache(path: string): Promise<CacheEntry | null> {
 
 async function writeCache(dir: string, path: string, entry: CacheEntry): Promise<void> {
   await mkdir(dir, { recursive: true });
-  // Write then rename, so a build killed mid-write never leaves half an entry that a later build trusts.
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify(entry, null, 2)}\n`, "utf8");
-  await rename(tmp, path);
+  // Written whole or not at all, so a build killed mid-write never leaves half an entry that a later build trusts.
+  writeFileAtomic(path, `${JSON.stringify(entry, null, 2)}\n`);
 }
 
 function errorCode(e: unknown): string | null {
@@ -139,7 +137,7 @@ export async function writePersonas(options: WritePersonasOptions): Promise<Writ
     return { cards: rulesCards, fallbacks: [], requests: 0, model: null };
   }
 
-  const model = env.GEMINI_MODEL?.trim() || DEFAULT_GEMINI_MODEL;
+  const model = env.GEMINI_MODEL?.trim() || GEMINI_DEFAULT_MODEL;
   const customEndpoint = (env.GEMINI_BASE_URL?.trim() ?? "") !== "";
   const ai = new GoogleGenAI({
     apiKey,

@@ -4,6 +4,7 @@ import * as Plot from "@observablehq/plot";
 import type { ColumnProfile } from "../lib/data/profile.js";
 import type { Summary } from "../lib/data/summary.js";
 import { table } from "./table.js";
+import { el } from "./dom.js";
 
 export function missingChart(summary: Summary, { width }: { width: number }): SVGSVGElement | HTMLElement {
   const rows = Object.entries(summary.missing)
@@ -12,9 +13,7 @@ export function missingChart(summary: Summary, { width }: { width: number }): SV
   // Only columns with blanks get a bar; the schema table lists the zeros.
   const withBlanks = rows.filter((r) => r.count > 0);
   if (withBlanks.length === 0) {
-    const p = document.createElement("p");
-    p.textContent = "No column has blank cells.";
-    return p;
+    return el("p", null, "No column has blank cells.");
   }
   return Plot.plot({
     width,

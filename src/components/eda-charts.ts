@@ -8,6 +8,7 @@ import type { AssociationRow, ChurnRateBy, HistogramByChurn } from "../lib/stats
 import { formatCount, formatNumber, formatPercent } from "../lib/stats/format.js";
 import type { RateInterval } from "../lib/stats/tests.js";
 import type { PairData } from "./eda-data.js";
+import { el } from "./dom.js";
 
 export type Chart = SVGSVGElement | HTMLElement;
 export type Group = "stayed" | "churned";
@@ -20,17 +21,13 @@ export const GROUP_COLOR: Readonly<Record<Group, string>> = {
 };
 const FOCUS = "var(--theme-foreground-focus)";
 
-const pct = (x: number): string => formatPercent(x);
-
 /** Left margin wide enough for the longest tick label (about 7 px a character at Plot's 10 px font). */
 function labelMargin(labels: readonly string[], min = 40): number {
   return Math.max(min, 12 + 6.5 * Math.max(0, ...labels.map((l) => l.length)));
 }
 
 function message(text: string): HTMLElement {
-  const p = document.createElement("p");
-  p.textContent = text;
-  return p;
+  return el("p", null, text);
 }
 
 // ---------------------------------------------------------------------------------------------- churn share
@@ -47,7 +44,8 @@ export function churnShareChart(share: { churned: number; stayed: number }, { wi
     marginLeft: 70,
     marginRight: 140,
     ariaLabel: "Customers who stayed and who churned",
-    ariaDescription: rows.map((r) => `${r.group}: ${formatCount(r.n)} customers (${pct(r.share)})`).join("; ") + ".",
+    ariaDescription:
+      rows.map((r) => `${r.group}: ${formatCount(r.n)} customers (${formatPercent(r.share)})`).join("; ") + ".",
     x: { label: "share of customers →", tickFormat: "%", domain: [0, 1], grid: true },
     y: { label: null, domain: GROUPS },
     marks: [
@@ -58,7 +56,7 @@ export function churnShareChart(share: { churned: number; stayed: number }, { wi
         dx: 6,
         textAnchor: "start",
         fill: "currentColor",
-        text: (r: { n: number; share: number }) => `${formatCount(r.n)} (${pct(r.share)})`,
+        text: (r: { n: number; share: number }) => `${formatCount(r.n)} (${formatPercent(r.share)})`,
       }),
       Plot.ruleX([0]),
     ],
@@ -122,9 +120,12 @@ export function rateChart(rows: readonly RateRow[], options: RateChartOptions): 
     ariaDescription:
       `Churn rate by ${options.groupLabel}, with 95% intervals: ` +
       rows
-        .map((r) => `${r.label}: ${pct(r.rate)} (${pct(r.low)} to ${pct(r.high)}), n = ${formatCount(r.n)}`)
+        .map(
+          (r) =>
+            `${r.label}: ${formatPercent(r.rate)} (${formatPercent(r.low)} to ${formatPercent(r.high)}), n = ${formatCount(r.n)}`,
+        )
         .join("; ") +
-      (overall ? `. All customers: ${pct(overall.rate)}.` : "."),
+      (overall ? `. All customers: ${formatPercent(overall.rate)}.` : "."),
     x: {
       label: `churn rate by ${options.groupLabel}, with 95% interval →`,
       tickFormat: "%",
@@ -143,7 +144,7 @@ export function rateChart(rows: readonly RateRow[], options: RateChartOptions): 
             dy: -16,
             fill: "currentColor",
             fillOpacity: 0.8,
-            text: (d: number) => `all customers ${pct(d)}`,
+            text: (d: number) => `all customers ${formatPercent(d)}`,
           })
         : null,
       Plot.ruleY(rows, { y: "label", x1: "low", x2: "high", stroke: FOCUS, strokeWidth: 2.5, strokeOpacity: 0.6 }),
@@ -155,7 +156,7 @@ export function rateChart(rows: readonly RateRow[], options: RateChartOptions): 
         strokeWidth: 2,
         fill: (r: RateRow) => (r.blank ? "var(--theme-background)" : FOCUS),
         title: (r: RateRow) =>
-          `${r.label}: ${formatCount(r.x)} of ${formatCount(r.n)} churned, ${pct(r.rate)} (95% CI ${pct(r.low)} to ${pct(r.high)})`,
+          `${r.label}: ${formatCount(r.x)} of ${formatCount(r.n)} churned, ${formatPercent(r.rate)} (95% CI ${formatPercent(r.low)} to ${formatPercent(r.high)})`,
       }),
       Plot.text(rows, {
         y: "label",
@@ -163,7 +164,7 @@ export function rateChart(rows: readonly RateRow[], options: RateChartOptions): 
         dx: 8,
         textAnchor: "start",
         fill: "currentColor",
-        text: (r: RateRow) => `${pct(r.rate)} · n = ${formatCount(r.n)}`,
+        text: (r: RateRow) => `${formatPercent(r.rate)} · n = ${formatCount(r.n)}`,
       }),
     ],
   });
@@ -199,7 +200,7 @@ export function pairChart(pairs: PairData, { width }: { width: number }): Chart 
         fill: (p: { group: Group }) => GROUP_COLOR[p.group],
         fillOpacity: 0.7,
         title: (p: { x: number; y: number; count: number; share: number; group: Group }) =>
-          `${p.group}: ${formatCount(p.count)} customers (${pct(p.share)}) at ${pairs.xColumn} ${p.x}, ${pairs.yColumn} ${p.y}`,
+          `${p.group}: ${formatCount(p.count)} customers (${formatPercent(p.share)}) at ${pairs.xColumn} ${p.x}, ${pairs.yColumn} ${p.y}`,
       }),
       Plot.dot(meanRows, {
         fx: "group",
@@ -260,13 +261,13 @@ export function distributionChart(h: HistogramByChurn, options: DistributionOpti
     GROUPS.map(
       (g) =>
         `${g} (n = ${formatCount(n[g])}): ` +
-        h.bins.map((b) => `${b.label} ${pct(shareOf(g, g === "stayed" ? b.stayed : b.churned))}`).join(", "),
+        h.bins.map((b) => `${b.label} ${formatPercent(shareOf(g, g === "stayed" ? b.stayed : b.churned))}`).join(", "),
     ).join("; ") +
     (blanks > 0 ? `. ${formatCount(blanks)} blank values are not drawn.` : ".");
   const fy = { label: null, domain: GROUPS, tickFormat: (g: Group) => `${g} (n = ${formatCount(n[g])})` };
   const y = { label: "↑ share of the group", tickFormat: "%", grid: true, ticks: 4 };
   const title = (b: DistributionBar): string =>
-    `${b.group}: ${b.label}, ${formatCount(b.count)} customers (${pct(b.share)} of the group)`;
+    `${b.group}: ${b.label}, ${formatCount(b.count)} customers (${formatPercent(b.share)} of the group)`;
   const height = 2 * 140 + 60;
   const fill = (b: { group: Group }): string => GROUP_COLOR[b.group];
 

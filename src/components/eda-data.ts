@@ -13,6 +13,9 @@ import { spearman } from "../lib/stats/rank.js";
 import { formatCount, formatInterval, formatNumber, formatPercent, formatPoints } from "../lib/stats/format.js";
 import { mannWhitneyU, rateDifference, wilsonInterval, type RateInterval } from "../lib/stats/tests.js";
 
+/** How the pages name the levels of Complain: "complained", "no complaint". */
+export const complaintName = (l: string): string => (l === "1" ? "complained" : l === "0" ? "no complaint" : l);
+
 // ---------------------------------------------------------------------------------------------- rows
 
 export type RowChoice = "distinct" | "all";

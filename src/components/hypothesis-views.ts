@@ -24,20 +24,11 @@ import {
 } from "../lib/stats/hypotheses.js";
 import { describeD, holmAdjustLog, type EffectSize } from "../lib/stats/tests.js";
 import { distributionChart, rateChart, type Chart, type Group, type RateRow } from "./eda-charts.js";
-import { rateText } from "./eda-data.js";
+import { el } from "./dom.js";
+import { complaintName, rateText } from "./eda-data.js";
+import { table } from "./table.js";
 
 const ALPHA = 0.05;
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text?: string,
-  className?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
 
 // ---------------------------------------------------------------------------------------------- verdicts
 
@@ -51,18 +42,14 @@ export function directionWords(direction: Direction): string {
 
 /** The verdict in a callout: its direction in bold, then the sentence with the numbers. */
 export function verdictBox(h: HypothesisResult): HTMLElement {
-  const box = element(
-    "div",
-    undefined,
-    h.direction === "supports" ? "tip" : h.direction === "contradicts" ? "caution" : "note",
-  );
+  const box = el("div", {
+    className: h.direction === "supports" ? "tip" : h.direction === "contradicts" ? "caution" : "note",
+  });
   box.setAttribute("role", "note");
   box.dataset.verdict = h.direction;
-  const p = element("p");
   const word =
     h.direction === "supports" ? "supported" : h.direction === "contradicts" ? "contradicted" : "not shown either way";
-  p.append(element("strong", `Verdict: ${word}. `), h.verdict);
-  box.append(p);
+  box.append(el("p", null, el("strong", null, `Verdict: ${word}. `), h.verdict));
   return box;
 }
 
@@ -76,39 +63,12 @@ export interface TestRow {
   readonly note?: string;
 }
 
-function table(
-  headers: readonly string[],
-  rows: readonly (readonly string[])[],
-  caption: string,
-  nowrap: readonly number[] = [],
-): HTMLTableElement {
-  const node = element("table");
-  node.append(element("caption", caption));
-  const head = element("thead");
-  const tr = element("tr");
-  for (const h of headers) tr.append(element("th", h));
-  head.append(tr);
-  const body = element("tbody");
-  for (const row of rows) {
-    const r = element("tr");
-    row.forEach((cell, k) => {
-      const td = element("td", cell);
-      // Numbers such as "4.3 × 10⁻⁵²" must not break across lines.
-      if (nowrap.includes(k)) td.style.whiteSpace = "nowrap";
-      r.append(td);
-    });
-    body.append(r);
-  }
-  node.append(head, body);
-  return node;
-}
-
 export function testsTable(rows: readonly TestRow[], caption: string): HTMLTableElement {
+  // Numbers such as "4.3 × 10⁻⁵²" must not break across lines.
   return table(
     ["test or effect size", "value", "df", "p", "note"],
     rows.map((r) => [r.name, r.statistic, r.df, r.p, r.note ?? ""]),
-    caption,
-    [1, 2, 3],
+    { caption, nowrap: [1, 2, 3] },
   );
 }
 
@@ -144,7 +104,7 @@ export function groupsTable(
         meanInterval(g),
         formatNumber(g.sd, 3),
       ]),
-      "The groups compared (blank values left out)",
+      { caption: "The groups compared (blank values left out)" },
     );
   }
   return table(
@@ -156,7 +116,7 @@ export function groupsTable(
       formatPercent(g.rate),
       formatInterval(g.low, g.high, (x) => formatPercent(x)),
     ]),
-    "The groups compared (blank values left out)",
+    { caption: "The groups compared (blank values left out)" },
   );
 }
 
@@ -206,8 +166,6 @@ function means(groups: readonly (MeanGroup | RateGroup)[]): Record<Group, number
   const churned = groups.find((g): g is MeanGroup => g.kind === "mean" && g.label === "churned");
   return stayed && churned ? { stayed: stayed.mean, churned: churned.mean } : undefined;
 }
-
-export const complaintName = (l: string): string => (l === "1" ? "complained" : l === "0" ? "no complaint" : l);
 
 function rateGroupRows(groups: readonly RateGroup[], name: (l: string) => string): RateRow[] {
   return groups.map((g) => ({ label: name(g.label), rate: g.rate, low: g.low, high: g.high, n: g.n, x: g.x }));

@@ -1,6 +1,7 @@
 // Charts for the models page: plain functions (data, {width, ...}) => node, wrapped in resize(...) by the page.
 // Model names reach the page through Plot text marks and ticks (text, never HTML). Colours use currentColor and
 // the theme's variables so light and dark modes both read; colour legends sit outside each chart's figure.
+import { formatPercent } from "../lib/stats/format.js";
 import * as Plot from "@observablehq/plot";
 import { withSwatches as sharedSwatches } from "./legend.js";
 import type { ModelEntry, ModelsArtifact, OriginalProtocol } from "../lib/models/artifact.js";
@@ -12,7 +13,6 @@ type Chart = SVGSVGElement | HTMLElement;
 
 export const f3 = (x: number | null | undefined): string =>
   x === null || x === undefined || !Number.isFinite(x) ? "n/a" : x.toFixed(3);
-export const pct = (x: number, digits = 1): string => (Number.isFinite(x) ? `${(x * 100).toFixed(digits)}%` : "n/a");
 export const thresholdText = (t: number | null): string =>
   t === null || !Number.isFinite(t) ? "flag nobody" : t.toFixed(4);
 
@@ -196,7 +196,7 @@ export function prChart(artifact: ModelsArtifact, { width, selectedId, shown }: 
             `${m.name}: PR-AUC ${f3(m.test.averagePrecision.estimate)} (${f3(m.test.averagePrecision.lo)} to ${f3(m.test.averagePrecision.hi)})`,
         )
         .join("; ") +
-      `. The dashed line is the churn rate of the test set (${pct(base)}), what flagging at random gives.`,
+      `. The dashed line is the churn rate of the test set (${formatPercent(base)}), what flagging at random gives.`,
     x: { label: "recall (share of churners caught) →", domain: [0, 1], grid: true },
     y: { label: "↑ precision (share of flagged who churn)", domain: [0, 1], grid: true },
     marks: [Plot.ruleY([base], REFERENCE), modelLines(points, "recall", "precision")],
@@ -265,7 +265,7 @@ export function gainsChart(artifact: ModelsArtifact, { width, selectedId, shown 
       models
         .map(
           (m) =>
-            `${m.name}: top 10% reach ${pct(at(m, 0.1)?.gain ?? NaN)}, top 20% reach ${pct(at(m, 0.2)?.gain ?? NaN)}`,
+            `${m.name}: top 10% reach ${formatPercent(at(m, 0.1)?.gain ?? NaN)}, top 20% reach ${formatPercent(at(m, 0.2)?.gain ?? NaN)}`,
         )
         .join("; ") +
       ". The dashed diagonal is contacting at random.",
@@ -289,7 +289,7 @@ export function liftChart(artifact: ModelsArtifact, { width, selectedId, shown }
       models
         .map(
           (m) =>
-            `${m.name}: lift ${f3(m.test.curves.gains[0]?.lift ?? NaN)} in the top ${pct(m.test.curves.gains[0]?.share ?? NaN, 0)}`,
+            `${m.name}: lift ${f3(m.test.curves.gains[0]?.lift ?? NaN)} in the top ${formatPercent(m.test.curves.gains[0]?.share ?? NaN, 0)}`,
         )
         .join("; ") +
       ". A lift of 1 is contacting at random.",
@@ -439,7 +439,7 @@ export function gainChart(model: ModelEntry, { width, top = 15 }: { width: numbe
     height: 22 * rows.length + 50,
     marginLeft: 230,
     ariaLabel: `Gain importance for ${model.name}`,
-    ariaDescription: `Share of the total split gain, top ${rows.length} features: ${rows.map((r) => `${r.feature} ${pct(r.share)}`).join("; ")}.`,
+    ariaDescription: `Share of the total split gain, top ${rows.length} features: ${rows.map((r) => `${r.feature} ${formatPercent(r.share)}`).join("; ")}.`,
     x: { label: "share of total split gain →", tickFormat: "%", grid: true },
     y: { label: null, domain: rows.map((r) => r.feature) },
     marks: [Plot.barX(rows, { x: "share", y: "feature", fill: "currentColor", fillOpacity: 0.6 }), Plot.ruleX([0])],

@@ -1,4 +1,4 @@
-// Tables for the models page, built with DOM calls: every name and figure lands as text, never as HTML.
+// Tables for the models page: every name and figure lands as text, never as HTML.
 import type {
   IntervalFigure,
   MeanSdFigure,
@@ -7,20 +7,16 @@ import type {
   OriginalProtocol,
 } from "../lib/models/artifact.js";
 import type { Interval } from "../lib/metrics/bootstrap.js";
+import { formatPercent } from "../lib/stats/format.js";
 import type { Costs, Decision, PolicyChoice, PolicyKind } from "../lib/threshold.js";
-import { f3, pct, POLICY_LABEL, thresholdText } from "./models-charts.js";
-import { table as buildTable, tableCell as cell, type CellContent as Content } from "./table.js";
-
-const table = (
-  headers: readonly string[],
-  rows: readonly (readonly Content[])[],
-  numericFrom: number,
-  caption?: string,
-): HTMLTableElement => buildTable(headers, rows, { numericFrom, caption });
+import { f3, POLICY_LABEL, thresholdText } from "./models-charts.js";
+import { el } from "./dom.js";
+import { table, tableCell as cell, type CellContent as Content } from "./table.js";
 
 export const meanSd = (f: MeanSdFigure): string => `${f3(f.mean)} ± ${f3(f.sd)}`;
 export const interval = (f: IntervalFigure | Interval): string => `${f3(f.estimate)} (${f3(f.lo)}–${f3(f.hi)})`;
-const pctInterval = (f: Interval): string => `${pct(f.estimate)} (${pct(f.lo)}–${pct(f.hi)})`;
+const pctInterval = (f: Interval): string =>
+  `${formatPercent(f.estimate)} (${formatPercent(f.lo)}–${formatPercent(f.hi)})`;
 const money = (x: number, digits = 2): string =>
   Number.isFinite(x)
     ? x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })
@@ -28,12 +24,7 @@ const money = (x: number, digits = 2): string =>
 
 /** A figure over its uncertainty in small muted type: "0.534" above "0.467–0.609" or "± 0.044". */
 function stacked(main: string, sub: string): HTMLElement {
-  const box = document.createElement("span");
-  const small = document.createElement("small");
-  small.style.cssText = "display: block; color: var(--theme-foreground-muted);";
-  small.textContent = sub;
-  box.append(main, small);
-  return box;
+  return el("span", null, main, el("small", { style: "display: block; color: var(--theme-foreground-muted);" }, sub));
 }
 const meanSdCell = (f: MeanSdFigure): HTMLElement => stacked(f3(f.mean), `± ${f3(f.sd)}`);
 const intervalCell = (f: IntervalFigure | Interval): HTMLElement => stacked(f3(f.estimate), `${f3(f.lo)}–${f3(f.hi)}`);
@@ -108,22 +99,14 @@ export function leaderboard(artifact: ModelsArtifact): HTMLElement {
   ];
   let sortBy = 1;
   let descending = true;
-  const node = document.createElement("table");
-  node.id = "leaderboard";
-  const caption = document.createElement("caption");
-  caption.textContent =
-    "Click a column header to sort. CV: mean over the folds of the training set, ± its sd. Test: estimate over its 95% bootstrap interval.";
-  const head = document.createElement("thead");
-  const headRow = document.createElement("tr");
   const buttons = columns.map((c, i) => {
-    const th = document.createElement("th");
-    th.scope = "col";
+    const th = el("th", { scope: "col" });
     if (c.numeric) th.style.textAlign = "right";
-    const b = document.createElement("button");
-    b.type = "button";
-    b.className = "sort";
-    b.textContent = c.label;
-    b.style.cssText = "all: unset; cursor: pointer; font-weight: inherit;";
+    const b = el(
+      "button",
+      { type: "button", className: "sort", style: "all: unset; cursor: pointer; font-weight: inherit;" },
+      c.label,
+    );
     b.addEventListener("click", () => {
       if (sortBy === i) descending = !descending;
       else {
@@ -133,12 +116,20 @@ export function leaderboard(artifact: ModelsArtifact): HTMLElement {
       render();
     });
     th.append(b);
-    headRow.append(th);
     return { th, b };
   });
-  head.append(headRow);
-  const body = document.createElement("tbody");
-  node.append(caption, head, body);
+  const body = el("tbody");
+  const node = el(
+    "table",
+    { id: "leaderboard" },
+    el(
+      "caption",
+      null,
+      "Click a column header to sort. CV: mean over the folds of the training set, ± its sd. Test: estimate over its 95% bootstrap interval.",
+    ),
+    el("thead", null, el("tr", null, ...buttons.map(({ th }) => th))),
+    body,
+  );
   function render(): void {
     const c = columns[sortBy];
     const rows = [...artifact.models].sort((a, b) => {
@@ -153,7 +144,7 @@ export function leaderboard(artifact: ModelsArtifact): HTMLElement {
     });
     body.replaceChildren(
       ...rows.map((m) => {
-        const tr = document.createElement("tr");
+        const tr = el("tr");
         tr.dataset.modelId = m.id;
         if (m.id === selectedId) tr.style.fontWeight = "bold";
         columns.forEach((col) => tr.append(cell(col.text(m), "td", col.numeric)));
@@ -162,10 +153,7 @@ export function leaderboard(artifact: ModelsArtifact): HTMLElement {
     );
   }
   render();
-  const wrap = document.createElement("div");
-  wrap.style.overflowX = "auto";
-  wrap.append(node);
-  return wrap;
+  return el("div", { style: "overflow-x: auto;" }, node);
 }
 
 /** What each model is, what it stands for, and how it is fitted. */
@@ -177,7 +165,7 @@ export function modelsTable(artifact: ModelsArtifact): HTMLTableElement {
   return table(
     ["model", "family", "stands for the original's row", "implementation", "settings"],
     artifact.models.map((m) => [m.name, m.family, m.standsFor, m.implementation, settings(m)]),
-    99,
+    { numericFrom: 99 },
   );
 }
 
@@ -193,8 +181,10 @@ export function testTable(artifact: ModelsArtifact): HTMLTableElement {
       intervalCell(m.test.logLoss),
       f3(m.test.atHalf.f1),
     ]),
-    1,
-    `Test set (${artifact.protocol.testRows.toLocaleString("en-US")} customers, ${artifact.protocol.testChurners} churners): estimate (95% bootstrap interval, ${artifact.protocol.bootstrapReps} stratified resamples).`,
+    {
+      numericFrom: 1,
+      caption: `Test set (${artifact.protocol.testRows.toLocaleString("en-US")} customers, ${artifact.protocol.testChurners} churners): estimate (95% bootstrap interval, ${artifact.protocol.bootstrapReps} stratified resamples).`,
+    },
   );
 }
 
@@ -202,7 +192,7 @@ export function testTable(artifact: ModelsArtifact): HTMLTableElement {
 
 const POLICY_RULE: Readonly<Record<PolicyKind, (targetRecall: number, costs: Costs) => string>> = {
   "best-f1": () => "the highest F1",
-  "target-recall": (r) => `the highest precision that keeps recall at or above ${pct(r, 0)}`,
+  "target-recall": (r) => `the highest precision that keeps recall at or above ${formatPercent(r, 0)}`,
   "min-cost": (_, c) =>
     `the lowest expected cost, a missed churner costing ${c.missedChurner} and a needless offer ${c.needlessOffer}`,
 };
@@ -236,22 +226,24 @@ export function policyTable(model: ModelEntry, artifact: ModelsArtifact): HTMLTa
         stacked(`TP ${c.tp}, FP ${c.fp}`, `FN ${c.fn}, TN ${c.tn}`),
       ];
     }),
-    2,
-    `${model.name}: thresholds chosen on the ${artifact.protocol.trainRows.toLocaleString("en-US")} out-of-fold predictions of the training set, then applied once to the test set.`,
+    {
+      numericFrom: 2,
+      caption: `${model.name}: thresholds chosen on the ${artifact.protocol.trainRows.toLocaleString("en-US")} out-of-fold predictions of the training set, then applied once to the test set.`,
+    },
   );
 }
 
 /** The policies re-chosen on out-of-fold predictions under the reader's settings, each with a button that moves the slider there. */
 export function policyButtons(choices: readonly PolicyChoice[], onPick: (threshold: number) => void): HTMLElement {
-  const box = document.createElement("div");
-  box.className = "policy-buttons";
-  box.style.cssText = "display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.5rem 0;";
+  const box = el("div", {
+    className: "policy-buttons",
+    style: "display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.5rem 0;",
+  });
   for (const { kind, choice } of choices) {
-    const b = document.createElement("button");
-    b.type = "button";
+    const b = el("button", { type: "button" });
     b.dataset.policy = kind;
     const t = Number.isFinite(choice.threshold) ? choice.threshold : 1;
-    b.textContent = `${POLICY_LABEL[kind]}: ${thresholdText(choice.threshold)} (OOF recall ${pct(choice.recall)}, precision ${pct(choice.precision)})`;
+    b.textContent = `${POLICY_LABEL[kind]}: ${thresholdText(choice.threshold)} (OOF recall ${formatPercent(choice.recall)}, precision ${formatPercent(choice.precision)})`;
     b.addEventListener("click", () => onPick(t));
     box.append(b);
   }
@@ -263,28 +255,28 @@ export function policyButtons(choices: readonly PolicyChoice[], onPick: (thresho
 /** The 2 x 2 confusion matrix at the slider's threshold; cells carry data-cell="tp|fp|fn|tn" for tests. */
 export function confusionMatrix(d: Decision): HTMLTableElement {
   const f = d.figures;
-  const node = document.createElement("table");
-  node.id = "threshold-confusion";
-  const caption = document.createElement("caption");
-  caption.textContent = `Test set, ${d.n.toLocaleString("en-US")} customers, threshold ${thresholdText(f.threshold)}`;
-  const head = document.createElement("thead");
-  const hr = document.createElement("tr");
-  hr.append(cell("", "th"), cell("flagged (offer sent)", "th", true), cell("not flagged", "th", true));
-  head.append(hr);
-  const body = document.createElement("tbody");
-  const row = (label: string, a: [string, number], b: [string, number]) => {
-    const tr = document.createElement("tr");
-    tr.append(cell(label, "th"));
-    for (const [name, value] of [a, b]) {
-      const td = cell(value.toLocaleString("en-US"), "td", true);
-      td.dataset.cell = name;
-      tr.append(td);
-    }
-    return tr;
-  };
-  body.append(row("churned", ["tp", f.tp], ["fn", f.fn]), row("stayed", ["fp", f.fp], ["tn", f.tn]));
-  node.append(caption, head, body);
-  return node;
+  const row = (label: string, a: [string, number], b: [string, number]) =>
+    el(
+      "tr",
+      null,
+      cell(label, "th"),
+      ...[a, b].map(([name, value]) => {
+        const td = cell(value.toLocaleString("en-US"), "td", true);
+        td.dataset.cell = name;
+        return td;
+      }),
+    );
+  return el(
+    "table",
+    { id: "threshold-confusion" },
+    el("caption", null, `Test set, ${d.n.toLocaleString("en-US")} customers, threshold ${thresholdText(f.threshold)}`),
+    el(
+      "thead",
+      null,
+      el("tr", null, cell("", "th"), cell("flagged (offer sent)", "th", true), cell("not flagged", "th", true)),
+    ),
+    el("tbody", null, row("churned", ["tp", f.tp], ["fn", f.fn]), row("stayed", ["fp", f.fp], ["tn", f.tn])),
+  );
 }
 
 /** Precision, recall, F1, flagged and expected cost at the slider's threshold, each with its interval. */
@@ -309,20 +301,22 @@ export function decisionFigures(d: Decision, costs: Costs): HTMLTableElement {
       `${money(d.cost.estimate, 3)} per customer (${money(d.cost.lo, 3)}–${money(d.cost.hi, 3)}); ${money(d.totalCost, 0)} on the test set, against ${money(d.costNobody, 0)} contacting nobody and ${money(d.costEveryone, 0)} contacting everyone (missed churner ${costs.missedChurner}, needless offer ${costs.needlessOffer})`,
     ],
   ];
-  const node = document.createElement("table");
-  node.id = "threshold-figures";
-  const caption = document.createElement("caption");
-  caption.textContent =
-    "At this threshold, test set; 95% intervals from stratified bootstrap resamples computed in your browser";
-  const body = document.createElement("tbody");
+  const body = el("tbody");
   for (const [key, label, text] of rows) {
-    const tr = document.createElement("tr");
+    const tr = el("tr", null, cell(label, "th"), cell(text));
     tr.dataset.figure = key;
-    tr.append(cell(label, "th"), cell(text));
     body.append(tr);
   }
-  node.append(caption, body);
-  return node;
+  return el(
+    "table",
+    { id: "threshold-figures" },
+    el(
+      "caption",
+      null,
+      "At this threshold, test set; 95% intervals from stratified bootstrap resamples computed in your browser",
+    ),
+    body,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------- original protocol
@@ -366,12 +360,11 @@ export function originalTable(original: OriginalProtocol): HTMLElement {
   const node = table(
     ["model", "protocol", "threshold", "accuracy", "precision", "recall", "F1", "ROC-AUC", "PR-AUC"],
     rows,
-    2,
-    `Original protocol: ${original.rows.toLocaleString("en-US")} rows, ${original.trainRows.toLocaleString("en-US")} train / ${original.testRows.toLocaleString("en-US")} test, ${original.testRowsWithCopyInTrain} test rows with a copy in training.`,
+    {
+      numericFrom: 2,
+      caption: `Original protocol: ${original.rows.toLocaleString("en-US")} rows, ${original.trainRows.toLocaleString("en-US")} train / ${original.testRows.toLocaleString("en-US")} test, ${original.testRowsWithCopyInTrain} test rows with a copy in training.`,
+    },
   );
   node.id = "original-protocol";
-  const wrap = document.createElement("div");
-  wrap.style.overflowX = "auto";
-  wrap.append(node);
-  return wrap;
+  return el("div", { style: "overflow-x: auto;" }, node);
 }

@@ -7,23 +7,17 @@
 // field and nowhere else. It is never written to storage, a URL, a cookie, the console or any other element.
 // The endpoint can be changed only by typing in the "Advanced" section (never from the page's address, so a
 // crafted link cannot redirect a reader's key), and it must be https, or http on this machine's loopback.
+import { formatPercent } from "../lib/stats/format.js";
 import type { SegmentCluster, SegmentsArtifact } from "../lib/segments/artifact.js";
 import { describeSource, type CardSource, type PersonaCard, type PersonasArtifact } from "../lib/personas/card.js";
-import { GEMINI_DEFAULT_BASE_URL, generateCardLive, type FetchLike } from "../lib/personas/gemini-live.js";
-import { clusterLabel, num, pct } from "./segments-charts.js";
-
-export const DEFAULT_LIVE_MODEL = "gemini-2.5-flash";
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
+import {
+  GEMINI_DEFAULT_BASE_URL,
+  GEMINI_DEFAULT_MODEL,
+  generateCardLive,
+  type FetchLike,
+} from "../lib/personas/gemini-live.js";
+import { clusterLabel, num } from "./segments-charts.js";
+import { el } from "./dom.js";
 
 /** A short badge for the source: "Rules", "Gemini at build time", "Gemini live". */
 export function sourceBadge(source: CardSource): string {
@@ -81,18 +75,18 @@ interface CardView {
 
 function factsList(cluster: SegmentCluster, segments: SegmentsArtifact): HTMLElement {
   const base = segments.base;
-  const dl = el("dl", "persona-facts");
+  const dl = el("dl", { className: "persona-facts" });
   const add = (term: string, value: string): void => {
-    dl.append(el("dt", undefined, term), el("dd", undefined, value));
+    dl.append(el("dt", null, term), el("dd", null, value));
   };
   // The segment's own name from the data: two cards a model happened to name alike stay told apart.
   add("segment", `${cluster.name} (cluster ${cluster.id})`);
   add(
     "customers",
-    `${cluster.size.toLocaleString("en-US")} (${pct(cluster.share)} of ${base.size.toLocaleString("en-US")})`,
+    `${cluster.size.toLocaleString("en-US")} (${formatPercent(cluster.share)} of ${base.size.toLocaleString("en-US")})`,
   );
-  add("churn", `${pct(cluster.churnRate)} (base ${pct(base.churnRate)})`);
-  if (cluster.meanPredicted !== null) add("predicted", `${pct(cluster.meanPredicted)} mean probability`);
+  add("churn", `${formatPercent(cluster.churnRate)} (base ${formatPercent(base.churnRate)})`);
+  if (cluster.meanPredicted !== null) add("predicted", `${formatPercent(cluster.meanPredicted)} mean probability`);
   add("R", `${num(cluster.mean.recency)} days since last order (base ${num(base.mean.recency)})`);
   add("F", `${num(cluster.mean.frequency)} orders last month (base ${num(base.mean.frequency)})`);
   add("M", `${num(cluster.mean.monetary, 0)} cashback (base ${num(base.mean.monetary, 0)})`);
@@ -103,13 +97,13 @@ function factsList(cluster: SegmentCluster, segments: SegmentsArtifact): HTMLEle
 function renderBody(view: CardView, fallbackReason: string | undefined): void {
   const { card, body } = view;
   body.replaceChildren();
-  const head = el("div", "persona-head");
+  const head = el("div", { className: "persona-head" });
   head.append(
-    el("h3", "persona-name", card.name),
-    el("span", `persona-priority persona-priority-${card.priority}`, `Priority: ${card.priority}`),
+    el("h3", { className: "persona-name" }, card.name),
+    el("span", { className: `persona-priority persona-priority-${card.priority}` }, `Priority: ${card.priority}`),
   );
-  const source = el("p", "persona-source");
-  source.append("Source: ", el("strong", "persona-source-badge", sourceBadge(card.source)));
+  const source = el("p", { className: "persona-source" });
+  source.append("Source: ", el("strong", { className: "persona-source-badge" }, sourceBadge(card.source)));
   if (card.source.kind !== "rules") source.append(` · model ${card.source.model}`);
   if (card.source.kind === "gemini-live") source.append(" · on your key");
   body.append(head, source, view.facts);
@@ -117,27 +111,27 @@ function renderBody(view: CardView, fallbackReason: string | undefined): void {
     body.append(
       el(
         "p",
-        "persona-fallback",
+        { className: "persona-fallback" },
         `Gemini was asked for this card and failed (${fallbackReason}), so the rules wrote it.`,
       ),
     );
   }
-  body.append(el("h4", undefined, "Who they are"), el("p", "persona-who", card.who));
-  body.append(el("h4", undefined, "Main risk"), el("p", "persona-risk", card.risk));
-  body.append(el("h4", undefined, "What to do"));
-  const list = el("ol", "persona-actions");
-  for (const action of card.actions) list.append(el("li", undefined, action));
+  body.append(el("h4", null, "Who they are"), el("p", { className: "persona-who" }, card.who));
+  body.append(el("h4", null, "Main risk"), el("p", { className: "persona-risk" }, card.risk));
+  body.append(el("h4", null, "What to do"));
+  const list = el("ol", { className: "persona-actions" });
+  for (const action of card.actions) list.append(el("li", null, action));
   body.append(list);
 }
 
 export function personaCards(options: PersonaCardsOptions): HTMLElement {
   const { segments, personas } = options;
-  const root = el("div", "persona-section");
+  const root = el("div", { className: "persona-section" });
 
   // ---- the live panel
-  const panel = el("section", "persona-live");
-  panel.append(el("h3", undefined, "Regenerate with Gemini, on your own key"));
-  const keyLabel = el("label", "persona-key-label", "Gemini API key ");
+  const panel = el("section", { className: "persona-live" });
+  panel.append(el("h3", null, "Regenerate with Gemini, on your own key"));
+  const keyLabel = el("label", { className: "persona-key-label" }, "Gemini API key ");
   const keyInput = el("input");
   keyInput.type = "password";
   keyInput.autocomplete = "off";
@@ -147,29 +141,29 @@ export function personaCards(options: PersonaCardsOptions): HTMLElement {
   keyInput.placeholder = "paste a key to enable the buttons";
   keyInput.className = "persona-key";
   keyLabel.append(keyInput);
-  const note = el("p", "persona-key-note");
+  const note = el("p", { className: "persona-key-note" });
   note.id = "persona-key-note";
-  const endpointText = el("code", "persona-endpoint", GEMINI_DEFAULT_BASE_URL);
+  const endpointText = el("code", { className: "persona-endpoint" }, GEMINI_DEFAULT_BASE_URL);
   note.append(
     "Your key stays in this page's memory only: it is not saved (no cookie, no local storage), never put in the page's address, and is sent only to ",
     endpointText,
     " in the request's x-goog-api-key header, with the group's aggregate figures (no customer rows). Reloading the page forgets it.",
   );
 
-  const advanced = el("details", "persona-advanced");
-  advanced.append(el("summary", undefined, "Advanced: model and endpoint"));
-  const modelLabel = el("label", undefined, "Model ");
-  const modelInput = el("input", "persona-model");
-  modelInput.value = options.defaultModel ?? DEFAULT_LIVE_MODEL;
+  const advanced = el("details", { className: "persona-advanced" });
+  advanced.append(el("summary", null, "Advanced: model and endpoint"));
+  const modelLabel = el("label", null, "Model ");
+  const modelInput = el("input", { className: "persona-model" });
+  modelInput.value = options.defaultModel ?? GEMINI_DEFAULT_MODEL;
   modelInput.spellcheck = false;
   modelLabel.append(modelInput);
-  const endpointLabel = el("label", undefined, "Endpoint ");
-  const endpointInput = el("input", "persona-endpoint-input");
+  const endpointLabel = el("label", null, "Endpoint ");
+  const endpointInput = el("input", { className: "persona-endpoint-input" });
   endpointInput.value = GEMINI_DEFAULT_BASE_URL;
   endpointInput.spellcheck = false;
   endpointInput.size = 40;
   endpointLabel.append(endpointInput);
-  const endpointStatus = el("p", "persona-endpoint-status");
+  const endpointStatus = el("p", { className: "persona-endpoint-status" });
   advanced.append(modelLabel, " ", endpointLabel, endpointStatus);
   const updateEndpoint = (): void => {
     const checked = checkEndpoint(endpointInput.value);
@@ -178,31 +172,31 @@ export function personaCards(options: PersonaCardsOptions): HTMLElement {
   };
   endpointInput.addEventListener("input", updateEndpoint);
 
-  const allButton = el("button", "persona-regenerate-all", "Regenerate all cards");
+  const allButton = el("button", { className: "persona-regenerate-all" }, "Regenerate all cards");
   allButton.type = "button";
   panel.append(keyLabel, note, advanced, allButton);
 
   // ---- the cards
-  const grid = el("div", "persona-grid");
+  const grid = el("div", { className: "persona-grid" });
   const fallbackById = new Map(personas.fallbacks.map((f) => [f.clusterId, f.reason]));
   const cardById = new Map(personas.cards.map((c) => [c.clusterId, c]));
   const views: CardView[] = [];
   for (const cluster of segments.clusters) {
     const card = cardById.get(cluster.id);
-    const article = el("article", "card persona-card");
+    const article = el("article", { className: "card persona-card" });
     article.setAttribute("data-cluster-id", String(cluster.id));
-    article.append(el("p", "persona-group", clusterLabel(cluster)));
+    article.append(el("p", { className: "persona-group" }, clusterLabel(cluster)));
     const facts = factsList(cluster, segments);
     if (!card) {
-      article.append(facts, el("p", "persona-missing", "personas.json has no card for this group."));
+      article.append(facts, el("p", { className: "persona-missing" }, "personas.json has no card for this group."));
       grid.append(article);
       continue;
     }
-    const body = el("div", "persona-body");
-    const status = el("p", "persona-status");
+    const body = el("div", { className: "persona-body" });
+    const status = el("p", { className: "persona-status" });
     status.setAttribute("role", "status");
     status.setAttribute("aria-live", "polite");
-    const button = el("button", "persona-regenerate", "Regenerate with Gemini live");
+    const button = el("button", { className: "persona-regenerate" }, "Regenerate with Gemini live");
     button.type = "button";
     article.append(body, button, status);
     const view: CardView = { cluster, root: article, body, status, button, facts, card };

@@ -10,23 +10,13 @@ import type { ReasonsChunk } from "../lib/scoring/protocol.js";
 import type { ScoredRow } from "../lib/scoring/rows.js";
 import type { Reason } from "../lib/scoring/score.js";
 import type { UploadRejection } from "../lib/scoring/upload.js";
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text?: string,
-  className?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
+import { el } from "./dom.js";
 
 function issueList(groups: readonly IssueGroup[]): HTMLElement {
   const list = el("ul");
   for (const group of groups) {
     const item = el("li");
-    const head = el("strong", group.column !== undefined ? `Column ${group.column}` : "The file");
+    const head = el("strong", null, group.column !== undefined ? `Column ${group.column}` : "The file");
     item.append(head, ` ${group.problem}`);
     if (group.count > 1 || group.examples.some((e) => e.row !== undefined)) {
       item.append(` (${group.count} ${group.count === 1 ? "row" : "rows"})`);
@@ -41,12 +31,12 @@ function issueList(groups: readonly IssueGroup[]): HTMLElement {
               : `line ${example.row}`;
         const li = el("li");
         if (where) li.append(`${where}: `);
-        if (example.value !== undefined) li.append(el("code", JSON.stringify(example.value)), " ");
+        if (example.value !== undefined) li.append(el("code", null, JSON.stringify(example.value)), " ");
         li.append(example.problem);
         examples.append(li);
       }
       const rest = group.count - group.examples.length;
-      if (rest > 0) examples.append(el("li", `… and ${rest} more like this`));
+      if (rest > 0) examples.append(el("li", null, `… and ${rest} more like this`));
       if (examples.childElementCount > 0) item.append(examples);
     }
     list.append(item);
@@ -56,10 +46,10 @@ function issueList(groups: readonly IssueGroup[]): HTMLElement {
 
 /** A rejected file: nothing was scored, and everything that is wrong with it. */
 export function rejectionView(rejection: UploadRejection): HTMLElement {
-  const box = el("div", undefined, "caution");
+  const box = el("div", { className: "caution" });
   box.setAttribute("role", "alert");
   box.dataset.testid = "score-rejected";
-  box.append(el("strong", "File rejected: nothing was scored. "));
+  box.append(el("strong", null, "File rejected: nothing was scored. "));
   box.append(
     `${rejection.file} has ${rejection.total === 1 ? "a problem" : `${rejection.total} problems`} that stop it being read as customers with the report's columns:`,
   );
@@ -69,11 +59,11 @@ export function rejectionView(rejection: UploadRejection): HTMLElement {
 
 /** Rows left out for bad values, by problem, with a few examples of each. */
 export function skippedView(skipped: number, rowsInFile: number, groups: readonly IssueGroup[]): HTMLElement {
-  const box = el("div", undefined, "warning");
+  const box = el("div", { className: "warning" });
   box.setAttribute("role", "status");
   box.dataset.testid = "score-skipped";
   box.append(
-    el("strong", `${skipped.toLocaleString("en-US")} of ${rowsInFile.toLocaleString("en-US")} rows skipped. `),
+    el("strong", null, `${skipped.toLocaleString("en-US")} of ${rowsInFile.toLocaleString("en-US")} rows skipped. `),
   );
   box.append(
     "They have values the model cannot take, so they were not scored and are not in the tables or downloads below. Fix them in the file and upload it again:",
@@ -101,8 +91,8 @@ export function reasonsView(up: readonly Reason[], down: readonly Reason[], unit
   box.dataset.testid = "score-reasons";
   const max = Math.max(1e-12, ...up.map((r) => Math.abs(r.contribution)), ...down.map((r) => Math.abs(r.contribution)));
   const section = (title: string, list: readonly Reason[], color: string) => {
-    box.append(el("h4", title));
-    if (list.length === 0) box.append(el("p", "none"));
+    box.append(el("h4", null, title));
+    if (list.length === 0) box.append(el("p", null, "none"));
     for (const r of list) {
       const row = el("div");
       row.style.display = "grid";
@@ -113,16 +103,20 @@ export function reasonsView(up: readonly Reason[], down: readonly Reason[], unit
       bar.style.height = "0.8rem";
       bar.style.width = `${(100 * Math.abs(r.contribution)) / max}%`;
       bar.style.background = color;
-      const value = el("span", `${r.contribution > 0 ? "+" : ""}${r.contribution.toFixed(3)}`);
+      const value = el("span", null, `${r.contribution > 0 ? "+" : ""}${r.contribution.toFixed(3)}`);
       value.style.fontVariantNumeric = "tabular-nums";
-      row.append(el("span", `${r.column} = ${r.value}`), bar, value);
+      row.append(el("span", null, `${r.column} = ${r.value}`), bar, value);
       box.append(row);
     }
   };
   section("Raise the risk most", up, "var(--theme-red, #d62728)");
   section("Lower the risk most", down, "var(--theme-blue, #1f77b4)");
   box.append(
-    el("p", `Contributions in ${units}, relative to the average customer the model saw in training.`, "muted"),
+    el(
+      "p",
+      { className: "muted" },
+      `Contributions in ${units}, relative to the average customer the model saw in training.`,
+    ),
   );
   return box;
 }
@@ -134,7 +128,7 @@ export function downloadButton(
   make: () => string,
   testid?: string,
 ): HTMLButtonElement {
-  const button = el("button", label);
+  const button = el("button", null, label);
   button.type = "button";
   if (testid) button.dataset.testid = testid;
   button.addEventListener("click", () => save(fileName, make()));
@@ -310,8 +304,8 @@ export class ReasonsStore {
         box.append(
           el(
             "span",
+            { className: "muted" },
             `Reasons computed for all ${fmt(this.total)} customers in ${(this.wallMs / 1000).toFixed(1)} s (exact TreeSHAP, ${fmt(Math.round(this.total / Math.max(this.reasonsMs / 1000, 1e-9)))} customers a second).`,
-            "muted",
           ),
         );
       } else if (this.state === "failed") {
@@ -341,7 +335,7 @@ export function reasonsDownloadButton(
   store: ReasonsStore,
   testid?: string,
 ): HTMLButtonElement {
-  const button = el("button", label);
+  const button = el("button", null, label);
   button.type = "button";
   if (testid) button.dataset.testid = testid;
   let queued = false;

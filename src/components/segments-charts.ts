@@ -2,6 +2,7 @@
 // page. Every label that comes from the artifact (cluster and segment names) reaches the page through Plot
 // text marks or ticks, which set text, never HTML. Colours use currentColor and the theme's variables so
 // light and dark modes both read.
+import { formatPercent } from "../lib/stats/format.js";
 import * as Plot from "@observablehq/plot";
 import { withSwatches as sharedSwatches } from "./legend.js";
 import type { KSelectionRow, SegmentCluster, SegmentsArtifact } from "../lib/segments/artifact.js";
@@ -9,7 +10,6 @@ import { riskValueQuadrant, type ClusterPriority, type OfferAssumptions } from "
 
 type Chart = SVGSVGElement | HTMLElement;
 
-export const pct = (x: number, digits = 1): string => (Number.isFinite(x) ? `${(x * 100).toFixed(digits)}%` : "n/a");
 export const num = (x: number, digits = 1): string =>
   Number.isFinite(x)
     ? x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })
@@ -206,7 +206,7 @@ export function profileHeatmap(segments: SegmentsArtifact, { width }: { width: n
     { cluster: clusterLabel(c), feature: features[0], level: c.levels.recency, text: num(c.mean.recency) },
     { cluster: clusterLabel(c), feature: features[1], level: c.levels.frequency, text: num(c.mean.frequency) },
     { cluster: clusterLabel(c), feature: features[2], level: c.levels.monetary, text: num(c.mean.monetary, 0) },
-    { cluster: clusterLabel(c), feature: features[3], level: c.churnLevel, text: pct(c.churnRate) },
+    { cluster: clusterLabel(c), feature: features[3], level: c.churnLevel, text: formatPercent(c.churnRate) },
   ]);
   const base = segments.base;
   const levelColor: Plot.ScaleOptions = {
@@ -223,7 +223,7 @@ export function profileHeatmap(segments: SegmentsArtifact, { width }: { width: n
       ariaLabel: "Cluster profiles: mean recency, orders, cashback and churn rate per cluster",
       ariaDescription:
         cells.map((d) => `${d.cluster}, ${d.feature}: ${d.text} (${d.level})`).join("; ") +
-        `. Whole base: ${num(base.mean.recency)} days, ${num(base.mean.frequency)} orders, cashback ${num(base.mean.monetary, 0)}, churn ${pct(base.churnRate)}.`,
+        `. Whole base: ${num(base.mean.recency)} days, ${num(base.mean.frequency)} orders, cashback ${num(base.mean.monetary, 0)}, churn ${formatPercent(base.churnRate)}.`,
       x: { label: null, domain: [...features], axis: "top", tickSize: 0 },
       y: { label: null, domain: segments.clusters.map(clusterLabel), tickSize: 0 },
       color: levelColor,
@@ -260,10 +260,10 @@ export function churnByCluster(segments: SegmentsArtifact, { width }: { width: n
       rows
         .map(
           (r) =>
-            `${r.label}: ${pct(r.rate)} churned (95% interval ${pct(r.low)} to ${pct(r.high)})` +
-            (r.predicted === null ? "" : `, mean predicted ${pct(r.predicted)}`),
+            `${r.label}: ${formatPercent(r.rate)} churned (95% interval ${formatPercent(r.low)} to ${formatPercent(r.high)})` +
+            (r.predicted === null ? "" : `, mean predicted ${formatPercent(r.predicted)}`),
         )
-        .join("; ") + `. Whole base: ${pct(base)}.`,
+        .join("; ") + `. Whole base: ${formatPercent(base)}.`,
     caption:
       predicted.length > 0
         ? "Dots: observed churn with its 95% Wilson interval. Diamonds: mean out-of-fold predicted probability. Dashed line: the whole base."
@@ -297,7 +297,7 @@ export function churnByCluster(segments: SegmentsArtifact, { width }: { width: n
       Plot.text(rows, {
         y: "label",
         x: (r: { high: number; predicted: number | null }) => Math.max(r.high, r.predicted ?? 0),
-        text: (r: { rate: number }) => pct(r.rate),
+        text: (r: { rate: number }) => formatPercent(r.rate),
         dx: 10,
         textAnchor: "start",
       }),
@@ -320,7 +320,7 @@ export function rfmCrossTable(segments: SegmentsArtifact, { width }: { width: nu
   const totals = rfm.segments.map((segment, j) => ({
     group: all,
     segment,
-    text: `${rfm.segmentSizes[j].toLocaleString("en-US")} · ${rfm.segmentChurnRates[j] === null ? "–" : pct(rfm.segmentChurnRates[j] ?? NaN, 0)}`,
+    text: `${rfm.segmentSizes[j].toLocaleString("en-US")} · ${rfm.segmentChurnRates[j] === null ? "–" : formatPercent(rfm.segmentChurnRates[j] ?? NaN, 0)}`,
   }));
   const nonEmpty = cells.filter((d) => d.n > 0);
   return Plot.plot({
@@ -414,8 +414,8 @@ export function riskValueMatrix(
     marginRight: 20,
     ariaLabel: "Risk against value by cluster",
     ariaDescription:
-      `Each group at its ${riskWord} (across) and value proxy, mean cashback × ${assumptions.valuePerCashback} (up); cuts at the customer-weighted means, ${pct(riskCut)} and ${money(valueCut)}. ` +
-      points.map((p) => `${p.label}: ${pct(p.risk)}, value ${money(p.value)}, ${p.quadrant}`).join("; ") +
+      `Each group at its ${riskWord} (across) and value proxy, mean cashback × ${assumptions.valuePerCashback} (up); cuts at the customer-weighted means, ${formatPercent(riskCut)} and ${money(valueCut)}. ` +
+      points.map((p) => `${p.label}: ${formatPercent(p.risk)}, value ${money(p.value)}, ${p.quadrant}`).join("; ") +
       ".",
     x: { label: `${riskWord} →`, tickFormat: "%", domain: xDomain, grid: true },
     y: { label: `↑ value proxy (cashback × ${assumptions.valuePerCashback})`, domain: yDomain, grid: true },

@@ -1,15 +1,9 @@
-// Tables for the segments page, built with DOM calls: every name from the artifact lands as text.
+// Tables for the segments page: every name from the artifact lands as text.
+import { formatPercent } from "../lib/stats/format.js";
 import type { SegmentsArtifact } from "../lib/segments/artifact.js";
 import { breakEvenPChurn, type ClusterPriority, type OfferAssumptions } from "../lib/segments/value.js";
-import { clusterLabel, money, num, pct } from "./segments-charts.js";
-import { table as buildTable } from "./table.js";
-
-const table = (
-  headers: readonly string[],
-  rows: readonly (readonly string[])[],
-  numericFrom: number,
-  caption?: string,
-): HTMLTableElement => buildTable(headers, rows, { numericFrom, caption });
+import { clusterLabel, money, num } from "./segments-charts.js";
+import { table } from "./table.js";
 
 /** One row per cluster: size, share, mean and median R/F/M, churn with its interval, predicted risk. */
 export function profileTable(segments: SegmentsArtifact): HTMLTableElement {
@@ -27,25 +21,25 @@ export function profileTable(segments: SegmentsArtifact): HTMLTableElement {
   const rows = segments.clusters.map((c) => [
     clusterLabel(c),
     c.size.toLocaleString("en-US"),
-    pct(c.share),
+    formatPercent(c.share),
     `${num(c.mean.recency)} / ${num(c.median.recency, 0)}`,
     `${num(c.mean.frequency)} / ${num(c.median.frequency, 0)}`,
     `${num(c.mean.monetary, 0)} / ${num(c.median.monetary, 0)}`,
-    `${pct(c.churnRate)} (${pct(c.churnRateLow)}–${pct(c.churnRateHigh)})`,
-    ...(hasPredicted ? [c.meanPredicted === null ? "–" : pct(c.meanPredicted)] : []),
+    `${formatPercent(c.churnRate)} (${formatPercent(c.churnRateLow)}–${formatPercent(c.churnRateHigh)})`,
+    ...(hasPredicted ? [c.meanPredicted === null ? "–" : formatPercent(c.meanPredicted)] : []),
   ]);
   const b = segments.base;
   rows.push([
     "Whole base",
     b.size.toLocaleString("en-US"),
-    pct(1, 0),
+    formatPercent(1, 0),
     `${num(b.mean.recency)} / ${num(b.median.recency, 0)}`,
     `${num(b.mean.frequency)} / ${num(b.median.frequency, 0)}`,
     `${num(b.mean.monetary, 0)} / ${num(b.median.monetary, 0)}`,
-    pct(b.churnRate),
+    formatPercent(b.churnRate),
     ...(hasPredicted ? [""] : []),
   ]);
-  return table(headers, rows, 1);
+  return table(headers, rows, { numericFrom: 1 });
 }
 
 /**
@@ -80,14 +74,18 @@ export function priorityTable(
         String(p.rank),
         clusterLabel(p),
         p.size.toLocaleString("en-US"),
-        pct(pChurn),
-        Number.isFinite(breakEven) ? (breakEven > 1 ? `${pct(breakEven)} (never)` : pct(breakEven)) : "never",
+        formatPercent(pChurn),
+        Number.isFinite(breakEven)
+          ? breakEven > 1
+            ? `${formatPercent(breakEven)} (never)`
+            : formatPercent(breakEven)
+          : "never",
         money(p.evPerCustomer),
         money(p.evTotal),
         p.worthOffering ? "yes" : "no",
       ];
     }),
-    2,
+    { numericFrom: 2 },
   );
   node.id = "priority-ranking";
   node.querySelectorAll("tbody tr").forEach((tr, i) => tr.setAttribute("data-cluster-id", String(ordered[i].id)));

@@ -1,16 +1,19 @@
-// The one HTML table builder the pages share. Cells are filled with textContent (or a node the caller
-// built), so names and values from a file or a model never become HTML.
+// The one HTML table builder the pages share. Cells are filled with text (or a node the caller built), so names
+// and values from a file or a model never become HTML.
+import { el } from "./dom.js";
 
 export type CellContent = string | Node;
 
 export interface TableOptions {
   /** Columns from this index on are right-aligned and do not wrap (numbers). */
   readonly numericFrom?: number;
+  /** Columns that do not wrap but keep their alignment (figures such as "4.3 × 10⁻⁵²" in a text column). */
+  readonly nowrap?: readonly number[];
   readonly caption?: string;
 }
 
 export function tableCell(content: CellContent, tag: "td" | "th" = "td", numeric = false): HTMLTableCellElement {
-  const node = document.createElement(tag);
+  const node = el(tag);
   if (typeof content === "string") node.textContent = content;
   else node.append(content);
   if (numeric) {
@@ -26,22 +29,16 @@ export function table(
   options: TableOptions = {},
 ): HTMLTableElement {
   const numericFrom = options.numericFrom ?? Infinity;
-  const node = document.createElement("table");
-  if (options.caption) {
-    const caption = document.createElement("caption");
-    caption.textContent = options.caption;
-    node.append(caption);
-  }
-  const head = document.createElement("thead");
-  const headRow = document.createElement("tr");
-  headers.forEach((h, i) => headRow.append(tableCell(h, "th", i >= numericFrom)));
-  head.append(headRow);
-  const body = document.createElement("tbody");
-  for (const row of rows) {
-    const tr = document.createElement("tr");
-    row.forEach((value, i) => tr.append(tableCell(value, "td", i >= numericFrom)));
-    body.append(tr);
-  }
+  const nowrap = options.nowrap ?? [];
+  const cell = (content: CellContent, tag: "td" | "th", i: number): HTMLTableCellElement => {
+    const node = tableCell(content, tag, i >= numericFrom);
+    if (tag === "td" && nowrap.includes(i)) node.style.whiteSpace = "nowrap";
+    return node;
+  };
+  const node = el("table");
+  if (options.caption) node.append(el("caption", null, options.caption));
+  const head = el("thead", null, el("tr", null, ...headers.map((h, i) => cell(h, "th", i))));
+  const body = el("tbody", null, ...rows.map((row) => el("tr", null, ...row.map((value, i) => cell(value, "td", i)))));
   node.append(head, body);
   return node;
 }

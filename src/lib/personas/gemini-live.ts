@@ -13,6 +13,8 @@ import { httpReason, redact, serverMessage, timeoutReason } from "./errors.js";
 import { buildPersonaPrompt, extractResponseText, parsePersonaResponse, PERSONA_RESPONSE_SCHEMA } from "./prompt.js";
 
 export const GEMINI_DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com";
+/** The model asked when none is named: GEMINI_MODEL at build time, the model field on the page. */
+export const GEMINI_DEFAULT_MODEL = "gemini-2.5-flash";
 /** The API version @google/genai 2.32 uses for the Gemini API (seen by the mock: /v1beta/models/...). */
 export const GEMINI_API_VERSION = "v1beta";
 export const LIVE_DEFAULT_TIMEOUT_MS = 30_000;
