@@ -12,12 +12,17 @@ import { resolveSettings } from "./settings.js";
 import { writeFileAtomic } from "./write-atomic.js";
 
 const USAGE = `usage: npm run pipeline -- --data FILE --out DIR [--test-ids FILE] [--seed N] [--k N]
+         [--target COL] [--positive VALUE] [--id COL] [--config FILE]
 
   --data FILE      input CSV or XLSX (default: CHURN_DATA, else the embedded demo data)
   --out DIR        folder for the JSON artifacts and scores.csv (created if missing)
   --test-ids FILE  JSON array of customer IDs to hold out as the test set
   --seed N         random seed (default 42)
-  --k N            number of customer segments (default 6)`;
+  --k N            number of customer segments (default 6)
+  --target COL     the churn column (default: inferred, e.g. a two-valued column named Churn or Exited)
+  --positive VALUE the target's value that means the customer left (default: inferred: 1, yes, true, …)
+  --id COL         the customer ID column (default: inferred; without one, customers are named by line)
+  --config FILE    JSON schema settings: column kinds and descriptions, drops, merges, hypotheses, roles`;
 
 const log = (line: string) => process.stderr.write(line + "\n");
 
@@ -30,6 +35,10 @@ try {
       "test-ids": { type: "string" },
       seed: { type: "string" },
       k: { type: "string" },
+      target: { type: "string" },
+      positive: { type: "string" },
+      id: { type: "string" },
+      config: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   }).values;
@@ -56,7 +65,16 @@ function writeAtomically(file: string, text: string): void {
 }
 
 try {
-  const settings = resolveSettings({ data: args.data, testIds: args["test-ids"], seed: args.seed, k: args.k });
+  const settings = resolveSettings({
+    data: args.data,
+    testIds: args["test-ids"],
+    seed: args.seed,
+    k: args.k,
+    target: args.target,
+    positive: args.positive,
+    id: args.id,
+    config: args.config,
+  });
   const { artifacts, exports } = await runPipeline(settings, log, { exports: true });
   mkdirSync(outDir, { recursive: true });
   removeOurArtifacts();

@@ -38,6 +38,10 @@ export function contentKey(settings: PipelineSettings, root: string = PROJECT_RO
     JSON.stringify({
       seed: settings.seed,
       k: settings.k,
+      schema: settings.schema.config ?? null,
+      target: settings.schema.target ?? null,
+      positive: settings.schema.positive ?? null,
+      id: settings.schema.id ?? null,
       demo: settings.demo,
       gemini: settings.gemini.apiKey !== null,
       model: settings.gemini.model,

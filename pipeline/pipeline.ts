@@ -33,7 +33,7 @@ export async function runPipeline(
   options: RunOptions = {},
 ): Promise<PipelineOutput> {
   const timer = stageTimer(log, "pipeline");
-  const input = await readInput(settings.dataPath, { demo: settings.demo });
+  const input = await readInput(settings.dataPath, { demo: settings.demo, schemaSettings: settings.schema });
   const summary = summaryArtifact(input);
   const distinct = distinctRows(input.duplicates.duplicateOf);
   timer("read, validate and profile");

@@ -1,8 +1,9 @@
 // What a pipeline run depends on besides code: the input file and the knobs a team may turn. Read from the
 // environment (Framework loaders) or the command line (pipeline/cli.ts), in one place.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseSchemaConfig, type SchemaSettings } from "../src/lib/data/schema-config.js";
 import { GEMINI_DEFAULT_MODEL } from "../src/lib/personas/gemini-live.js";
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -18,6 +19,8 @@ export interface PipelineSettings {
   readonly seed: number;
   /** Number of customer segments. */
   readonly k: number;
+  /** What overrides the schema inference: target, positive value, ID column, the config file's settings. */
+  readonly schema: SchemaSettings;
   readonly gemini: {
     readonly apiKey: string | null;
     readonly model: string;
@@ -43,6 +46,10 @@ export interface SettingsInput {
   testIds?: string;
   seed?: string;
   k?: string;
+  target?: string;
+  positive?: string;
+  id?: string;
+  config?: string;
 }
 
 /** Settings from explicit options first, then CHURN_* / GEMINI_* environment variables, then defaults. */
@@ -60,6 +67,7 @@ export function resolveSettings(options: SettingsInput = {}, env: NodeJS.Process
   const testIdsPath = testIdsOption ? resolve(testIdsOption) : null;
   if (testIdsPath && !existsSync(testIdsPath)) throw new SettingsError(`test-ids file not found: ${testIdsPath}`);
   const seedText = options.seed ?? env.CHURN_SEED;
+  const schema = schemaSettings(options, env);
   const kText = options.k ?? env.CHURN_K;
   return {
     dataPath,
@@ -67,10 +75,52 @@ export function resolveSettings(options: SettingsInput = {}, env: NodeJS.Process
     testIdsPath,
     seed: seedText ? parseInteger("seed", seedText, 0, 2 ** 31 - 1) : DEFAULT_SEED,
     k: kText ? parseInteger("k", kText, 2, 12) : DEFAULT_K,
+    schema,
     gemini: {
       apiKey: env.GEMINI_API_KEY || null,
       model: env.GEMINI_MODEL || GEMINI_DEFAULT_MODEL,
       baseUrl: env.GEMINI_BASE_URL || null,
     },
+  };
+}
+
+/** --target/--positive/--id/--config, else CHURN_TARGET/CHURN_POSITIVE/CHURN_ID/CHURN_CONFIG; the config file read here. */
+function schemaSettings(options: SettingsInput, env: NodeJS.ProcessEnv): SchemaSettings {
+  const sources: Partial<Record<"target" | "positive" | "id", string>> = {};
+  const pick = (key: "target" | "positive" | "id", flag: string, variable: string): string | undefined => {
+    const fromFlag = options[key];
+    if (fromFlag !== undefined && fromFlag !== "") {
+      sources[key] = flag;
+      return fromFlag;
+    }
+    const fromEnv = env[variable];
+    if (fromEnv) {
+      sources[key] = variable;
+      return fromEnv;
+    }
+    return undefined;
+  };
+  const target = pick("target", "--target", "CHURN_TARGET");
+  const positive = pick("positive", "--positive", "CHURN_POSITIVE");
+  const id = pick("id", "--id", "CHURN_ID");
+  const configOption = options.config ?? (env.CHURN_CONFIG || undefined);
+  let config: SchemaSettings["config"];
+  let configFile: string | undefined;
+  if (configOption) {
+    const path = resolve(configOption);
+    if (!existsSync(path)) {
+      throw new SettingsError(`config file not found: ${path} (from ${options.config ? "--config" : "CHURN_CONFIG"})`);
+    }
+    configFile = path;
+    config = parseSchemaConfig(readFileSync(path, "utf-8"), path);
+    for (const key of ["target", "positive", "id"] as const)
+      if (config[key] !== undefined && !sources[key]) sources[key] = path;
+  }
+  return {
+    ...(target !== undefined ? { target } : {}),
+    ...(positive !== undefined ? { positive } : {}),
+    ...(id !== undefined ? { id } : {}),
+    sources,
+    ...(config ? { config, configFile } : {}),
   };
 }

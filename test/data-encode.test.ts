@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseCsv } from "../src/lib/data/csv.js";
-import { encode, fitEncoder, NO_LAST_YEAR_FLAG } from "../src/lib/data/encode.js";
+import { encode, fitEncoder } from "../src/lib/data/encode.js";
+
+const NO_LAST_YEAR_FLAG = "NoLastYearPurchase";
 import { FEATURE_COLUMNS } from "../src/lib/data/schema.js";
 import { validateRawTable } from "../src/lib/data/validate.js";
 import { toCsv, validRows } from "./fixtures/data.js";

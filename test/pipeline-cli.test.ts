@@ -107,3 +107,52 @@ describe("npm run pipeline on bad input", () => {
     assert.match(run.stderr, /nope\.csv/);
   });
 });
+
+describe("npm run pipeline with bad schema settings", () => {
+  const dir = mkdtempSync(join(tmpdir(), "churn-config-"));
+  const config = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+  const cases: { name: string; args: () => string[]; env?: NodeJS.ProcessEnv; expect: RegExp }[] = [
+    {
+      name: "a config naming a column the file lacks",
+      args: () => ["--config", config("absent.json", '{"columns": {"Loyalty": {"kind": "numeric"}}}')],
+      expect:
+        /absent\.json: setting "columns\.Loyalty" names column "Loyalty", which the data file lacks.*demo-churn\.csv/,
+    },
+    {
+      name: "a role that does not fit",
+      args: () => ["--config", config("role.json", '{"roles": {"recency": "Gender"}}')],
+      expect:
+        /role\.json: setting "roles\.recency" names "Gender", which is text \(a category\); recency needs a numeric column/,
+    },
+    {
+      name: "a config that is not JSON",
+      args: () => ["--config", config("broken.json", "{target: Churn}")],
+      expect: /broken\.json: is not valid JSON/,
+    },
+    {
+      name: "--target naming a column the file lacks",
+      args: () => ["--target", "Exited"],
+      expect: /target \(from --target\) names column "Exited", which the file lacks/,
+    },
+    {
+      name: "CHURN_POSITIVE that is not a value of the target",
+      args: () => [],
+      env: { CHURN_POSITIVE: "yes" },
+      expect: /positive \(from CHURN_POSITIVE\) is "yes", but "Churn" has only/,
+    },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: a clear error, exit 1, no artifacts`, () => {
+      const out = mkdtempSync(join(tmpdir(), "churn-config-out-"));
+      writeFileSync(join(out, "summary.json"), "{}");
+      const run = runPipelineCli(c.args(), c.env ?? {}, out);
+      assert.equal(run.status, 1, run.stderr);
+      assert.match(run.stderr, c.expect);
+      assert.doesNotMatch(run.stderr, /unexpected error|at .*\.ts:\d+/);
+      assert.deepEqual(run.files, []);
+    });
+  }
+});

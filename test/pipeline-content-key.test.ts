@@ -23,6 +23,7 @@ function fakeProject(): { root: string; data: string; settings: PipelineSettings
     testIdsPath: null,
     seed: 42,
     k: 6,
+    schema: {},
     gemini: { apiKey: null, model: "m", baseUrl: null },
   };
   return { root, data, settings };

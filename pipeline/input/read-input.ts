@@ -9,8 +9,11 @@ import { parseCsv } from "../../src/lib/data/csv.js";
 import { findDuplicates } from "../../src/lib/data/duplicates.js";
 import { InputError } from "../../src/lib/data/errors.js";
 import type { InputData } from "../../src/lib/data/input.js";
+import { inferSchema } from "../../src/lib/data/infer-schema.js";
 import { checkFileSize } from "../../src/lib/data/limits.js";
 import type { RawTable } from "../../src/lib/data/raw.js";
+import type { SchemaSettings } from "../../src/lib/data/schema-config.js";
+import type { Schema } from "../../src/lib/data/schema.js";
 import { validateRawTable } from "../../src/lib/data/validate.js";
 import { workbookToRawTable } from "../../src/lib/data/xlsx-sheets.js";
 import { checkDeclaredSize, readZipDirectory } from "../../src/lib/data/zip-directory.js";
@@ -23,6 +26,10 @@ export interface ReadInputOptions {
   /** Training needs the Churn column (default); scoring does not. */
   readonly requireTarget?: boolean;
   readonly minClassCount?: number;
+  /** Training: the settings the schema is inferred with (--target, --config, …). */
+  readonly schemaSettings?: SchemaSettings;
+  /** Read with this schema (a trained model's) instead of inferring one. */
+  readonly schema?: Schema;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -76,8 +83,13 @@ export async function readInput(path: string, options: ReadInputOptions = {}): P
   const format = startsWith(bytes, ZIP_MAGIC) ? "xlsx" : "csv";
   const { raw, dictionary } =
     format === "xlsx" ? await readWorkbook(bytes, path) : { raw: parseCsv(bytes, path), dictionary: null };
+  const requireTarget = options.requireTarget ?? true;
+  // Training files get their schema from the file and the settings; a file to score is read with the
+  // trained one (the Kaggle preset unless given).
+  const schema = options.schema ?? (requireTarget ? inferSchema(raw, options.schemaSettings) : undefined);
   const { table, cleaning, spellings } = validateRawTable(raw, {
-    requireTarget: options.requireTarget ?? true,
+    schema,
+    requireTarget,
     minClassCount: options.minClassCount,
   });
   return {

@@ -23,7 +23,16 @@ export function runPipelineCli(
     {
       cwd: PROJECT_ROOT,
       encoding: "utf-8",
-      env: { ...process.env, CHURN_DATA: "", GEMINI_API_KEY: "", ...env },
+      env: {
+        ...process.env,
+        CHURN_DATA: "",
+        CHURN_TARGET: "",
+        CHURN_POSITIVE: "",
+        CHURN_ID: "",
+        CHURN_CONFIG: "",
+        GEMINI_API_KEY: "",
+        ...env,
+      },
       timeout: 10 * 60 * 1000,
     },
   );

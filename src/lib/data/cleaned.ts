@@ -1,5 +1,7 @@
 // The cleaned table as JSON, for the pages: the browser runs the hypothesis tests and the explorers on the
 // same cleaned values the pipeline used. NaN is not JSON, so blanks travel as null and come back as NaN.
+import { KAGGLE_ECOMMERCE } from "./presets/kaggle-ecommerce.js";
+import type { Schema } from "./schema.js";
 import type { ChurnTable } from "./table.js";
 
 export interface CleanedArtifact {
@@ -27,12 +29,14 @@ export function toCleanedArtifact(table: ChurnTable, duplicateOf: ArrayLike<numb
   };
 }
 
-export function fromCleanedArtifact(artifact: CleanedArtifact): ChurnTable {
+/** The table again, under the schema it was cleaned with (summary.json's `schema`). */
+export function fromCleanedArtifact(artifact: CleanedArtifact, schema: Schema = KAGGLE_ECOMMERCE): ChurnTable {
   const numeric: Record<string, Float64Array> = {};
   for (const [name, column] of Object.entries(artifact.numeric)) {
     numeric[name] = Float64Array.from(column, (v) => (v === null ? NaN : v));
   }
   return {
+    schema,
     nRows: artifact.nRows,
     ids: artifact.ids,
     churn: artifact.churn ? Uint8Array.from(artifact.churn) : null,

@@ -1,7 +1,6 @@
 // Exact copies of a customer's data under another ID. Kept in the table (they are in the file, and the
 // report shows them), but marked, so that splits use distinct rows: a copy on each side of a train/test
 // split would let a model score well by remembering rather than predicting.
-import { SCHEMA } from "./schema.js";
 import type { ChurnTable } from "./table.js";
 
 export interface DuplicateReport {
@@ -26,7 +25,7 @@ function rowKeys(table: ChurnTable, categories: Spellings): (r: number) => strin
     const churn = table.churn;
     columns.push((r) => String(churn[r]));
   }
-  for (const spec of SCHEMA) {
+  for (const spec of table.schema.columns) {
     const num = table.numeric[spec.name];
     // NaN prints as "NaN", which no number prints as, so a blank only matches a blank.
     if (num) columns.push((r) => String(num[r]));

@@ -1,14 +1,11 @@
 // The model preprocessing as data: fitted on training rows only (medians, category lists), exported as JSON
 // with the model, and applied by the same function in the pipeline and in the browser's scoring page.
-// As in the original project, a blank OrderAmountHikeFromlastYear means "no purchase last year" and becomes
-// a 0/1 feature of its own before the blank is filled.
+// A column whose blank means something (the Kaggle preset's "no purchase last year") names a 0/1 feature
+// of its own in the schema (missingFlag), added before the blank is filled.
 import { createMatrix, type FeatureMatrix } from "../matrix.js";
-import { FEATURE_COLUMNS } from "./schema.js";
+import { featureColumns } from "./schema.js";
 import type { ChurnTable } from "./table.js";
 import { median } from "../stats/quantile.js";
-
-export const NO_LAST_YEAR_FLAG = "NoLastYearPurchase";
-export const NO_LAST_YEAR_SOURCE = "OrderAmountHikeFromlastYear";
 
 export type EncodedFeature =
   | { readonly kind: "numeric"; readonly name: string; readonly column: string; readonly median: number }
@@ -33,7 +30,7 @@ export interface EncodeOptions {
 export function fitEncoder(table: ChurnTable, rows?: ArrayLike<number>): EncoderSpec {
   const use = rows ?? Int32Array.from({ length: table.nRows }, (_, i) => i);
   const features: EncodedFeature[] = [];
-  for (const spec of FEATURE_COLUMNS) {
+  for (const spec of featureColumns(table.schema)) {
     if (spec.kind === "numeric") {
       const column = table.numeric[spec.name];
       if (!column) throw new Error(`fitEncoder: table has no column ${spec.name}`);
@@ -43,7 +40,7 @@ export function fitEncoder(table: ChurnTable, rows?: ArrayLike<number>): Encoder
         if (!Number.isNaN(v)) present.push(v);
       }
       features.push({ kind: "numeric", name: spec.name, column: spec.name, median: present.length > 0 ? median(present) : 0 });
-      if (spec.name === NO_LAST_YEAR_SOURCE) features.push({ kind: "missing-flag", name: NO_LAST_YEAR_FLAG, column: spec.name });
+      if (spec.missingFlag) features.push({ kind: "missing-flag", name: spec.missingFlag, column: spec.name });
     } else {
       for (const value of spec.values) features.push({ kind: "one-hot", name: `${spec.name}=${value}`, column: spec.name, value });
     }

@@ -1,7 +1,6 @@
 // What is in each column, as read: the numbers the Data page shows and the checks a user makes first
 // (how many blanks, what range, which categories). Computed on every row, duplicates included, because it
 // describes the file; the models' statistics come from training rows only (encode.ts).
-import { SCHEMA } from "./schema.js";
 import type { ChurnTable } from "./table.js";
 import { medianSorted } from "../stats/quantile.js";
 
@@ -78,12 +77,13 @@ export function countValues(values: readonly (string | null)[], order: readonly 
 /** One profile per column: schema columns in schema order, then the extra columns. */
 export function profileTable(table: ChurnTable): ColumnProfile[] {
   const profiles: ColumnProfile[] = [];
-  for (const spec of SCHEMA) {
+  for (const spec of table.schema.columns) {
     if (spec.kind === "id") {
       const present = table.ids.filter((id) => id !== "");
       profiles.push({ name: spec.name, kind: "id", missing: table.ids.length - present.length, distinct: new Set(present).size });
     } else if (spec.kind === "target") {
       if (!table.churn) continue;
+      // Counted as 0/1 (stayed/left), whatever the file writes: the summary says which value is which.
       const { counts, missing } = countValues(Array.from(table.churn, String), ["0", "1"]);
       profiles.push({ name: spec.name, kind: "target", missing, distinct: counts.filter((c) => c.count > 0).length, counts });
     } else if (spec.kind === "numeric") {

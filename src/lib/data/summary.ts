@@ -3,7 +3,7 @@
 import type { InputData, InputSource } from "./input.js";
 import type { NormalisedValue } from "./normalise.js";
 import { profileTable, type ColumnProfile } from "./profile.js";
-import { SCHEMA, type ColumnKind } from "./schema.js";
+import type { ColumnKind, Schema } from "./schema.js";
 
 export interface ColumnSummary {
   readonly name: string;
@@ -54,6 +54,8 @@ export interface Summary {
   };
   readonly dictionarySource: "file" | "schema";
   readonly notes: readonly string[];
+  /** The schema the file was read with (a preset or inferred) and how each part of it was decided. */
+  readonly schema: Schema;
 }
 
 const DUPLICATE_EXAMPLES = 10;
@@ -63,17 +65,18 @@ export function summaryArtifact(input: InputData): Summary {
   const { table, cleaning, duplicates, dictionary, source } = input;
   const renamed = new Map(cleaning.renamedColumns.map((r) => [r.to, r.from]));
   const columns: ColumnSummary[] = [];
-  for (const spec of SCHEMA) {
+  for (const spec of table.schema.columns) {
     if (spec.kind === "target" && !cleaning.hasTarget) continue;
     const fromFile = dictionary?.[spec.name];
+    const description = fromFile ?? spec.description;
     columns.push({
       name: spec.name,
       kind: spec.kind,
-      description: fromFile ?? spec.description,
-      descriptionSource: fromFile !== undefined ? "dictionary" : "schema",
+      description: description === "" ? null : description,
+      descriptionSource: fromFile !== undefined ? "dictionary" : description === "" ? null : "schema",
       unit: spec.kind === "numeric" ? (spec.unit ?? null) : null,
-      range: spec.kind === "numeric" ? [spec.min, spec.max] : null,
-      values: spec.kind === "category" ? spec.values : spec.kind === "target" ? ["0", "1"] : null,
+      range: spec.kind === "numeric" && spec.min !== null && spec.max !== null ? [spec.min, spec.max] : null,
+      values: spec.kind === "category" ? spec.values : spec.kind === "target" ? [spec.negative, spec.positive] : null,
       nullable: spec.kind === "numeric" || spec.kind === "category" ? spec.nullable : false,
       nameInFile: renamed.get(spec.name) ?? null,
     });
@@ -120,5 +123,6 @@ export function summaryArtifact(input: InputData): Summary {
     duplicates: { count: duplicates.count, groups: duplicates.groups, sameAfterNormalising: duplicates.sameAfterNormalising, examples },
     dictionarySource: dictionary ? "file" : "schema",
     notes: cleaning.notes,
+    schema: table.schema,
   };
 }

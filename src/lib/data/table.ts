@@ -1,8 +1,11 @@
 // The cleaned data as the rest of the pipeline sees it: one typed column per schema column.
-// Built by validation (src/lib/data/validate.ts) from raw cells; read by everything downstream.
+// Built by validation (src/lib/data/validate.ts) from raw cells; read by everything downstream. The table
+// carries its schema, so every stage that reads the columns knows what they are.
+import type { Schema } from "./schema.js";
 import { keyedRecord } from "./keyed-record.js";
 
 export interface ChurnTable {
+  readonly schema: Schema;
   readonly nRows: number;
   /** CustomerID as written in the file (kept as text so IDs like "00042" survive). */
   readonly ids: readonly string[];
@@ -39,5 +42,5 @@ export function selectTableRows(table: ChurnTable, indices: ArrayLike<number>): 
   }
   const sourceRows = new Int32Array(n);
   for (let k = 0; k < n; k++) sourceRows[k] = table.sourceRows[indices[k]];
-  return { nRows: n, ids: pick(table.ids), churn, numeric, category, extra, sourceRows };
+  return { schema: table.schema, nRows: n, ids: pick(table.ids), churn, numeric, category, extra, sourceRows };
 }

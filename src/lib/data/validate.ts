@@ -5,8 +5,10 @@
 import { IssueCollector, type InputIssue } from "./errors.js";
 import { keyedRecord } from "./keyed-record.js";
 import { CategoryNormaliser, type NormalisedValue } from "./normalise.js";
+import { parseFormatted, parseNumber } from "./numbers.js";
+import { KAGGLE_ECOMMERCE } from "./presets/kaggle-ecommerce.js";
 import { rowNumberOf, type RawTable } from "./raw.js";
-import { ID_COLUMN, SCHEMA, TARGET_COLUMN, type ColumnSpec, type NumericColumn } from "./schema.js";
+import { targetColumn, type ColumnSpec, type NumericColumn, type Schema, type TargetColumn } from "./schema.js";
 import { selectTableRows, type ChurnTable } from "./table.js";
 
 export interface CleaningReport {
@@ -29,6 +31,8 @@ export interface CleaningReport {
 }
 
 export interface ValidateOptions {
+  /** The columns to check against (the trained schema for uploads); the Kaggle preset when absent. */
+  readonly schema?: Schema;
   /** Training data needs Churn; scoring uploads do not. */
   readonly requireTarget: boolean;
   /** Fewest rows of each class accepted when the target is required (stratified splits and folds need some). */
@@ -61,25 +65,11 @@ export interface Validated {
   readonly skipped: readonly SkippedRow[];
 }
 
-// What a number cell may be: an optional sign, digits with or without a decimal point, and an optional
-// exponent, the forms spreadsheets and pandas write ("-1.5", "+3", ".5", "5.", "0003" is 3, "1.2E-05").
-// Number() alone would also take "", " ", "0x1A", "Infinity" and "1e". A number a double cannot hold is
-// refused rather than read as Infinity or, worse, as 0 ("1e-400"). README: Limits.
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const MISSING_MARKERS = new Set(["na", "n/a", "nan", "null", "none", "-", "?", "missing"]);
 
-/** Parses a trimmed, non-blank cell as a finite number (the forms above); NaN when it is not one. */
-export function parseNumber(text: string): number {
-  if (!NUMBER.test(text)) return NaN;
-  const value = Number(text);
-  if (!Number.isFinite(value) || (value === 0 && underflows(text))) return NaN;
-  return value;
-}
+export { parseNumber } from "./numbers.js";
 
-/** A non-zero mantissa that Number() rounds to 0. */
-const underflows = (text: string) => /[1-9]/.test(text.split(/[eE]/)[0]);
-
-const looseName = (name: string) => name.toLowerCase().replace(/[\s_]+/g, "");
+export const looseName = (name: string) => name.toLowerCase().replace(/[\s_]+/g, "");
 
 function editDistance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -102,14 +92,15 @@ interface ColumnMap {
   readonly renamed: { from: string; to: string }[];
 }
 
-function mapColumns(raw: RawTable, requireTarget: boolean, issues: IssueCollector): ColumnMap {
+function mapColumns(raw: RawTable, against: Schema, requireTarget: boolean, issues: IssueCollector): ColumnMap {
+  const expected = against.columns.filter((c) => !(c.kind === "id" && c.synthetic));
   const schema = new Map<string, number>();
   const extra: { name: string; index: number }[] = [];
   const renamed: { from: string; to: string }[] = [];
-  const byLoose = new Map(SCHEMA.map((c) => [looseName(c.name), c.name]));
+  const byLoose = new Map(expected.map((c) => [looseName(c.name), c.name]));
   const extraNames = new Set<string>();
   raw.header.forEach((name, index) => {
-    const target = SCHEMA.some((c) => c.name === name) ? name : byLoose.get(looseName(name));
+    const target = expected.some((c) => c.name === name) ? name : byLoose.get(looseName(name));
     if (target !== undefined && name !== "") {
       if (schema.has(target)) {
         issues.add({ column: target, value: name, problem: `repeats column ${schema.get(target)! + 1}: each column may appear once` });
@@ -126,7 +117,7 @@ function mapColumns(raw: RawTable, requireTarget: boolean, issues: IssueCollecto
     extra.push({ name: label, index });
   });
   const absent: string[] = [];
-  for (const spec of SCHEMA) {
+  for (const spec of expected) {
     if (schema.has(spec.name)) continue;
     if (spec.kind === "target" && !requireTarget) continue;
     const near = extra.find((e) => editDistance(looseName(e.name), looseName(spec.name)) <= 2);
@@ -146,7 +137,7 @@ function mapColumns(raw: RawTable, requireTarget: boolean, issues: IssueCollecto
 
 function checkNumber(spec: NumericColumn, text: string): { value: number } | { problem: string } {
   if (text === "") return spec.nullable ? { value: NaN } : { problem: "is blank; this column may not have blanks" };
-  const value = parseNumber(text);
+  const value = parseFormatted(text, spec.format);
   if (Number.isNaN(value)) {
     if (MISSING_MARKERS.has(text.toLowerCase())) {
       return { problem: spec.nullable ? "is not a number (leave missing values blank)" : "is not a number (and this column may not have blanks)" };
@@ -159,16 +150,19 @@ function checkNumber(spec: NumericColumn, text: string): { value: number } | { p
     return { problem: "is not a number" };
   }
   if (spec.integer && !Number.isInteger(value)) return { problem: "is not a whole number" };
-  if (value < spec.min || value > spec.max) return { problem: `is out of range (${spec.min} to ${spec.max})` };
+  if ((spec.min !== null && value < spec.min) || (spec.max !== null && value > spec.max)) {
+    return { problem: `is out of range (${spec.min ?? "any"} to ${spec.max ?? "any"})` };
+  }
   return { value };
 }
 
 /** Checks a raw table against the schema and builds the typed table. Throws InputError listing every problem. */
 export function validateRawTable(raw: RawTable, options: ValidateOptions): Validated {
   const { requireTarget } = options;
+  const schema = options.schema ?? KAGGLE_ECOMMERCE;
   const minClassCount = options.minClassCount ?? MIN_CLASS_COUNT;
   const issues = new IssueCollector(raw.file, raw.sheet);
-  const columns = mapColumns(raw, requireTarget, issues);
+  const columns = mapColumns(raw, schema, requireTarget, issues);
   // Without the columns, cell checks would only repeat the same complaint on every row.
   issues.throwIfAny();
   const skipMode = options.skipInvalidRows === true;
@@ -186,7 +180,12 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
   };
 
   const n = raw.rows.length;
-  const cell = (r: number, index: number) => (raw.rows[r][index] ?? "").trim();
+  // Blank tokens ("NA", "-") read as empty cells; the preset has none, so there they are errors, as written.
+  const blankTokens = new Set(schema.blankTokens);
+  const cell = (r: number, index: number) => {
+    const text = (raw.rows[r][index] ?? "").trim();
+    return blankTokens.size > 0 && blankTokens.has(text.toLowerCase()) ? "" : text;
+  };
   const missing: Record<string, number> = {};
   const numeric: Record<string, Float64Array> = {};
   const category: Record<string, (string | null)[]> = {};
@@ -195,8 +194,16 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
   const notes: string[] = [];
   let ids: string[] = [];
   let churn: Uint8Array | null = null;
+  const target = targetColumn(schema);
+  const classValue = targetReader(target);
+  const classes = `${target.negative} or ${target.positive}`;
 
-  for (const spec of SCHEMA) {
+  for (const spec of schema.columns) {
+    if (spec.kind === "id" && spec.synthetic) {
+      // No ID column: each customer is named by their line in the file.
+      ids = Array.from({ length: n }, (_, r) => String(rowNumberOf(raw, r)));
+      continue;
+    }
     const index = columns.schema.get(spec.name);
     if (index === undefined) continue;
     let blanks = 0;
@@ -229,7 +236,7 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
         let ok = true;
         for (let r = 0; r < n; r++) {
           const text = cell(r, index);
-          const value = text === "" ? NaN : parseNumber(text);
+          const value = text === "" ? -1 : classValue(text);
           if (value === 0 || value === 1) {
             values[r] = value;
             continue;
@@ -237,7 +244,11 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
           ok = false;
           if (text === "") blanks++;
           if (text === "" && !requireTarget) continue;
-          rowIssue(r, { column: spec.name, value: text, problem: text === "" ? "is blank; Churn must be 0 or 1" : "must be 0 or 1" });
+          rowIssue(r, {
+            column: spec.name,
+            value: text,
+            problem: text === "" ? `is blank; ${spec.name} must be ${classes}` : `must be ${classes}`,
+          });
         }
         // Row-level mode: bad values skip their rows, so the column stands if none is blank.
         if (ok || (skipMode && blanks === 0)) churn = values;
@@ -293,9 +304,9 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
     if (ones < minClassCount || zeros < minClassCount) {
       const problem =
         ones === 0 || zeros === 0
-          ? `has only one class: all ${n} rows are ${ones === 0 ? 0 : 1}; training needs churners (1) and customers who stayed (0)`
+          ? `has only one class: all ${n} rows are ${ones === 0 ? target.negative : target.positive}; training needs churners (${target.positive}) and customers who stayed (${target.negative})`
           : `has too few of one class (${ones} churners, ${zeros} stayed); training needs at least ${minClassCount} of each`;
-      issues.add({ column: TARGET_COLUMN, problem });
+      issues.add({ column: target.name, problem });
     }
   }
   // Row-level mode: row problems are reported in `skipped`, unless every row is bad (nothing to score, and
@@ -310,7 +321,7 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
   const sourceRows = new Int32Array(n);
   for (let r = 0; r < n; r++) sourceRows[r] = rowNumberOf(raw, r);
 
-  const full: ChurnTable = { nRows: n, ids, churn, numeric, category, extra, sourceRows };
+  const full: ChurnTable = { schema, nRows: n, ids, churn, numeric, category, extra, sourceRows };
   const skipped: SkippedRow[] = [...rowProblems.keys()]
     .sort((a, b) => a - b)
     .map((index) => ({ index, row: rowNumberOf(raw, index), issues: rowProblems.get(index) as InputIssue[] }));
@@ -323,7 +334,7 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
     keptSpellings = Object.fromEntries(Object.entries(spellings).map(([name, col]) => [name, Array.from(keep, (i) => col[i])]));
     // Blank counts describe the rows kept.
     for (const name of Object.keys(missing)) {
-      if (name === ID_COLUMN) missing[name] = 0; // blank IDs are skipped rows
+      if (schema.columns.some((c) => c.kind === "id" && c.name === name)) missing[name] = 0; // blank IDs are skipped rows
       const num = table.numeric[name];
       const cat = table.category[name];
       if (num) missing[name] = num.reduce((c, v) => c + (Number.isNaN(v) ? 1 : 0), 0);
@@ -346,7 +357,30 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
 }
 
 /** The schema column a header name maps to (exact, or ignoring case, spaces and underscores). */
-export function schemaColumnFor(name: string): ColumnSpec | undefined {
+export function schemaColumnFor(name: string, schema: Schema = KAGGLE_ECOMMERCE): ColumnSpec | undefined {
   const key = looseName(name.trim());
-  return SCHEMA.find((c) => c.name === name.trim()) ?? SCHEMA.find((c) => looseName(c.name) === key);
+  const columns = schema.columns;
+  return columns.find((c) => c.name === name.trim()) ?? columns.find((c) => looseName(c.name) === key);
+}
+
+/**
+ * Reads a target cell: 1 for the positive value, 0 for the negative, -1 for anything else. Values compare
+ * as numbers when both are numbers ("1.0" is 1), else as text ignoring case and spacing ("yes" is "Yes").
+ */
+export function targetReader(target: TargetColumn): (text: string) => number {
+  const pos = parseNumber(target.positive);
+  const neg = parseNumber(target.negative);
+  if (!Number.isNaN(pos) && !Number.isNaN(neg)) {
+    return (text) => {
+      const v = parseNumber(text);
+      return v === pos ? 1 : v === neg ? 0 : -1;
+    };
+  }
+  const squash = (t: string) => t.toLowerCase().replace(/\s+/g, " ").trim();
+  const p = squash(target.positive);
+  const q = squash(target.negative);
+  return (text) => {
+    const t = squash(text);
+    return t === p ? 1 : t === q ? 0 : -1;
+  };
 }
