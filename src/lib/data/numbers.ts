@@ -3,7 +3,7 @@
 // separated by commas (1,234.5), a decimal comma (1.234,5), a currency sign before or a percent sign after.
 import type { NumberFormat } from "./schema.js";
 
-const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+export const NUMBER_PATTERN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const THOUSANDS_COMMA = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 const DECIMAL_COMMA = /^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d*)?$/;
 const AFFIXES = /^([+-]?)\s*[$€£¥₩]?\s*([^%$€£¥₩\s][^%]*?)\s*%?$/u;
@@ -15,7 +15,7 @@ const AFFIXES = /^([+-]?)\s*[$€£¥₩]?\s*([^%$€£¥₩\s][^%]*?)\s*%?$/u;
  * refused rather than read as Infinity or, worse, as 0 ("1e-400"). README: Limits.
  */
 export function parseNumber(text: string): number {
-  if (!PLAIN.test(text)) return NaN;
+  if (!NUMBER_PATTERN.test(text)) return NaN;
   const value = Number(text);
   if (!Number.isFinite(value) || (value === 0 && underflows(text))) return NaN;
   return value;
@@ -37,7 +37,7 @@ export function parseFormatted(text: string, format: NumberFormat | undefined): 
     case "plain":
       return parseNumber(body);
     case "thousands-comma":
-      return PLAIN.test(body) || THOUSANDS_COMMA.test(body) ? parseNumber(body.replace(/,/g, "")) : NaN;
+      return NUMBER_PATTERN.test(body) || THOUSANDS_COMMA.test(body) ? parseNumber(body.replace(/,/g, "")) : NaN;
     case "decimal-comma":
       return DECIMAL_COMMA.test(body) ? parseNumber(body.replace(/\./g, "").replace(",", ".")) : NaN;
   }
@@ -51,8 +51,8 @@ export function detectNumberFormat(cells: readonly string[]): NumberFormat | nul
   if (cells.length === 0) return null;
   for (const affixes of [false, true]) {
     const bodies = affixes ? cells.map(stripAffixes) : cells;
-    if (bodies.every((c) => PLAIN.test(c))) return { style: "plain", affixes };
-    if (bodies.every((c) => PLAIN.test(c) || THOUSANDS_COMMA.test(c))) return { style: "thousands-comma", affixes };
+    if (bodies.every((c) => NUMBER_PATTERN.test(c))) return { style: "plain", affixes };
+    if (bodies.every((c) => NUMBER_PATTERN.test(c) || THOUSANDS_COMMA.test(c))) return { style: "thousands-comma", affixes };
     if (bodies.every((c) => DECIMAL_COMMA.test(c))) return { style: "decimal-comma", affixes };
   }
   return null;

@@ -5,7 +5,7 @@
 import { IssueCollector, type InputIssue } from "./errors.js";
 import { keyedRecord } from "./keyed-record.js";
 import { CategoryNormaliser, type NormalisedValue } from "./normalise.js";
-import { parseFormatted, parseNumber } from "./numbers.js";
+import { NUMBER_PATTERN, parseFormatted, parseNumber } from "./numbers.js";
 import { KAGGLE_ECOMMERCE } from "./presets/kaggle-ecommerce.js";
 import { rowNumberOf, type RawTable } from "./raw.js";
 import { targetColumn, type ColumnSpec, type NumericColumn, type Schema, type TargetColumn } from "./schema.js";
@@ -143,7 +143,7 @@ function checkNumber(spec: NumericColumn, text: string): { value: number } | { p
       return { problem: spec.nullable ? "is not a number (leave missing values blank)" : "is not a number (and this column may not have blanks)" };
     }
     if (/^[+-]?\d+,\d+$/.test(text)) return { problem: "is not a number (decimal comma? use a point)" };
-    if (NUMBER.test(text)) {
+    if (NUMBER_PATTERN.test(text)) {
       const small = Number(text) === 0;
       return { problem: `is too ${small ? "small" : "large"} to hold as a number (it would read as ${small ? "0" : "infinity"})` };
     }

@@ -8,7 +8,7 @@ import { inferSchema } from "../src/lib/data/infer-schema.js";
 import { parseSchemaConfig } from "../src/lib/data/schema-config.js";
 import { featureColumns, idColumn, targetColumn } from "../src/lib/data/schema.js";
 import { validateRawTable } from "../src/lib/data/validate.js";
-import { toCsv, validRows } from "./data-fixtures.js";
+import { toCsv, validRows } from "./fixtures/data.js";
 import { otherTables } from "./fixtures/other-tables.js";
 
 const raw = (text: string, file = "t.csv") => parseCsv(new TextEncoder().encode(text), file);
