@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { KAGGLE_ECOMMERCE } from "../src/lib/data/presets/kaggle-ecommerce.js";
 import type { ChurnTable } from "../src/lib/data/table.js";
 import { holdOut, PROBABILITY_SOURCE, rowProbabilities } from "../pipeline/models/split.js";
 
@@ -7,6 +8,7 @@ import { holdOut, PROBABILITY_SOURCE, rowProbabilities } from "../pipeline/model
 const churn = Uint8Array.from([1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0]);
 const duplicateOf = Int32Array.from([-1, -1, -1, -1, -1, -1, -1, -1, -1, 0, 4, 5]);
 const table: ChurnTable = {
+  schema: KAGGLE_ECOMMERCE,
   nRows: 12,
   ids: Array.from({ length: 12 }, (_, i) => String(100 + i)),
   churn,
