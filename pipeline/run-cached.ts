@@ -1,59 +1,52 @@
 // Runs the pipeline at most once per content key and keeps its artifacts on disk under .cache/pipeline/.
 // Framework runs each data loader in its own process, often several at once; they all land here, so a
-// directory lock makes one of them do the work while the others wait for its result.
+// lock per key makes one of them do the work while the others wait for its result (lock.ts: a killed
+// run's lock is taken over, and those waiting say for whom).
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ARTIFACT_NAMES, serialiseArtifact, type ArtifactName } from "./artifacts.js";
+import { ARTIFACT_NAMES, serialiseArtifact, type ArtifactName, type PipelineOutput } from "./artifacts.js";
 import { contentKey } from "./content-key.js";
+import { acquireLock } from "./lock.js";
 import { runPipeline, type Log } from "./pipeline.js";
 import { PROJECT_ROOT, type PipelineSettings } from "./settings.js";
 
 export const CACHE_ROOT = join(PROJECT_ROOT, ".cache", "pipeline");
 const KEEP_RUNS = 4;
-const LOCK_STALE_MS = 20 * 60 * 1000;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function tryLock(lockDir: string): boolean {
-  try {
-    mkdirSync(lockDir);
-    writeFileSync(join(lockDir, "pid"), String(process.pid));
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    // A lock left by a killed process would block every later build: take it over once it is old.
-    if (Date.now() - statSync(lockDir).mtimeMs > LOCK_STALE_MS) {
-      rmSync(lockDir, { recursive: true, force: true });
-      return tryLock(lockDir);
-    }
-    return false;
-  }
+export interface RunCachedOptions {
+  /** Where runs are kept (tests use a folder of their own). */
+  readonly cacheRoot?: string;
+  /** The pipeline itself; tests pass a stand-in. */
+  readonly run?: (settings: PipelineSettings, log: Log) => Promise<PipelineOutput>;
 }
 
-function pruneOldRuns(keep: string): void {
-  const runs = readdirSync(CACHE_ROOT)
+function pruneOldRuns(cacheRoot: string, keep: string): void {
+  const runs = readdirSync(cacheRoot)
     .filter((name) => /^[0-9a-f]{32}$/.test(name) && name !== keep)
-    .map((name) => ({ name, mtime: statSync(join(CACHE_ROOT, name)).mtimeMs }))
+    .map((name) => ({ name, mtime: statSync(join(cacheRoot, name)).mtimeMs }))
     .sort((a, b) => b.mtime - a.mtime);
-  for (const run of runs.slice(KEEP_RUNS - 1)) rmSync(join(CACHE_ROOT, run.name), { recursive: true, force: true });
+  for (const run of runs.slice(KEEP_RUNS - 1)) rmSync(join(cacheRoot, run.name), { recursive: true, force: true });
 }
 
 /** The folder holding the artifacts of the run for these settings, running the pipeline if needed. */
-export async function ensurePipelineRun(settings: PipelineSettings, log: Log): Promise<string> {
-  mkdirSync(CACHE_ROOT, { recursive: true });
+export async function ensurePipelineRun(
+  settings: PipelineSettings,
+  log: Log,
+  options: RunCachedOptions = {},
+): Promise<string> {
+  const cacheRoot = options.cacheRoot ?? CACHE_ROOT;
+  const run = options.run ?? runPipeline;
+  mkdirSync(cacheRoot, { recursive: true });
   const key = contentKey(settings);
-  const runDir = join(CACHE_ROOT, key);
-  const lockDir = `${runDir}.lock`;
-  for (;;) {
-    if (existsSync(join(runDir, "complete"))) return runDir;
-    if (tryLock(lockDir)) break;
-    await sleep(250);
-  }
+  const runDir = join(cacheRoot, key);
+  if (existsSync(join(runDir, "complete"))) return runDir;
+  const release = await acquireLock(`${runDir}.lock`, { purpose: `running the pipeline on ${settings.dataPath}`, log });
   const tempDir = `${runDir}.tmp-${process.pid}`;
   try {
+    // Whoever held the lock before us may have finished the run.
     if (existsSync(join(runDir, "complete"))) return runDir;
     log(`pipeline: running for ${settings.dataPath} (key ${key})`);
-    const { artifacts } = await runPipeline(settings, log);
+    const { artifacts } = await run(settings, log);
     rmSync(tempDir, { recursive: true, force: true });
     mkdirSync(tempDir, { recursive: true });
     for (const [name, value] of Object.entries(artifacts)) {
@@ -62,11 +55,11 @@ export async function ensurePipelineRun(settings: PipelineSettings, log: Log): P
     writeFileSync(join(tempDir, "complete"), key + "\n");
     rmSync(runDir, { recursive: true, force: true });
     renameSync(tempDir, runDir);
-    pruneOldRuns(key);
+    pruneOldRuns(cacheRoot, key);
     return runDir;
   } finally {
     rmSync(tempDir, { recursive: true, force: true });
-    rmSync(lockDir, { recursive: true, force: true });
+    release();
   }
 }
 
