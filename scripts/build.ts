@@ -1,32 +1,51 @@
-// `npm run build`: the report on CHURN_DATA (or the embedded demo data) into dist/.
+// `npm run build`: the report on CHURN_DATA (or the embedded demo data) into dist/ (or CHURN_DIST).
 // The pipeline runs first, outside Framework, so bad input stops the build with the pipeline's own message
-// and a non-zero exit, and no report from older data is left in dist/ to be published by mistake.
+// and a non-zero exit. Framework then writes the site into a staging folder, which replaces the output folder
+// only once it is complete: a build that fails, or is killed, leaves the previous site as it was. Builds in
+// one checkout share Framework's cache, so they take turns (framework-cache.ts), and say whom they wait for.
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { delimiter, join, resolve } from "node:path";
 import { describeFailure } from "../pipeline/failure.js";
+import { LockRefused, processIsAlive } from "../pipeline/lock.js";
 import { ensurePipelineRun } from "../pipeline/run-cached.js";
 import { PROJECT_ROOT, resolveSettings } from "../pipeline/settings.js";
-import { clearLoaderOutputs } from "./framework-cache.js";
+import { clearLoaderOutputs, lockFrameworkCache } from "./framework-cache.js";
 import { setDocumentLanguage } from "./html-lang.js";
+import {
+  checkOutputFolder,
+  OutputFolderError,
+  removeStaleStaging,
+  replaceFolder,
+  stagingFolderFor,
+} from "./site-output.js";
 import { vendorNpm } from "./vendor-npm.js";
 
 const log = (line: string) => process.stderr.write(line + "\n");
 const dist = process.env.CHURN_DIST ? resolve(process.env.CHURN_DIST) : join(PROJECT_ROOT, "dist");
+const staging = stagingFolderFor(dist);
+const leftAsItWas = `${dist} was left as it was`;
 
 try {
+  checkOutputFolder(dist);
+  await lockFrameworkCache(`building the site into ${dist}`, log);
   const settings = resolveSettings();
   log(`churn-report: building on ${settings.demo ? "the embedded demo data" : settings.dataPath}`);
   await ensurePipelineRun(settings, log);
 } catch (error) {
-  rmSync(dist, { recursive: true, force: true });
-  log(describeFailure(error));
-  log("build stopped: nothing was written to dist/");
+  log(
+    error instanceof LockRefused || error instanceof OutputFolderError
+      ? `error: ${error.message}`
+      : describeFailure(error),
+  );
+  log(`build stopped: ${leftAsItWas}`);
   process.exit(1);
 }
 
 await vendorNpm(log);
 clearLoaderOutputs();
+removeStaleStaging(dist, processIsAlive);
+rmSync(staging, { recursive: true, force: true });
 const framework = join(PROJECT_ROOT, "node_modules", ".bin", "observable");
 const result = spawnSync(framework, ["build"], {
   cwd: PROJECT_ROOT,
@@ -34,13 +53,16 @@ const result = spawnSync(framework, ["build"], {
   // Framework runs .ts data loaders with `tsx` from PATH; put the project's own first, however we were started.
   env: {
     ...process.env,
+    CHURN_DIST: staging,
     PATH: `${join(PROJECT_ROOT, "node_modules", ".bin")}${delimiter}${process.env.PATH ?? ""}`,
     OBSERVABLE_TELEMETRY_DISABLE: "true",
   },
 });
 if (result.status !== 0) {
-  rmSync(dist, { recursive: true, force: true });
-  log("build failed: dist/ removed");
+  rmSync(staging, { recursive: true, force: true });
+  log(`build failed: ${leftAsItWas}`);
   process.exit(result.status ?? 1);
 }
-setDocumentLanguage(dist, "en");
+setDocumentLanguage(staging, "en");
+replaceFolder(staging, dist);
+log(`churn-report: the site is in ${dist}`);

@@ -6,11 +6,13 @@ import { spawn } from "node:child_process";
 import { readdirSync, utimesSync, watch } from "node:fs";
 import { delimiter, join } from "node:path";
 import { PROJECT_ROOT, resolveSettings } from "../pipeline/settings.js";
-import { clearLoaderOutputs } from "./framework-cache.js";
+import { clearLoaderOutputs, lockFrameworkCache, PREVIEW_PURPOSE } from "./framework-cache.js";
 import { vendorNpm } from "./vendor-npm.js";
 
 const log = (line: string) => process.stderr.write(line + "\n");
 const settings = resolveSettings();
+// Held until the preview stops: its loaders write Framework's cache, which a build would otherwise ship.
+await lockFrameworkCache(PREVIEW_PURPOSE, log);
 await vendorNpm(log);
 clearLoaderOutputs();
 
@@ -42,3 +44,5 @@ const preview = spawn(join(PROJECT_ROOT, "node_modules", ".bin", "observable"), 
   },
 });
 preview.on("exit", (code) => process.exit(code ?? 0));
+// Ctrl-C reaches the preview too; exiting through process.exit releases the lock.
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => preview.kill(signal));
