@@ -33,7 +33,7 @@ function live(extra: Partial<Parameters<typeof generateCardLive>[0]> = {}): Prom
     baseUrl: mock.baseUrl,
     profile: AT_RISK,
     base: BASE,
-    timeoutMs: 300,
+    timeoutMs: 5000,
     ...extra,
   });
 }
