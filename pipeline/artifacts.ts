@@ -2,7 +2,17 @@
 // (src/data/<name>.json.ts). The exports are files for systems outside the report (a warehouse, a nightly
 // job): `npm run pipeline` writes them beside the artifacts, the site build neither needs nor makes them.
 // The README documents every field and column.
-export const ARTIFACT_NAMES = ["summary", "cleaned", "hypotheses", "models", "model", "segments", "personas"] as const;
+// "changes" is written only by a run given a baseline (--baseline, CHURN_BASELINE).
+export const ARTIFACT_NAMES = [
+  "summary",
+  "cleaned",
+  "hypotheses",
+  "models",
+  "model",
+  "segments",
+  "personas",
+  "changes",
+] as const;
 export type ArtifactName = (typeof ARTIFACT_NAMES)[number];
 export type Artifacts = Partial<Record<ArtifactName, unknown>>;
 

@@ -12,7 +12,7 @@ import { resolveSettings } from "./settings.js";
 import { writeFileAtomic } from "./write-atomic.js";
 
 const USAGE = `usage: npm run pipeline -- --data FILE --out DIR [--test-ids FILE] [--seed N] [--k N]
-         [--target COL] [--positive VALUE] [--id COL] [--config FILE]
+         [--target COL] [--positive VALUE] [--id COL] [--config FILE] [--baseline DIR]
 
   --data FILE      input CSV or XLSX (default: CHURN_DATA, else the embedded demo data)
   --out DIR        folder for the JSON artifacts and scores.csv (created if missing)
@@ -22,7 +22,10 @@ const USAGE = `usage: npm run pipeline -- --data FILE --out DIR [--test-ids FILE
   --target COL     the churn column (default: inferred, e.g. a two-valued column named Churn or Exited)
   --positive VALUE the target's value that means the customer left (default: inferred: 1, yes, true, …)
   --id COL         the customer ID column (default: inferred; without one, customers are named by line)
-  --config FILE    JSON schema settings: column kinds and descriptions, drops, merges, hypotheses, roles`;
+  --config FILE    JSON schema settings: column kinds and descriptions, drops, merges, hypotheses, roles
+
+  --baseline DIR   a previous run's output folder (or a built site) to compare with: writes changes.json;
+                   a file without a Churn column is then scored with the baseline's model (default: CHURN_BASELINE)`;
 
 const log = (line: string) => process.stderr.write(line + "\n");
 
@@ -39,6 +42,7 @@ try {
       positive: { type: "string" },
       id: { type: "string" },
       config: { type: "string" },
+      baseline: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   }).values;
@@ -74,6 +78,7 @@ try {
     positive: args.positive,
     id: args.id,
     config: args.config,
+    baseline: args.baseline,
   });
   const { artifacts, exports } = await runPipeline(settings, log, { exports: true });
   mkdirSync(outDir, { recursive: true });

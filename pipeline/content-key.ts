@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
+import { baselineHash } from "./changes/read-baseline.js";
 import { PROJECT_ROOT, type PipelineSettings } from "./settings.js";
 
 const CODE_ROOTS = ["pipeline", "src/lib", "package-lock.json"];
@@ -48,6 +49,8 @@ export function contentKey(settings: PipelineSettings, root: string = PROJECT_RO
       baseUrl: settings.gemini.baseUrl,
     }),
   );
+  // Only a run with a baseline hashes one, so a run without keeps the key it always had.
+  if (settings.baselineDir) part("baseline", baselineHash(settings.baselineDir));
   for (const file of codeFiles(root)) part(relative(root, file), readFileSync(file));
   return hash.digest("hex").slice(0, 32);
 }

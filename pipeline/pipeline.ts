@@ -4,7 +4,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Exports, PipelineOutput } from "./artifacts.js";
 import { makeExports } from "./exports/exports.js";
-import { readInput } from "./input/read-input.js";
+import { buildChanges } from "./changes/changes.js";
+import type { ChangesArtifact } from "../src/lib/changes/artifact.js";
+import { readBaseline, type Baseline } from "./changes/read-baseline.js";
+import { readInput, type InputData } from "./input/read-input.js";
 import { assembleModelBundle } from "./model-bundle.js";
 import { evaluateModels } from "./models/evaluate.js";
 import { toPersonasArtifact, writePersonas } from "./personas/gemini-build.js";
@@ -13,6 +16,7 @@ import { PROJECT_ROOT, type PipelineSettings } from "./settings.js";
 import { stageTimer } from "./stage-timer.js";
 import { toCleanedArtifact } from "../src/lib/data/cleaned.js";
 import { InputError } from "../src/lib/data/errors.js";
+import { targetColumn } from "../src/lib/data/schema.js";
 import { distinctRows } from "../src/lib/data/split.js";
 import { summaryArtifact } from "../src/lib/data/summary.js";
 import { selectTableRows } from "../src/lib/data/table.js";
@@ -33,10 +37,29 @@ export async function runPipeline(
   options: RunOptions = {},
 ): Promise<PipelineOutput> {
   const timer = stageTimer(log, "pipeline");
-  const input = await readInput(settings.dataPath, { demo: settings.demo, schemaSettings: settings.schema });
+  // The baseline is read first: a wrong folder should fail before minutes of training.
+  const baseline = settings.baselineDir ? readBaseline(settings.baselineDir) : null;
+  const input = await readBuildInput(settings, baseline);
   const summary = summaryArtifact(input);
   const distinct = distinctRows(input.duplicates.duplicateOf);
   timer("read, validate and profile");
+
+  if (baseline && !input.table.churn) {
+    // An unlabelled file with a baseline: nothing to train on, the baseline's model scores it.
+    const changes = buildChanges({
+      baseline,
+      summary,
+      table: input.table,
+      duplicateOf: input.duplicates.duplicateOf,
+      seed: settings.seed,
+      trained: null,
+    });
+    timer("changes since the baseline (unlabelled: scored with the baseline's model)");
+    return {
+      artifacts: { summary, cleaned: toCleanedArtifact(input.table, input.duplicates.duplicateOf), changes },
+      exports: {},
+    };
+  }
 
   // The hypotheses are tested on distinct customers: a customer copied under a second ID is one person.
   const hypotheses = hypothesesArtifact(testHypotheses(selectTableRows(input.table, distinct)));
@@ -76,6 +99,18 @@ export async function runPipeline(
   timer("personas");
 
   const model = assembleModelBundle(models.deployed, segments.model);
+  let changes: ChangesArtifact | undefined;
+  if (baseline) {
+    changes = buildChanges({
+      baseline,
+      summary,
+      table: input.table,
+      duplicateOf: input.duplicates.duplicateOf,
+      seed: settings.seed,
+      trained: { models: models.modelsArtifact, segmentModel: segments.model, segments: segments.artifact },
+    });
+    timer("changes since the baseline");
+  }
   let exports: Exports = {};
   if (options.exports) {
     exports = makeExports(input, model);
@@ -91,9 +126,35 @@ export async function runPipeline(
       model,
       segments: segments.artifact,
       personas: toPersonasArtifact(personas),
+      ...(changes ? { changes } : {}),
     },
     exports,
   };
+}
+
+/**
+ * The input file, read for training as without a baseline. With a baseline, a file that cannot be read for
+ * training because it has no churn column is read with the baseline's schema instead, to be scored with the
+ * baseline's model; any other problem is the training read's error, as without a baseline.
+ */
+async function readBuildInput(settings: PipelineSettings, baseline: Baseline | null): Promise<InputData> {
+  const training = () => readInput(settings.dataPath, { demo: settings.demo, schemaSettings: settings.schema });
+  if (!baseline) return training();
+  try {
+    return await training();
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const schema = baseline.table.schema;
+    let probe: InputData;
+    try {
+      probe = await readInput(settings.dataPath, { demo: settings.demo, requireTarget: false, schema });
+    } catch {
+      throw error;
+    }
+    const hasTarget = probe.table.churn !== null || targetColumn(schema).name in probe.cleaning.missing;
+    if (hasTarget) throw error;
+    return probe;
+  }
 }
 
 /** The --test-ids file: a JSON array of customer IDs (numbers or strings). */

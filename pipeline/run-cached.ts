@@ -67,3 +67,7 @@ export function readArtifact(runDir: string, name: ArtifactName): string {
   if (!ARTIFACT_NAMES.includes(name)) throw new Error(`unknown artifact ${name}`);
   return readFileSync(join(runDir, `${name}.json`), "utf-8");
 }
+
+export function hasArtifact(runDir: string, name: ArtifactName): boolean {
+  return existsSync(join(runDir, `${name}.json`));
+}

@@ -21,6 +21,8 @@ export interface PipelineSettings {
   readonly k: number;
   /** What overrides the schema inference: target, positive value, ID column, the config file's settings. */
   readonly schema: SchemaSettings;
+  /** A previous run's artifacts (a pipeline output folder or a published site) to compare with; null: none. */
+  readonly baselineDir: string | null;
   readonly gemini: {
     readonly apiKey: string | null;
     readonly model: string;
@@ -50,6 +52,7 @@ export interface SettingsInput {
   positive?: string;
   id?: string;
   config?: string;
+  baseline?: string;
 }
 
 /** Settings from explicit options first, then CHURN_* / GEMINI_* environment variables, then defaults. */
@@ -66,6 +69,13 @@ export function resolveSettings(options: SettingsInput = {}, env: NodeJS.Process
   const testIdsOption = options.testIds ?? (env.CHURN_TEST_IDS || undefined);
   const testIdsPath = testIdsOption ? resolve(testIdsOption) : null;
   if (testIdsPath && !existsSync(testIdsPath)) throw new SettingsError(`test-ids file not found: ${testIdsPath}`);
+  const baselineOption = options.baseline ?? (env.CHURN_BASELINE || undefined);
+  const baselineDir = baselineOption ? resolve(baselineOption) : null;
+  if (baselineDir && !existsSync(baselineDir)) {
+    throw new SettingsError(
+      `baseline folder not found: ${baselineDir} (from ${options.baseline ? "--baseline" : "CHURN_BASELINE"})`,
+    );
+  }
   const seedText = options.seed ?? env.CHURN_SEED;
   const schema = schemaSettings(options, env);
   const kText = options.k ?? env.CHURN_K;
@@ -76,6 +86,7 @@ export function resolveSettings(options: SettingsInput = {}, env: NodeJS.Process
     seed: seedText ? parseInteger("seed", seedText, 0, 2 ** 31 - 1) : DEFAULT_SEED,
     k: kText ? parseInteger("k", kText, 2, 12) : DEFAULT_K,
     schema,
+    baselineDir,
     gemini: {
       apiKey: env.GEMINI_API_KEY || null,
       model: env.GEMINI_MODEL || GEMINI_DEFAULT_MODEL,

@@ -8,8 +8,8 @@ import { rmSync } from "node:fs";
 import { delimiter, join, resolve } from "node:path";
 import { describeFailure } from "../pipeline/failure.js";
 import { LockRefused, processIsAlive } from "../pipeline/lock.js";
-import { ensurePipelineRun } from "../pipeline/run-cached.js";
-import { PROJECT_ROOT, resolveSettings } from "../pipeline/settings.js";
+import { ensurePipelineRun, hasArtifact } from "../pipeline/run-cached.js";
+import { PROJECT_ROOT, resolveSettings, SettingsError } from "../pipeline/settings.js";
 import { clearLoaderOutputs, lockFrameworkCache } from "./framework-cache.js";
 import { setDocumentLanguage } from "./html-lang.js";
 import {
@@ -31,7 +31,14 @@ try {
   await lockFrameworkCache(`building the site into ${dist}`, log);
   const settings = resolveSettings();
   log(`churn-report: building on ${settings.demo ? "the embedded demo data" : settings.dataPath}`);
-  await ensurePipelineRun(settings, log);
+  const runDir = await ensurePipelineRun(settings, log);
+  if (!hasArtifact(runDir, "models")) {
+    throw new SettingsError(
+      `${settings.dataPath} has no Churn column: with CHURN_BASELINE it is scored with the baseline's model, ` +
+        `which \`npm run pipeline -- --data FILE --baseline DIR --out OUT\` writes to OUT/changes.json; ` +
+        `the report itself needs a labelled file`,
+    );
+  }
 } catch (error) {
   log(
     error instanceof LockRefused || error instanceof OutputFolderError

@@ -24,6 +24,7 @@ function fakeProject(): { root: string; data: string; settings: PipelineSettings
     seed: 42,
     k: 6,
     schema: {},
+    baselineDir: null,
     gemini: { apiKey: null, model: "m", baseUrl: null },
   };
   return { root, data, settings };

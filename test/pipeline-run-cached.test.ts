@@ -24,6 +24,7 @@ function settingsFor(name: string): PipelineSettings {
     seed: 42,
     k: 6,
     schema: {},
+    baselineDir: null,
     gemini: { apiKey: null, model: "m", baseUrl: null },
   };
 }

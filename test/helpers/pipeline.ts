@@ -26,6 +26,7 @@ export function runPipelineCli(
       env: {
         ...process.env,
         CHURN_DATA: "",
+        CHURN_BASELINE: "",
         CHURN_TARGET: "",
         CHURN_POSITIVE: "",
         CHURN_ID: "",
