@@ -54,7 +54,7 @@ export function scoreTable(bundle: ModelBundle, table: ChurnTable, options: Scor
 }
 
 /** The reasons alone (null when the bundle has no explainer). `X`: the bundle's encoding of the table, if at hand. */
-export function explainTable(bundle: ModelBundle, table: ChurnTable, X?: FeatureMatrix): Reasons | null {
+function explainTable(bundle: ModelBundle, table: ChurnTable, X?: FeatureMatrix): Reasons | null {
   if (bundle.explainer.kind !== "treeshap") return null;
   const { model, impute, memberName } = bundle.explainer;
   const XE = X && impute === bundle.impute ? X : encode(table, bundle.encoder, { impute });
