@@ -1,15 +1,15 @@
 // `npm run pipeline -- --data FILE --out DIR`: the report's pipeline without Framework. Writes every
 // artifact as DIR/<name>.json and the exports (scores.csv) beside them. Teams use it to check a new data
 // file and to take the model to their own systems; the tests use it too.
-// On failure nothing is left in DIR that could be mistaken for this run's output.
-import { mkdirSync, rmSync } from "node:fs";
-import { join, resolve } from "node:path";
+// On failure nothing is left in DIR that could be mistaken for this run's output; a run killed before it
+// finished leaves DIR as it was (run-folder.ts).
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { OUTPUT_FILES, serialiseArtifact } from "./artifacts.js";
+import { serialiseArtifact } from "./artifacts.js";
 import { describeFailure } from "./failure.js";
 import { runPipeline } from "./pipeline.js";
+import { checkRunFolder, removeRunOutputs, writeRunFolder } from "./run-folder.js";
 import { resolveSettings } from "./settings.js";
-import { writeFileAtomic } from "./write-atomic.js";
 
 const USAGE = `usage: npm run pipeline -- --data FILE --out DIR [--test-ids FILE] [--seed N] [--k N]
          [--target COL] [--positive VALUE] [--id COL] [--config FILE] [--baseline DIR]
@@ -60,12 +60,11 @@ if (!args.out) {
 }
 const outDir = resolve(args.out);
 
-function removeOurArtifacts(): void {
-  for (const file of OUTPUT_FILES) rmSync(join(outDir, file), { force: true });
-}
-
-function writeAtomically(file: string, text: string): void {
-  writeFileAtomic(join(outDir, file), text);
+try {
+  checkRunFolder(outDir);
+} catch (error) {
+  log(`error: ${(error as Error).message}`);
+  process.exit(1);
 }
 
 try {
@@ -81,20 +80,14 @@ try {
     baseline: args.baseline,
   });
   const { artifacts, exports } = await runPipeline(settings, log, { exports: true });
-  mkdirSync(outDir, { recursive: true });
-  removeOurArtifacts();
-  const written: string[] = [];
-  for (const [name, value] of Object.entries(artifacts)) {
-    writeAtomically(`${name}.json`, serialiseArtifact(value));
-    written.push(`${name}.json`);
-  }
-  for (const [file, text] of Object.entries(exports)) {
-    writeAtomically(file, text);
-    written.push(file);
-  }
-  log(`wrote ${written.join(", ")} to ${outDir}`);
+  const files: [string, string][] = [
+    ...Object.entries(artifacts).map(([name, value]): [string, string] => [`${name}.json`, serialiseArtifact(value)]),
+    ...Object.entries(exports),
+  ];
+  writeRunFolder(outDir, files);
+  log(`wrote ${files.map(([name]) => name).join(", ")} to ${outDir}`);
 } catch (error) {
-  removeOurArtifacts();
+  removeRunOutputs(outDir);
   log(describeFailure(error));
   process.exit(1);
 }

@@ -8,17 +8,12 @@ import { rmSync } from "node:fs";
 import { delimiter, join, resolve } from "node:path";
 import { describeFailure } from "../pipeline/failure.js";
 import { LockRefused, processIsAlive } from "../pipeline/lock.js";
+import { removeStaleStaging, replaceFolder, stagingFolderFor } from "../pipeline/output-folder.js";
 import { ensurePipelineRun, hasArtifact } from "../pipeline/run-cached.js";
 import { PROJECT_ROOT, resolveSettings, SettingsError } from "../pipeline/settings.js";
 import { clearLoaderOutputs, lockFrameworkCache } from "./framework-cache.js";
 import { setDocumentLanguage } from "./html-lang.js";
-import {
-  checkOutputFolder,
-  OutputFolderError,
-  removeStaleStaging,
-  replaceFolder,
-  stagingFolderFor,
-} from "./site-output.js";
+import { checkOutputFolder, OutputFolderError } from "./site-output.js";
 import { vendorNpm } from "./vendor-npm.js";
 
 const log = (line: string) => process.stderr.write(line + "\n");

@@ -1,10 +1,10 @@
 // Where a build writes the site. Framework writes straight into its output folder, and clears that folder
 // first only when it is inside the checkout: a folder elsewhere keeps the previous build's files and the
-// next build stops on a "file conflict", after the old site was half overwritten. So each build writes a
-// staging folder beside the output and, once Framework has finished, swaps it in whole; a failed build only
-// removes its staging folder and leaves the previous site as it was.
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+// next build stops on a "file conflict", after the old site was half overwritten. So each build has
+// Framework write a staging folder, put in place whole once complete (pipeline/output-folder.ts); a failed
+// build only removes its staging folder and leaves the previous site as it was. This module says which
+// output folders a build may replace.
+import { existsSync, readdirSync, statSync } from "node:fs";
 
 export class OutputFolderError extends Error {}
 
@@ -25,49 +25,4 @@ export function checkOutputFolder(dir: string): void {
     `${dir} is not empty and holds no previous build of the report (it has ${shown}); ` +
       `choose a new or empty folder, or remove this one`,
   );
-}
-
-/** The staging folder of this process's build of `dir`: beside it, so the swap is a rename on one disk. */
-export function stagingFolderFor(dir: string, tag: string | number = process.pid): string {
-  return join(dirname(dir), `.${basename(dir)}.building-${tag}`);
-}
-
-/** Removes staging folders of `dir` left by builds that were killed (their process is gone). */
-export function removeStaleStaging(dir: string, isAlive: (pid: number) => boolean): void {
-  const prefix = `.${basename(dir)}.building-`;
-  if (!existsSync(dirname(dir))) return;
-  for (const name of readdirSync(dirname(dir))) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(name.slice(prefix.length));
-    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) {
-      rmSync(join(dirname(dir), name), { recursive: true, force: true });
-    }
-  }
-}
-
-/** Moves the finished `staging` folder to `dir`, replacing what was there. */
-export function replaceFolder(staging: string, dir: string): void {
-  if (!existsSync(dir)) {
-    renameSync(staging, dir);
-    return;
-  }
-  const previous = join(dirname(dir), `.${basename(dir)}.previous-${process.pid}`);
-  rmSync(previous, { recursive: true, force: true });
-  try {
-    renameSync(dir, previous);
-  } catch {
-    // The folder itself cannot move (a mount point, a folder a server holds on some systems): replace its
-    // contents instead, which is not atomic but leaves the same files.
-    for (const name of readdirSync(dir)) rmSync(join(dir, name), { recursive: true, force: true });
-    for (const name of readdirSync(staging)) renameSync(join(staging, name), join(dir, name));
-    rmSync(staging, { recursive: true, force: true });
-    return;
-  }
-  try {
-    renameSync(staging, dir);
-  } catch (error) {
-    renameSync(previous, dir);
-    throw error;
-  }
-  rmSync(previous, { recursive: true, force: true });
 }

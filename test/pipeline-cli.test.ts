@@ -101,6 +101,15 @@ describe("npm run pipeline on bad input", () => {
       assert.deepEqual(run.files, []);
     });
   }
+  it("refuses an output folder holding other files, before running, and leaves them", () => {
+    const out = mkdtempSync(join(tmpdir(), "churn-foreign-out-"));
+    writeFileSync(join(out, "notes.txt"), "mine");
+    const run = runPipelineCli([], {}, out);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /holds files that are not this pipeline's \(notes\.txt\)/);
+    assert.doesNotMatch(run.stderr, /pipeline:/);
+    assert.deepEqual(run.files, ["notes.txt"]);
+  });
   it("a missing file is named", () => {
     const run = runPipelineCli(["--data", join(dir, "nope.csv")]);
     assert.equal(run.status, 1);
