@@ -16,6 +16,7 @@ import { PROJECT_ROOT, type PipelineSettings } from "./settings.js";
 import { stageTimer } from "./stage-timer.js";
 import { toCleanedArtifact } from "../src/lib/data/cleaned.js";
 import { InputError } from "../src/lib/data/errors.js";
+import { KAGGLE_COLUMNS } from "../src/lib/data/presets/kaggle-ecommerce.js";
 import { targetColumn } from "../src/lib/data/schema.js";
 import { distinctRows } from "../src/lib/data/split.js";
 import { summaryArtifact } from "../src/lib/data/summary.js";
@@ -60,6 +61,8 @@ export async function runPipeline(
       exports: {},
     };
   }
+
+  requireKagglePresetBeyondDataStage(input, settings.dataPath);
 
   // The hypotheses are tested on distinct customers: a customer copied under a second ID is one person.
   const hypotheses = hypothesesArtifact(testHypotheses(selectTableRows(input.table, distinct)));
@@ -169,4 +172,23 @@ function readTestIds(path: string): (string | number)[] {
     throw InputError.fileProblem(path, "expected a JSON array of customer IDs, like [50001, 50002]");
   }
   return parsed;
+}
+
+/**
+ * The schema is inferred for any table, but the hypotheses, models and segments stages still read the Kaggle
+ * columns by name. Until they read the schema, a table without the preset stops here with what was inferred,
+ * rather than deep inside a stage with a stack trace.
+ */
+function requireKagglePresetBeyondDataStage(input: InputData, file: string): void {
+  const schema = input.table.schema;
+  if (schema.preset !== null) return;
+  const target = targetColumn(schema);
+  const present = new Set(schema.columns.map((c) => c.name));
+  const missing = KAGGLE_COLUMNS.map((c) => c.name).filter((name) => !present.has(name));
+  const inferred = `target ${JSON.stringify(target.name)}, ${schema.columns.length - 1} columns kept, ${schema.ignored.length} ignored`;
+  const problem =
+    `was read with an inferred schema (${inferred}), but the stages after the data stage (hypotheses, models, ` +
+    `segments) still need the Kaggle e-commerce columns, and this file lacks ${missing.length} of them: ` +
+    `${missing.slice(0, 6).join(", ")}${missing.length > 6 ? ", …" : ""}`;
+  throw new InputError(file, [{ problem, count: 1, examples: [{ file, problem }] }]);
 }
