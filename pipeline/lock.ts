@@ -4,6 +4,7 @@
 // process that finds the owner gone takes the lock over and says so; one that waits for a live owner says whom
 // it is waiting for, and keeps saying so, instead of sitting silent.
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { join } from "node:path";
 
@@ -14,6 +15,11 @@ export interface LockOwner {
   readonly purpose: string;
   /** When it took the lock (ISO time). */
   readonly since: string;
+  /**
+   * Unique to one taking of the lock, so a release removes only its own: pid and time alone can repeat when
+   * one process takes a lock again within the same millisecond.
+   */
+  readonly token: string;
 }
 
 export interface LockOptions {
@@ -61,6 +67,7 @@ function readOwner(dir: string): LockOwner | null {
         host: value.host,
         purpose: String(value.purpose ?? ""),
         since: String(value.since ?? ""),
+        token: String(value.token ?? ""),
       };
     }
   } catch {
@@ -101,7 +108,10 @@ function takeOver(dir: string, dead: LockOwner | null): boolean {
     return false;
   }
   const moved = readOwner(grave);
-  const same = dead === null ? moved === null : moved !== null && moved.pid === dead.pid && moved.since === dead.since;
+  const same =
+    dead === null
+      ? moved === null
+      : moved !== null && moved.pid === dead.pid && moved.since === dead.since && moved.token === dead.token;
   if (!same) {
     try {
       renameSync(grave, dir);
@@ -131,6 +141,7 @@ export async function acquireLock(dir: string, options: LockOptions): Promise<()
     host: hostname(),
     purpose: options.purpose,
     since: new Date().toISOString(),
+    token: randomUUID(),
   };
   let waitingSince: number | null = null;
   let lastSaid = 0;
@@ -179,7 +190,7 @@ export async function acquireLock(dir: string, options: LockOptions): Promise<()
     process.off("exit", release);
     // Only our own lock: if we were taken over (say, after a long stop), the folder is someone else's now.
     const owner = readOwner(dir);
-    if (owner && owner.pid === me.pid && owner.since === me.since) rmSync(dir, { recursive: true, force: true });
+    if (owner && owner.token === me.token) rmSync(dir, { recursive: true, force: true });
   };
   // A process ending normally or through process.exit() lets go; a killed one is taken over by the next.
   process.on("exit", release);
