@@ -1,12 +1,24 @@
-// Per-prediction feature contributions by TreeSHAP (Lundberg, Erion & Lee 2018, Algorithm 2): exact
-// Shapley values of the tree ensemble's output, where "feature unknown" means following both children
-// weighted by their training cover. For each row the contributions plus the expected value equal the
-// model's output: the margin for gbdt, the probability for a forest. Runs in O(trees x leaves x depth²), less
-// in practice: see ShapWork.
+// Per-prediction feature contributions: exact Shapley values of the tree ensemble's output, where "feature
+// unknown" means following both children weighted by their training cover (TreeSHAP's definition, Lundberg,
+// Erion & Lee 2018). For each row the contributions plus the expected value equal the model's output: the
+// margin for gbdt, the probability for a forest.
+//
+// Computed as Linear TreeSHAP (Yu, Bifet, Read & Xu, NeurIPS 2022), in O(nodes x depth) per row and tree
+// instead of the path algorithm's O(leaves x depth²). For a leaf v with value b, whose path meets the
+// distinct features F (each with Z, the product of its edges' cover fractions, and O, 1 if the row takes all
+// its edges and else 0), feature i's Shapley share is
+//     b (O_i - Z_i) ∫₀¹ Π_{j∈F, j≠i} (Z_j (1 - t) + O_j t) dt,
+// because the Shapley weight |S|! (|F| - |S| - 1)! / |F|! is ∫₀¹ t^|S| (1 - t)^(|F| - |S| - 1) dt. The
+// integrand is a polynomial of degree below the tree's depth, so Gauss-Legendre quadrature with half as
+// many points is exact, and the polynomial is carried as its values at those points. Walking down, a node's
+// values are its parent's times the edge's factor (a repeated feature's old factor divided out); walking back
+// up, they are summed over the leaves below, and each edge adds its feature's share, minus the share the
+// same leaves got at the feature's previous edge on the path. Everything that does not depend on the row
+// (each edge's factors and quadrature weights for both outcomes) is tabled once per tree, so explaining a
+// row multiplies and adds and never divides.
 
 import type { FeatureMatrix } from "../matrix.js";
-import type { TreeEnsembleModel } from "./model.js";
-import { flatten, type FlatEnsemble } from "./predict.js";
+import type { CompactTree, TreeEnsembleModel } from "./model.js";
 
 export interface TreeShapResult {
   /** nRows x nCols, row-major: the contribution of feature j to row i is values[i * nCols + j]. */
@@ -16,66 +28,62 @@ export interface TreeShapResult {
 }
 
 /**
- * What TreeSHAP needs of a model besides the flat node arrays, computed once per model object: each tree's
- * expected value and depth, the children's cover fractions (one division per node instead of one per node
- * per row), and the constant factors of the path-weight recurrences by (depth, index), so the inner loops
- * multiply instead of divide.
+ * One tree in depth-first order (a node's left child follows it; `right` names the other), with the tables
+ * of its edges: the edge into node c is the split of parent[c] on edgeFeature[c]. Vectors of m values (one
+ * per quadrature point) start at c * m.
  */
-interface ShapPlan {
-  flat: FlatEnsemble;
-  /** Per tree: cover-weighted mean of its leaves. */
-  expected: Float64Array;
-  maxDepth: number;
-  /** Per node: cover[left] / cover[node] and cover[right] / cover[node]. */
-  zeroLeft: Float64Array;
-  zeroRight: Float64Array;
-  /** Row stride of the tables below (maxDepth + 2). */
-  stride: number;
-  /** up[d * stride + i] = (i + 1) / (d + 1): extend's share moved one size up. */
-  up: Float64Array;
-  /** down[d * stride + i] = (d - i) / (d + 1): extend's share kept at size i. */
-  down: Float64Array;
-  /** inv[d * stride + i] = (d + 1) / (i + 1), the inverse of `up`: unwinding a feature that is followed. */
-  inv: Float64Array;
-  /** cold[d * stride + i] = (d + 1) / (d - i), the inverse of `down`: unwinding a feature that is not followed. */
-  cold: Float64Array;
+interface TreeTables {
+  n: number;
+  /** Quadrature points (half the most distinct features on a path, rounded up; at least 1). */
+  m: number;
+  expected: number;
+  feature: Int32Array;
+  threshold: Float64Array;
+  defaultLeft: Uint8Array;
+  value: Float64Array;
+  right: Int32Array;
+  parent: Int32Array;
+  /** 1 when the node is its parent's left child. */
+  isLeft: Uint8Array;
+  edgeFeature: Int32Array;
+  /** The nearest node above whose edge splits on the same feature, or -1. */
+  prev: Int32Array;
+  /** The edge's cover fraction: the factor when the row left the feature's path further up. */
+  cover: Float64Array;
+  /** Factor when the row takes the edge (and all the feature's edges above): (Z a + t) / (Z' a + t). */
+  take: Float64Array;
+  /** Factor when the row takes the feature's edges above but not this one: Z a / (Z' a + t). */
+  miss: Float64Array;
+  /** Quadrature weights of the edge's share when the row takes / does not take it (previous edge's share deducted). */
+  shareTake: Float64Array;
+  shareMiss: Float64Array;
 }
+
+/** Per model: each tree's expected value, and its tables when they fit TABLE_BUDGET (else built per call). */
+interface ShapPlan {
+  expected: Float64Array;
+  tables: TreeTables[] | null;
+}
+
+/** Tables are kept per model up to this many doubles (64 MiB); larger models (deep forests) rebuild them per call. */
+const TABLE_BUDGET = 8 * 2 ** 20;
 
 const planCache = new WeakMap<TreeEnsembleModel, ShapPlan>();
 
 function planOf(model: TreeEnsembleModel): ShapPlan {
   const cached = planCache.get(model);
   if (cached) return cached;
-  const flat = flatten(model);
-  const nTrees = flat.roots.length;
-  const expected = new Float64Array(nTrees);
-  let maxDepth = 0;
-  for (let t = 0; t < nTrees; t++) {
-    expected[t] = expectedValue(flat, flat.roots[t]);
-    maxDepth = Math.max(maxDepth, depthOf(flat, flat.roots[t]));
+  const tables: TreeTables[] = [];
+  let doubles = 0;
+  for (const tree of model.trees) {
+    const t = treeTables(tree);
+    doubles += t.n * (4 * t.m + 4);
+    tables.push(t);
   }
-  const n = flat.feature.length;
-  const zeroLeft = new Float64Array(n);
-  const zeroRight = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    if (flat.feature[k] < 0) continue;
-    zeroLeft[k] = flat.cover[flat.left[k]] / flat.cover[k];
-    zeroRight[k] = flat.cover[flat.right[k]] / flat.cover[k];
-  }
-  const stride = maxDepth + 2;
-  const up = new Float64Array(stride * stride);
-  const down = new Float64Array(stride * stride);
-  const inv = new Float64Array(stride * stride);
-  const cold = new Float64Array(stride * stride);
-  for (let d = 0; d < stride; d++) {
-    for (let i = 0; i <= d; i++) {
-      up[d * stride + i] = (i + 1) / (d + 1);
-      down[d * stride + i] = (d - i) / (d + 1);
-      inv[d * stride + i] = (d + 1) / (i + 1);
-      cold[d * stride + i] = i < d ? (d + 1) / (d - i) : 0;
-    }
-  }
-  const plan: ShapPlan = { flat, expected, maxDepth, zeroLeft, zeroRight, stride, up, down, inv, cold };
+  const plan: ShapPlan = {
+    expected: Float64Array.from(tables, (t) => t.expected),
+    tables: doubles <= TABLE_BUDGET ? tables : null,
+  };
   planCache.set(model, plan);
   return plan;
 }
@@ -84,259 +92,216 @@ export function treeShap(model: TreeEnsembleModel, X: FeatureMatrix): TreeShapRe
   if (X.nCols !== model.featureNames.length)
     throw new Error(`tree model expects ${model.featureNames.length} features, got ${X.nCols}`);
   const plan = planOf(model);
-  const nTrees = plan.flat.roots.length;
+  const nTrees = model.trees.length;
   const scale = model.kind === "forest" ? (nTrees > 0 ? 1 / nTrees : 0) : 1;
   const { nRows, nCols } = X;
   const values = new Float64Array(nRows * nCols);
   let expected = 0;
   for (let t = 0; t < nTrees; t++) expected += plan.expected[t];
   expected = model.baseScore + expected * scale;
-  const work = new ShapWork(plan, nCols);
-  const phi = work.phi;
-  for (let i = 0; i < nRows; i++) {
-    phi.fill(0);
-    const rowStart = i * nCols;
-    for (let t = 0; t < nTrees; t++) work.tree(X.values, rowStart, plan.flat.roots[t]);
-    for (let j = 0; j < nCols; j++) values[rowStart + j] = phi[j] * scale;
+  // Tree by tree, all rows: a tree's tables stay in cache while its rows go through.
+  for (let t = 0; t < nTrees; t++) {
+    const tables = plan.tables ? plan.tables[t] : treeTables(model.trees[t]);
+    const work = new Float64Array(tables.n * tables.m);
+    const one = new Uint8Array(tables.n);
+    const goLeft = new Uint8Array(tables.n);
+    for (let i = 0; i < nRows; i++) explainRow(tables, X.values, i * nCols, values, work, one, goLeft);
   }
+  if (scale !== 1) for (let k = 0; k < values.length; k++) values[k] *= scale;
   return { values, expected };
 }
 
-function expectedValue(flat: FlatEnsemble, root: number): number {
-  // Cover-weighted mean of the leaves, written as a walk over the subtree (children follow parents).
-  let sum = 0;
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop() as number;
-    if (flat.feature[node] < 0) sum += flat.value[node] * flat.cover[node];
-    else stack.push(flat.left[node], flat.right[node]);
-  }
-  return flat.cover[root] > 0 ? sum / flat.cover[root] : 0;
-}
-
-function depthOf(flat: FlatEnsemble, node: number): number {
-  if (flat.feature[node] < 0) return 0;
-  return 1 + Math.max(depthOf(flat, flat.left[node]), depthOf(flat, flat.right[node]));
-}
-
 /**
- * Algorithm 2 of Lundberg et al. without recursion or allocation per row, and with two exact shortcuts.
- *
- * The path: slot s (0 = the root's placeholder) holds a unique feature with its zero fraction (share of
- * cover that reaches here when the feature is unknown) and one fraction (1 when the row follows this path
- * at the feature's splits, else 0; always exactly 0 or 1). The weights w[0..d] are symmetric in the
- * slots, so a feature met again is unwound and its merged element written back into its own slot instead
- * of being moved to the end; a slot overwritten that way is logged and restored when the walk backs up.
- * Only the weights change at every node, so only they are copied, into one block per tree level.
- *
- * Shortcuts (both change nothing but skipped zeros and the order of a few roundings):
- * - with h slots whose one fraction is 1, w[i] = 0 for i >= h, so every loop runs to h, not to d;
- * - a slot with one fraction 0 contributes -v * sum_j w[j] (d + 1) / (d - j) whatever its zero fraction,
- *   so all such slots of a leaf share one O(h) sum.
+ * Adds one tree's contributions for the row at `at` (of x) to out (at the same offset). `work` holds each
+ * node's polynomial values: on the way down the product of the edge factors, then, from the leaves back up,
+ * the leaves' values times those products, summed over each subtree. `one[c]` is O of edgeFeature[c] at c.
  */
-class ShapWork {
-  readonly phi: Float64Array;
-  private readonly plan: ShapPlan;
-  /** The path, by slot. */
-  private readonly pathFeature: Int32Array;
-  private readonly pathZero: Float64Array;
-  private readonly pathOne: Float64Array;
-  /** Slot of a feature on the path (stale entries are caught by checking pathFeature). */
-  private readonly slotOf: Int32Array;
-  /** Weights, one block of `stride` per tree level. */
-  private readonly weight: Float64Array;
-  /** Nodes still to visit (the cold child of each split on the way down), as parallel arrays. */
-  private readonly sNode: Int32Array;
-  private readonly sLevel: Int32Array;
-  private readonly sDepth: Int32Array;
-  /** The slot the node's element goes to; for a repeated feature, the slot it already has (as -1 - slot). */
-  private readonly sSlot: Int32Array;
-  private readonly sHot: Int32Array;
-  private readonly sZero: Float64Array;
-  private readonly sOne: Float64Array;
-  /** Slots overwritten by a repeated feature: tree level of the write, slot, previous fractions. */
-  private readonly uLevel: Int32Array;
-  private readonly uSlot: Int32Array;
-  private readonly uZero: Float64Array;
-  private readonly uOne: Float64Array;
-
-  constructor(plan: ShapPlan, nCols: number) {
-    this.plan = plan;
-    this.phi = new Float64Array(nCols);
-    const levels = plan.maxDepth + 2;
-    const slots = plan.stride;
-    this.pathFeature = new Int32Array(slots);
-    this.pathZero = new Float64Array(slots);
-    this.pathOne = new Float64Array(slots);
-    this.slotOf = new Int32Array(Math.max(1, nCols));
-    this.weight = new Float64Array(levels * slots + 1);
-    this.sNode = new Int32Array(levels);
-    this.sLevel = new Int32Array(levels);
-    this.sDepth = new Int32Array(levels);
-    this.sSlot = new Int32Array(levels);
-    this.sHot = new Int32Array(levels);
-    this.sZero = new Float64Array(levels);
-    this.sOne = new Float64Array(levels);
-    this.uLevel = new Int32Array(levels);
-    this.uSlot = new Int32Array(levels);
-    this.uZero = new Float64Array(levels);
-    this.uOne = new Float64Array(levels);
-  }
-
-  /** Adds one tree's contributions for the row at `rowStart` to phi. */
-  tree(x: Float64Array, rowStart: number, root: number): void {
-    const { flat, zeroLeft, zeroRight, stride, up, down, inv, cold } = this.plan;
-    const { feature, threshold, left, right, defaultLeft, value } = flat;
-    const { pathFeature, pathZero, pathOne, slotOf, weight: w } = this;
-    const { sNode, sLevel, sDepth, sSlot, sHot, sZero, sOne, uLevel, uSlot, uZero, uOne } = this;
-    let top: number;
-    let undo = 0;
-    sNode[0] = root;
-    sLevel[0] = 0;
-    sDepth[0] = 0;
-    sSlot[0] = 0;
-    sHot[0] = 0;
-    sZero[0] = 1;
-    sOne[0] = 1;
-    pathFeature[0] = -1;
-    top = 1;
-    while (top > 0) {
-      top--;
-      let node = sNode[top];
-      let level = sLevel[top];
-      let d = sDepth[top];
-      let slot = sSlot[top];
-      let h = sHot[top];
-      let zero = sZero[top];
-      let one = sOne[top];
-      // Back up to this node's parent: undo the slot writes made below it.
-      while (undo > 0 && uLevel[undo - 1] >= level) {
-        undo--;
-        pathZero[uSlot[undo]] = uZero[undo];
-        pathOne[uSlot[undo]] = uOne[undo];
-      }
-      // Walk down, always to the child the row follows, leaving the other on the stack.
-      for (;;) {
-        const at = level * stride;
-        const f = feature[node];
-        if (level === 0) {
-          w[at] = 1;
-          h = 1;
-          pathZero[0] = 1;
-          pathOne[0] = 1;
-        } else {
-          const from = at - stride;
-          for (let i = 0; i < h; i++) w[at + i] = w[from + i];
-          if (slot < 0) {
-            // A repeated feature: its element is merged into the slot it already has; log the old one.
-            slot = -1 - slot;
-            uLevel[undo] = level;
-            uSlot[undo] = slot;
-            uZero[undo] = pathZero[slot];
-            uOne[undo] = pathOne[slot];
-            undo++;
-          }
-          pathZero[slot] = zero;
-          pathOne[slot] = one;
-          // Extend (the weights of sizes >= h are zero and stay so when one = 0).
-          const row = d * stride;
-          if (one !== 0) {
-            w[at + h] = 0;
-            for (let i = h - 1; i >= 0; i--) {
-              const wi = w[at + i];
-              w[at + i + 1] += wi * up[row + i];
-              w[at + i] = zero * wi * down[row + i];
-            }
-            h++;
-          } else {
-            for (let i = h - 1; i >= 0; i--) w[at + i] = zero * w[at + i] * down[row + i];
-          }
-        }
-        if (f < 0) {
-          if (d > 0) this.leaf(at, d, h, value[node]);
-          break;
-        }
-        const xv = x[rowStart + f];
-        const goLeft = xv !== xv ? defaultLeft[node] === 1 : xv <= threshold[node];
-        const hot = goLeft ? left[node] : right[node];
-        const coldNode = goLeft ? right[node] : left[node];
-        const hotZero = goLeft ? zeroLeft[node] : zeroRight[node];
-        const coldZero = goLeft ? zeroRight[node] : zeroLeft[node];
-        let inZero = 1;
-        let inOne = 1;
-        let childDepth = d + 1;
-        let childSlot = d + 1;
-        const k = slotOf[f];
-        if (k >= 1 && k <= d && pathFeature[k] === f) {
-          // The feature is already on the path: unwind its element from this node's weights; the
-          // children write the merged element back into slot k.
-          inZero = pathZero[k];
-          inOne = pathOne[k];
-          const row = d * stride;
-          if (inOne !== 0) {
-            let next = w[at + h - 1];
-            for (let i = h - 2; i >= 0; i--) {
-              const tmp = w[at + i];
-              const wi = next * inv[row + i];
-              w[at + i] = wi;
-              next = tmp - wi * inZero * down[row + i];
-            }
-            h--;
-          } else {
-            for (let i = h - 1; i >= 0; i--) w[at + i] = (w[at + i] * cold[row + i]) / inZero;
-          }
-          childDepth = d;
-          childSlot = -1 - k;
-        } else {
-          pathFeature[childSlot] = f;
-          slotOf[f] = childSlot;
-        }
-        sNode[top] = coldNode;
-        sLevel[top] = level + 1;
-        sDepth[top] = childDepth;
-        sSlot[top] = childSlot;
-        sHot[top] = h;
-        sZero[top] = coldZero * inZero;
-        sOne[top] = 0;
-        top++;
-        node = hot;
-        level++;
-        d = childDepth;
-        slot = childSlot;
-        zero = hotZero * inZero;
-        one = inOne;
-      }
-    }
-  }
-
-  /** A leaf's contributions: every feature on the path (slots 1..d) with weights w at `at`, h of them nonzero. */
-  private leaf(at: number, d: number, h: number, v: number): void {
-    const { stride, inv, down, cold } = this.plan;
-    const { phi, pathFeature, pathZero, pathOne, weight: w } = this;
-    const row = d * stride;
-    let coldSum = NaN;
-    for (let s = 1; s <= d; s++) {
-      const f = pathFeature[s];
-      const z = pathZero[s];
-      if (pathOne[s] !== 0) {
-        // The total weight with this element unwound (one fraction 1).
-        let next = w[at + h - 1];
-        let total = 0;
-        for (let i = h - 2; i >= 0; i--) {
-          const tmp = next * inv[row + i];
-          total += tmp;
-          next = w[at + i] - tmp * z * down[row + i];
-        }
-        phi[f] += total * (1 - z) * v;
+function explainRow(
+  tb: TreeTables,
+  x: Float64Array,
+  at: number,
+  out: Float64Array,
+  work: Float64Array,
+  one: Uint8Array,
+  goLeft: Uint8Array,
+): void {
+  const { n, m, feature, threshold, defaultLeft, value, right, parent, isLeft, edgeFeature, prev, cover } = tb;
+  const { take, miss, shareTake, shareMiss } = tb;
+  for (let k = 0; k < m; k++) work[k] = 1;
+  for (let c = 0; c < n; c++) {
+    const base = c * m;
+    if (c > 0) {
+      const p = parent[c];
+      const from = p * m;
+      const pv = prev[c];
+      const above = pv < 0 ? 1 : one[pv];
+      const taken = goLeft[p] === isLeft[c] ? 1 : 0;
+      one[c] = above & taken;
+      if (above === 0) {
+        // The row already left this feature's path: the factor is the cover fraction alone.
+        const z = cover[c];
+        for (let k = 0; k < m; k++) work[base + k] = work[from + k] * z;
       } else {
-        if (coldSum !== coldSum) {
-          coldSum = 0;
-          for (let j = 0; j < h; j++) coldSum += w[at + j] * cold[row + j];
-        }
-        phi[f] -= coldSum * v;
+        const factor = taken ? take : miss;
+        for (let k = 0; k < m; k++) work[base + k] = work[from + k] * factor[base + k];
       }
     }
+    const f = feature[c];
+    if (f >= 0) {
+      const xv = x[at + f];
+      goLeft[c] = xv !== xv ? defaultLeft[c] : xv <= threshold[c] ? 1 : 0;
+    } else {
+      const v = value[c];
+      for (let k = 0; k < m; k++) work[base + k] *= v;
+    }
   }
+  for (let c = n - 1; c > 0; c--) {
+    const base = c * m;
+    if (feature[c] >= 0) {
+      const l = base + m;
+      const r = right[c] * m;
+      for (let k = 0; k < m; k++) work[base + k] = work[l + k] + work[r + k];
+    }
+    const pv = prev[c];
+    // A row that left the feature's path above gets the same share here as there: nothing changes.
+    if (pv >= 0 && one[pv] === 0) continue;
+    const weights = one[c] ? shareTake : shareMiss;
+    let s = 0;
+    for (let k = 0; k < m; k++) s += work[base + k] * weights[base + k];
+    out[at + edgeFeature[c]] += s;
+  }
+}
+
+/** Gauss-Legendre points and weights on [0, 1] by point count, cached. */
+const quadratures: { t: Float64Array; w: Float64Array }[] = [];
+
+export function gaussLegendre(m: number): { t: Float64Array; w: Float64Array } {
+  const cached = quadratures[m];
+  if (cached) return cached;
+  const t = new Float64Array(m);
+  const w = new Float64Array(m);
+  // Newton's method on the Legendre polynomial P_m from the usual cosine guesses, then mapped to [0, 1].
+  for (let i = 0; i < m; i++) {
+    let x = Math.cos((Math.PI * (i + 0.75)) / (m + 0.5));
+    let dp = 1;
+    for (let iter = 0; iter < 100; iter++) {
+      let p0 = 1;
+      let p1 = x;
+      for (let k = 2; k <= m; k++) {
+        const p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
+        p0 = p1;
+        p1 = p2;
+      }
+      if (m === 1) p0 = 1;
+      dp = (m * (x * p1 - p0)) / (x * x - 1);
+      const dx = p1 / dp;
+      x -= dx;
+      if (Math.abs(dx) < 1e-16) break;
+    }
+    t[m - 1 - i] = (1 + x) / 2;
+    w[m - 1 - i] = 1 / ((1 - x * x) * dp * dp);
+  }
+  quadratures[m] = { t, w };
+  return quadratures[m];
+}
+
+/** A tree's depth-first layout, expected value and edge tables (see TreeTables). */
+function treeTables(tree: CompactTree): TreeTables {
+  const n = tree.feature.length;
+  const order = new Int32Array(n); // depth-first position -> model node
+  const position = new Int32Array(n); // model node -> depth-first position
+  const stack = [0];
+  let placed = 0;
+  while (stack.length > 0) {
+    const k = stack.pop() as number;
+    position[k] = placed;
+    order[placed++] = k;
+    if (tree.feature[k] >= 0) stack.push(tree.right[k], tree.left[k]);
+  }
+  const feature = new Int32Array(n);
+  const threshold = new Float64Array(n);
+  const defaultLeft = new Uint8Array(n);
+  const value = new Float64Array(n);
+  const right = new Int32Array(n).fill(-1);
+  const parent = new Int32Array(n).fill(-1);
+  const isLeft = new Uint8Array(n);
+  const edgeFeature = new Int32Array(n).fill(-1);
+  const prev = new Int32Array(n).fill(-1);
+  const cover = new Float64Array(n);
+  const zMerged = new Float64Array(n); // Z of edgeFeature[c] over the path down to c
+  const distinct = new Int32Array(n); // distinct features on the path down to c
+  let maxDistinct = 0;
+  let weighted = 0;
+  for (let c = 0; c < n; c++) {
+    const k = order[c];
+    feature[c] = tree.feature[k];
+    threshold[c] = tree.threshold[k];
+    defaultLeft[c] = tree.defaultLeft[k] ? 1 : 0;
+    value[c] = tree.value[k];
+    if (c > 0) {
+      const p = parent[c];
+      const pk = order[p];
+      cover[c] = tree.cover[pk] > 0 ? tree.cover[k] / tree.cover[pk] : 0;
+      let a = p;
+      while (a > 0 && edgeFeature[a] !== edgeFeature[c]) a = parent[a];
+      prev[c] = a > 0 ? a : -1;
+      zMerged[c] = (a > 0 ? zMerged[a] : 1) * cover[c];
+      distinct[c] = distinct[p] + (a > 0 ? 0 : 1);
+    }
+    if (feature[c] >= 0) {
+      const l = position[tree.left[k]];
+      const r = position[tree.right[k]];
+      right[c] = r;
+      for (const child of [l, r]) {
+        parent[child] = c;
+        edgeFeature[child] = feature[c];
+      }
+      isLeft[l] = 1;
+    } else {
+      weighted += tree.value[k] * tree.cover[k];
+      maxDistinct = Math.max(maxDistinct, distinct[c]);
+    }
+  }
+  const m = Math.max(1, Math.ceil(maxDistinct / 2));
+  const { t, w } = gaussLegendre(m);
+  const take = new Float64Array(n * m);
+  const miss = new Float64Array(n * m);
+  const shareTake = new Float64Array(n * m);
+  const shareMiss = new Float64Array(n * m);
+  for (let c = 1; c < n; c++) {
+    const z = zMerged[c];
+    const pv = prev[c];
+    const zOld = pv >= 0 ? zMerged[pv] : 1;
+    for (let k = 0; k < m; k++) {
+      const a = 1 - t[k];
+      const old = zOld * a + t[k]; // the previous factor when the row took the feature's edges (1: none)
+      const oldShare = pv >= 0 ? (w[k] * (1 - zOld)) / old : 0;
+      take[c * m + k] = (z * a + t[k]) / old;
+      miss[c * m + k] = (z * a) / old;
+      shareTake[c * m + k] = (w[k] * (1 - z)) / (z * a + t[k]) - oldShare;
+      shareMiss[c * m + k] = -w[k] / a - oldShare;
+    }
+  }
+  const expected = tree.cover[0] > 0 ? weighted / tree.cover[0] : 0;
+  return {
+    n,
+    m,
+    expected,
+    feature,
+    threshold,
+    defaultLeft,
+    value,
+    right,
+    parent,
+    isLeft,
+    edgeFeature,
+    prev,
+    cover,
+    take,
+    miss,
+    shareTake,
+    shareMiss,
+  };
 }
 
 /** Total split gain per feature over the ensemble, normalised to sum to 1 (all zeros for a model without splits). */
