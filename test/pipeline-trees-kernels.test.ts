@@ -1,13 +1,15 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { MODULE_PATH, WAT_PATH, compileWat, moduleSource } from "../scripts/build-kernels.js";
+import { KERNELS, compileWat, moduleSource } from "../scripts/build-kernels.js";
 import { MemoryLayout, instantiateKernels } from "../pipeline/trees/kernels.js";
 import { mulberry32 } from "../src/lib/random.js";
 
-test("kernels-wasm.ts is kernels.wat compiled (run `npm run kernels` after editing the .wat)", async () => {
-  const bytes = await compileWat(readFileSync(WAT_PATH, "utf8"));
-  assert.equal(readFileSync(MODULE_PATH, "utf8"), moduleSource(bytes));
+test("each generated kernel module is its .wat compiled (run `npm run kernels` after editing a .wat)", async () => {
+  for (const { wat, module, name } of KERNELS) {
+    const bytes = await compileWat(readFileSync(wat, "utf8"));
+    assert.equal(readFileSync(module, "utf8"), moduleSource(bytes, wat, name), module);
+  }
 });
 
 test("the histogram kernel adds exactly what the scalar loop adds, in the same order", () => {

@@ -15,10 +15,12 @@
 // up, they are summed over the leaves below, and each edge adds its feature's share, minus the share the
 // same leaves got at the feature's previous edge on the path. Everything that does not depend on the row
 // (each edge's factors and quadrature weights for both outcomes) is tabled once per tree, so explaining a
-// row multiplies and adds and never divides.
+// row multiplies and adds and never divides. That walk runs as WebAssembly (shap.wat), the polynomial's values
+// two at a time.
 
 import type { FeatureMatrix } from "../matrix.js";
 import type { CompactTree, TreeEnsembleModel } from "./model.js";
+import { SHAP_WASM_BASE64 } from "./shap-wasm.js";
 
 export interface TreeShapResult {
   /** nRows x nCols, row-major: the contribution of feature j to row i is values[i * nCols + j]. */
@@ -59,31 +61,58 @@ interface TreeTables {
   shareMiss: Float64Array;
 }
 
-/** Per model: each tree's expected value, and its tables when they fit TABLE_BUDGET (else built per call). */
-interface ShapPlan {
-  expected: Float64Array;
-  tables: TreeTables[] | null;
+/** The kernel's view of one tree in memory (see shap.wat): records, vectors, node count, padded points. */
+interface PackedTree {
+  rec: number;
+  vec: number;
+  n: number;
+  mp: number;
 }
 
-/** Tables are kept per model up to this many doubles (64 MiB); larger models (deep forests) rebuild them per call. */
-const TABLE_BUDGET = 8 * 2 ** 20;
+/**
+ * Per model: each tree's expected value and, when they fit TABLE_BUDGET, all trees' tables packed once into
+ * a memory kept with the model (else each call packs one tree at a time). `largest` sizes a call's scratch.
+ */
+interface ShapPlan {
+  expected: Float64Array;
+  packed: { memory: WebAssembly.Memory; trees: PackedTree[]; end: number } | null;
+  largest: { n: number; mp: number; bytes: number };
+}
+
+/** Tables are kept per model up to this many bytes; larger models (deep forests) pack them per call. */
+const TABLE_BUDGET = 64 * 2 ** 20;
+const RECORD_BYTES = 32;
+/** Rows explained per kernel pass over the trees (bounds the memory a call needs). */
+const CHUNK_ROWS = 1024;
+const PAGE = 65_536;
 
 const planCache = new WeakMap<TreeEnsembleModel, ShapPlan>();
 
 function planOf(model: TreeEnsembleModel): ShapPlan {
   const cached = planCache.get(model);
   if (cached) return cached;
-  const tables: TreeTables[] = [];
-  let doubles = 0;
-  for (const tree of model.trees) {
-    const t = treeTables(tree);
-    doubles += t.n * (4 * t.m + 4);
-    tables.push(t);
+  const tables = model.trees.map(treeTables);
+  const largest = { n: 1, mp: 2, bytes: 0 };
+  let total = 0;
+  for (const t of tables) {
+    const bytes = packedBytes(t);
+    total += bytes;
+    largest.n = Math.max(largest.n, t.n);
+    largest.mp = Math.max(largest.mp, paddedPoints(t.m));
+    largest.bytes = Math.max(largest.bytes, bytes);
   }
-  const plan: ShapPlan = {
-    expected: Float64Array.from(tables, (t) => t.expected),
-    tables: doubles <= TABLE_BUDGET ? tables : null,
-  };
+  let packed: ShapPlan["packed"] = null;
+  if (total <= TABLE_BUDGET) {
+    const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(total / PAGE)) });
+    const trees: PackedTree[] = [];
+    let at = 0;
+    for (const t of tables) {
+      trees.push(packTree(t, memory.buffer, at));
+      at += packedBytes(t);
+    }
+    packed = { memory, trees, end: at };
+  }
+  const plan: ShapPlan = { expected: Float64Array.from(tables, (t) => t.expected), packed, largest };
   planCache.set(model, plan);
   return plan;
 }
@@ -99,77 +128,104 @@ export function treeShap(model: TreeEnsembleModel, X: FeatureMatrix): TreeShapRe
   let expected = 0;
   for (let t = 0; t < nTrees; t++) expected += plan.expected[t];
   expected = model.baseScore + expected * scale;
-  // Tree by tree, all rows: a tree's tables stay in cache while its rows go through.
-  for (let t = 0; t < nTrees; t++) {
-    const tables = plan.tables ? plan.tables[t] : treeTables(model.trees[t]);
-    const work = new Float64Array(tables.n * tables.m);
-    const one = new Uint8Array(tables.n);
-    const goLeft = new Uint8Array(tables.n);
-    for (let i = 0; i < nRows; i++) explainRow(tables, X.values, i * nCols, values, work, one, goLeft);
+  if (nRows === 0 || nTrees === 0) return { values, expected };
+
+  // Memory after the tables (kept ones, or room for the largest tree packed per call): a chunk of rows, its
+  // contributions, and the per-node scratch.
+  const { largest } = plan;
+  const base = plan.packed ? plan.packed.end : largest.bytes;
+  const chunk = Math.min(CHUNK_ROWS, nRows);
+  const xAt = align(base);
+  const outAt = align(xAt + 8 * chunk * nCols);
+  const workAt = align(outAt + 8 * chunk * nCols);
+  const flagsAt = align(workAt + 8 * largest.n * largest.mp);
+  const end = flagsAt + largest.n;
+  const memory = plan.packed ? plan.packed.memory : new WebAssembly.Memory({ initial: 1 });
+  const pages = Math.ceil(end / PAGE);
+  if (memory.buffer.byteLength < pages * PAGE) memory.grow(pages - memory.buffer.byteLength / PAGE);
+  const explain = kernel(memory);
+  const buffer = memory.buffer;
+  const x = new Float64Array(buffer, xAt, chunk * nCols);
+  const out = new Float64Array(buffer, outAt, chunk * nCols);
+  for (let r0 = 0; r0 < nRows; r0 += chunk) {
+    const rows = Math.min(chunk, nRows - r0);
+    x.set(X.values.subarray(r0 * nCols, (r0 + rows) * nCols));
+    out.fill(0);
+    for (let t = 0; t < nTrees; t++) {
+      const tree = plan.packed ? plan.packed.trees[t] : packTree(treeTables(model.trees[t]), buffer, 0);
+      explain(tree.rec, tree.vec, tree.n, tree.mp, xAt, rows, nCols, outAt, workAt, flagsAt);
+    }
+    values.set(out.subarray(0, rows * nCols), r0 * nCols);
   }
   if (scale !== 1) for (let k = 0; k < values.length; k++) values[k] *= scale;
   return { values, expected };
 }
 
-/**
- * Adds one tree's contributions for the row at `at` (of x) to out (at the same offset). `work` holds each
- * node's polynomial values: on the way down the product of the edge factors, then, from the leaves back up,
- * the leaves' values times those products, summed over each subtree. `one[c]` is O of edgeFeature[c] at c.
- */
-function explainRow(
-  tb: TreeTables,
-  x: Float64Array,
-  at: number,
-  out: Float64Array,
-  work: Float64Array,
-  one: Uint8Array,
-  goLeft: Uint8Array,
-): void {
-  const { n, m, feature, threshold, defaultLeft, value, right, parent, isLeft, edgeFeature, prev, cover } = tb;
-  const { take, miss, shareTake, shareMiss } = tb;
-  for (let k = 0; k < m; k++) work[k] = 1;
+type Explain = (
+  recs: number,
+  vecs: number,
+  n: number,
+  mp: number,
+  x: number,
+  nRows: number,
+  nCols: number,
+  out: number,
+  work: number,
+  flags: number,
+) => void;
+
+let compiled: WebAssembly.Module | null = null;
+const instances = new WeakMap<WebAssembly.Memory, Explain>();
+
+function kernel(memory: WebAssembly.Memory): Explain {
+  const cached = instances.get(memory);
+  if (cached) return cached;
+  if (!compiled) compiled = new WebAssembly.Module(Uint8Array.from(atob(SHAP_WASM_BASE64), (c) => c.charCodeAt(0)));
+  const explain = new WebAssembly.Instance(compiled, { env: { memory } }).exports.explain as Explain;
+  instances.set(memory, explain);
+  return explain;
+}
+
+const align = (at: number): number => Math.ceil(at / 16) * 16;
+
+/** Quadrature points padded to a whole number of lane pairs. */
+const paddedPoints = (m: number): number => m + (m & 1);
+
+function packedBytes(t: TreeTables): number {
+  return t.n * RECORD_BYTES + t.n * (32 * paddedPoints(t.m) + 16);
+}
+
+/** Writes a tree's records and vectors at byte `at` (16-aligned) in the layout shap.wat reads. */
+function packTree(t: TreeTables, buffer: ArrayBuffer, at: number): PackedTree {
+  const { n, m } = t;
+  const mp = paddedPoints(m);
+  const rec = at;
+  const vec = at + n * RECORD_BYTES;
+  const ints = new Int32Array(buffer, rec, (n * RECORD_BYTES) / 4);
+  const doubles = new Float64Array(buffer, rec, (n * RECORD_BYTES) / 8);
+  const vectors = new Float64Array(buffer, vec, n * (4 * mp + 2));
+  vectors.fill(0); // padded points: zero factors and weights
   for (let c = 0; c < n; c++) {
-    const base = c * m;
-    if (c > 0) {
-      const p = parent[c];
-      const from = p * m;
-      const pv = prev[c];
-      const above = pv < 0 ? 1 : one[pv];
-      const taken = goLeft[p] === isLeft[c] ? 1 : 0;
-      one[c] = above & taken;
-      if (above === 0) {
-        // The row already left this feature's path: the factor is the cover fraction alone.
-        const z = cover[c];
-        for (let k = 0; k < m; k++) work[base + k] = work[from + k] * z;
-      } else {
-        const factor = taken ? take : miss;
-        for (let k = 0; k < m; k++) work[base + k] = work[from + k] * factor[base + k];
-      }
+    const i = (c * RECORD_BYTES) / 4;
+    ints[i] = t.feature[c];
+    ints[i + 1] = t.right[c];
+    ints[i + 2] = t.parent[c];
+    ints[i + 3] = t.prev[c];
+    ints[i + 4] = t.edgeFeature[c];
+    ints[i + 5] = t.isLeft[c] | (t.defaultLeft[c] << 1);
+    doubles[(c * RECORD_BYTES) / 8 + 3] = t.threshold[c];
+    // A leaf's value rides on its edge's factors, so the walk down leaves each leaf its share of the output.
+    const v = t.feature[c] < 0 ? t.value[c] : 1;
+    const o = c * (4 * mp + 2);
+    for (let k = 0; k < m; k++) {
+      vectors[o + k] = t.take[c * m + k] * v;
+      vectors[o + mp + k] = t.miss[c * m + k] * v;
+      vectors[o + 2 * mp + k] = t.shareTake[c * m + k];
+      vectors[o + 3 * mp + k] = t.shareMiss[c * m + k];
     }
-    const f = feature[c];
-    if (f >= 0) {
-      const xv = x[at + f];
-      goLeft[c] = xv !== xv ? defaultLeft[c] : xv <= threshold[c] ? 1 : 0;
-    } else {
-      const v = value[c];
-      for (let k = 0; k < m; k++) work[base + k] *= v;
-    }
+    vectors[o + 4 * mp] = t.cover[c] * v;
   }
-  for (let c = n - 1; c > 0; c--) {
-    const base = c * m;
-    if (feature[c] >= 0) {
-      const l = base + m;
-      const r = right[c] * m;
-      for (let k = 0; k < m; k++) work[base + k] = work[l + k] + work[r + k];
-    }
-    const pv = prev[c];
-    // A row that left the feature's path above gets the same share here as there: nothing changes.
-    if (pv >= 0 && one[pv] === 0) continue;
-    const weights = one[c] ? shareTake : shareMiss;
-    let s = 0;
-    for (let k = 0; k < m; k++) s += work[base + k] * weights[base + k];
-    out[at + edgeFeature[c]] += s;
-  }
+  return { rec, vec, n, mp };
 }
 
 /** Gauss-Legendre points and weights on [0, 1] by point count, cached. */
