@@ -1,7 +1,9 @@
 // Tree engine benchmarks (figures, not timed tests): training speed against XGBoost `hist` and
-// scikit-learn / ml-random-forest, test quality against the reference figures, and scoring speed from the
-// exported JSON. Peers run only when installed (Debian's python3-xgboost / python3-sklearn); otherwise
-// their fields are null. Speed runs happen in child processes so each side's peak memory is its own.
+// scikit-learn / ml-random-forest, exact TreeSHAP against XGBoost's `pred_contribs`, test quality against the
+// reference figures, and scoring speed from the exported JSON. Peers run only when installed (Debian's
+// python3-xgboost / python3-sklearn); otherwise their fields are null and `extra.peer_missing` says why.
+// Speed runs happen in child processes so each side's peak memory is its own. Besides wall seconds, both
+// sides report CPU seconds (`extra`): on a shared machine those are what to compare when the load moves.
 
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -11,12 +13,18 @@ import { fileURLToPath } from "node:url";
 import { loadChurnSplit, realDataMissing, replicate, type Labelled } from "./fixtures/churn-split.js";
 import type { BenchResult } from "./types.js";
 import { DEFAULT_FOREST, trainForest, type ForestParams } from "../pipeline/trees/train-forest.js";
-import { CHURN_GBDT_DEPTHWISE, CHURN_GBDT_LEAFWISE, trainGbdt, type GbdtParams } from "../pipeline/trees/train-gbdt.js";
+import {
+  CHURN_GBDT_DEPTHWISE,
+  CHURN_GBDT_LEAFWISE,
+  DEFAULT_GBDT_LEAFWISE,
+  trainGbdt,
+  type GbdtParams,
+} from "../pipeline/trees/train-gbdt.js";
 import { averagePrecision } from "../src/lib/metrics/pr.js";
 import { rocAuc } from "../src/lib/metrics/roc.js";
 import { selectRows } from "../src/lib/matrix.js";
 import { modelFromJSON, modelToJSON, modelSize } from "../src/lib/trees/model.js";
-import { predictProba } from "../src/lib/trees/predict.js";
+import { predictMargin, predictProba } from "../src/lib/trees/predict.js";
 import { treeShap } from "../src/lib/trees/shap.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -38,6 +46,7 @@ const GBDT_TRAIN = { times: 100, rounds: 200, maxDepth: 6, learningRate: 0.1 };
 
 interface PeerOutput {
   fit_s: number;
+  fit_cpu_s: number;
   peak_mb: number;
   proba: number[];
 }
@@ -69,6 +78,18 @@ function runPeer(exe: string, script: string, args: string[]): PeerOutput | null
   return JSON.parse(out.stdout.trim().split("\n").pop() as string) as PeerOutput;
 }
 
+function runShapPeer(exe: string, args: string[]): ShapPeerOutput | null {
+  const out = spawnSync(exe, [join(PEERS, "xgb_shap.py"), ...args], {
+    encoding: "utf8",
+    env: { ...process.env, OMP_WAIT_POLICY: "passive", OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1" },
+  });
+  if (out.status !== 0) {
+    process.stderr.write(`trees bench: xgb_shap.py failed: ${out.stderr}\n`);
+    return null;
+  }
+  return JSON.parse(out.stdout.trim().split("\n").pop() as string) as ShapPeerOutput;
+}
+
 function writeData(dir: string, train: Labelled, test: Labelled): void {
   const bytes = (a: Float64Array | Uint8Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   writeFileSync(join(dir, "train_X.f64"), bytes(train.X.values));
@@ -94,14 +115,16 @@ function childGbdtTrain(dir: string): void {
   const train = readData(dir, "train");
   const test = readData(dir, "test");
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const model = trainGbdt(train.X, train.y, {
     rounds: GBDT_TRAIN.rounds,
     maxDepth: GBDT_TRAIN.maxDepth,
     learningRate: GBDT_TRAIN.learningRate,
   });
   const fit = (performance.now() - start) / 1000;
+  const fitCpu = cpuSeconds(cpu);
   const proba = Array.from(predictProba(model, test.X));
-  const out: PeerOutput = { fit_s: fit, peak_mb: process.resourceUsage().maxRSS / 1024, proba };
+  const out: PeerOutput = { fit_s: fit, fit_cpu_s: fitCpu, peak_mb: process.resourceUsage().maxRSS / 1024, proba };
   process.stdout.write(JSON.stringify(out) + "\n");
 }
 
@@ -116,10 +139,26 @@ function runOursInChild(dir: string): PeerOutput {
   return JSON.parse(out.stdout.trim().split("\n").pop() as string) as PeerOutput;
 }
 
-function timed<T>(f: () => T): { value: T; seconds: number } {
+function cpuSeconds(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+}
+
+function timed<T>(f: () => T): { value: T; seconds: number; cpu: number } {
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const value = f();
-  return { value, seconds: (performance.now() - start) / 1000 };
+  return { value, seconds: (performance.now() - start) / 1000, cpu: cpuSeconds(cpu) };
+}
+
+interface ShapPeerOutput {
+  shap_s: number;
+  shap_cpu_s: number;
+  rows: number;
+  trees: number;
+  leaves: number;
+  max_depth: number;
+  additivity_err: number;
 }
 
 function imputed(data: Labelled, medians: Float64Array): number[][] {
@@ -204,6 +243,7 @@ export default async function run(): Promise<BenchResult[]> {
   const exe = python();
   const xgboost = hasModule(exe, "xgboost");
   const sklearn = hasModule(exe, "sklearn");
+  const missingPeer = (module: string) => `${module} is not importable by ${exe ?? "python3 (with numpy)"}`;
   const dir = mkdtempSync(join(tmpdir(), "trees-bench-"));
   const results: BenchResult[] = [];
   try {
@@ -234,8 +274,14 @@ export default async function run(): Promise<BenchResult[]> {
         rounds: GBDT_TRAIN.rounds,
         depth: GBDT_TRAIN.maxDepth,
         learning_rate: GBDT_TRAIN.learningRate,
+        max_bins: 256,
+        threads: 1,
+        ours_cpu_s: round(ours.fit_cpu_s, 2),
+        peer_cpu_s: peer ? round(peer.fit_cpu_s, 2) : null,
+        cpu_ratio: peer ? round(ours.fit_cpu_s / peer.fit_cpu_s, 2) : null,
         ours_peak_mb: Math.round(ours.peak_mb),
         peer_peak_mb: peer ? Math.round(peer.peak_mb) : null,
+        peer_missing: xgboost ? null : missingPeer("xgboost"),
         note: "both sides time binning / DMatrix construction plus training; peak RSS includes the 100 MB input matrix",
       },
     });
@@ -305,7 +351,15 @@ export default async function run(): Promise<BenchResult[]> {
       ratio: skl ? round(forest.seconds / skl.fit_s, 2) : null,
       ours_auc: round(rocAuc(test.y, pf)),
       peer_auc: skl ? round(rocAuc(test.y, skl.proba)) : null,
-      extra: { trees: 300, target_s: 2 },
+      extra: {
+        trees: 300,
+        max_features: "sqrt",
+        threads: 1,
+        ours_cpu_s: round(forest.cpu, 3),
+        peer_cpu_s: skl ? round(skl.fit_cpu_s, 3) : null,
+        cpu_ratio: skl ? round(forest.cpu / skl.fit_cpu_s, 2) : null,
+        peer_missing: sklearn ? null : missingPeer("sklearn"),
+      },
     });
     const ml = await mlRandomForest(train, test, 300);
     results.push({
@@ -320,6 +374,65 @@ export default async function run(): Promise<BenchResult[]> {
       peer_auc: ml && ml.auc !== null ? round(ml.auc) : null,
       extra: { trees: 300 },
     });
+
+    // treeshap: exact SHAP values of every test row, ours (one thread, Node) against XGBoost's pred_contribs
+    // (one thread) on a model of the deployed size and shape trained on the same rows: 300 leaf-wise trees of
+    // at most 63 leaves, no depth limit, 60% of the features per tree. Ours is timed on a fresh model object,
+    // so the once-per-model tables are in its time.
+    {
+      const params: GbdtParams = { ...DEFAULT_GBDT_LEAFWISE, ...RECOMMENDED_GBDT_LEAFWISE };
+      const model = modelFromJSON(modelToJSON(trainGbdt(train.X, train.y, params)));
+      const shap = timed(() => treeShap(model, test.X));
+      const warm = timed(() => treeShap(model, test.X));
+      const margin = predictMargin(model, test.X);
+      let additivity = 0;
+      for (let i = 0; i < test.X.nRows; i++) {
+        let sum = shap.value.expected;
+        for (let j = 0; j < test.X.nCols; j++) sum += shap.value.values[i * test.X.nCols + j];
+        additivity = Math.max(additivity, Math.abs(sum - margin[i]));
+      }
+      const size = modelSize(model);
+      const peer =
+        xgboost && exe
+          ? runShapPeer(exe, [
+              dir,
+              String(params.rounds),
+              String(params.maxLeaves),
+              String(params.learningRate),
+              String(params.colsample),
+            ])
+          : null;
+      results.push({
+        name: "treeshap",
+        rows: test.X.nRows,
+        features: test.X.nCols,
+        ours_s: round(shap.seconds, 3),
+        peer: peer ? "xgboost pred_contribs (1 thread, lossguide, same trees/leaves)" : null,
+        peer_s: peer ? round(peer.shap_s, 3) : null,
+        ratio: peer ? round(shap.seconds / peer.shap_s, 3) : null,
+        ours_auc: null,
+        peer_auc: null,
+        extra: {
+          target_ratio: 0.25,
+          algorithm: "Linear TreeSHAP (Gauss-Legendre points, WebAssembly f64x2)",
+          ours_cpu_s: round(shap.cpu, 3),
+          peer_cpu_s: peer ? round(peer.shap_cpu_s, 3) : null,
+          cpu_ratio: peer ? round(shap.cpu / peer.shap_cpu_s, 3) : null,
+          ours_rows_per_s: Math.round(test.X.nRows / shap.seconds),
+          ours_warm_s: round(warm.seconds, 3),
+          peer_rows_per_s: peer ? Math.round(peer.rows / peer.shap_s) : null,
+          ours_trees: size.trees,
+          ours_leaves: size.leaves,
+          ours_max_depth: size.maxDepth,
+          peer_trees: peer ? peer.trees : null,
+          peer_leaves: peer ? peer.leaves : null,
+          peer_max_depth: peer ? peer.max_depth : null,
+          ours_additivity_err: additivity,
+          peer_additivity_err: peer ? peer.additivity_err : null,
+          peer_missing: xgboost ? null : missingPeer("xgboost"),
+        },
+      });
+    }
 
     // Scoring from the exported JSON, in rows per second.
     const scoreRows = replicate(test, 100);
