@@ -20,5 +20,6 @@ export default {
     { name: "Models", path: "/models" },
     { name: "Segments and personas", path: "/segments" },
     { name: "Score customers", path: "/score" },
+    { name: "What changed", path: "/changes" },
   ],
 };

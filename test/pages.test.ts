@@ -12,6 +12,7 @@ const PAGES: { path: string; minCharts: number }[] = [
   { path: "/models", minCharts: 12 },
   { path: "/segments", minCharts: 8 },
   { path: "/score", minCharts: 0 },
+  { path: "/changes", minCharts: 0 },
 ];
 
 describe("built report in Chromium", () => {
