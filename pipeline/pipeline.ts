@@ -12,6 +12,7 @@ import { assembleModelBundle } from "./model-bundle.js";
 import { evaluateModels } from "./models/evaluate.js";
 import { toPersonasArtifact, writePersonas } from "./personas/gemini-build.js";
 import { buildSegments } from "./segments/segments.js";
+import { CHURN_DATA_ROLES } from "../src/lib/segments/rfm.js";
 import { PROJECT_ROOT, type PipelineSettings } from "./settings.js";
 import { stageTimer } from "./stage-timer.js";
 import { toCleanedArtifact } from "../src/lib/data/cleaned.js";
@@ -80,6 +81,7 @@ export async function runPipeline(
   // Segments are read with every customer's out-of-sample risk, and scaled on the training rows only.
   const segments = buildSegments({
     table: input.table,
+    roles: CHURN_DATA_ROLES,
     rows: distinct,
     trainRows: models.split.train,
     oofProbability: models.oofProbability,

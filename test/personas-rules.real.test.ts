@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { readInput } from "../pipeline/input/read-input.js";
 import { buildSegments } from "../pipeline/segments/segments.js";
+import { CHURN_DATA_ROLES } from "../src/lib/segments/rfm.js";
 import { writePersonaByRules } from "../src/lib/personas/rules.js";
 import { validateCard } from "../src/lib/personas/card.js";
 import { formatCount } from "../src/lib/personas/format.js";
@@ -16,7 +17,7 @@ const skip = existsSync(DATA) ? false : `needs ${DATA}`;
 
 test("rules personas for the real data's clusters", { skip }, async () => {
   const input = await readInput(DATA);
-  const { artifact } = buildSegments({ table: input.table, oofProbability: null, seed: 1 });
+  const { artifact } = buildSegments({ table: input.table, roles: CHURN_DATA_ROLES, oofProbability: null, seed: 1 });
   const clusters = artifact.clusters;
   assert.ok(clusters.length >= 2);
   const cards = clusters.map((c) => writePersonaByRules(c, artifact.base, clusters));

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { buildSegments } from "../pipeline/segments/segments.js";
 import { distinctRows } from "../src/lib/data/split.js";
 import type { ChurnTable } from "../src/lib/data/table.js";
-import { assignClusters } from "../src/lib/segments/rfm.js";
+import { assignClusters, CHURN_DATA_ROLES } from "../src/lib/segments/rfm.js";
 
 const dataPath = fileURLToPath(new URL("../../shared/data/ecommerce-churn.csv", import.meta.url));
 const readerPath = fileURLToPath(new URL("../pipeline/input/read-input.ts", import.meta.url));
@@ -32,6 +32,7 @@ test("real data: six clusters whose churn rates differ by a clear margin", { ski
   const started = performance.now();
   const { artifact, model, clusterOfRow } = buildSegments({
     table,
+    roles: CHURN_DATA_ROLES,
     // As the pipeline does: the reader's duplicate report (exact copies as written, the reference protocol).
     rows: distinctRows(duplicates.duplicateOf),
     oofProbability: null,

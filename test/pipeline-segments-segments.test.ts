@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { buildSegments, disambiguate } from "../pipeline/segments/segments.js";
+import { buildSegments } from "../pipeline/segments/segments.js";
 import { selectTableRows } from "../src/lib/data/table.js";
 import { mulberry32, shuffleInPlace } from "../src/lib/random.js";
-import { assignClusters } from "../src/lib/segments/rfm.js";
+import { assignClusters, CHURN_DATA_ROLES } from "../src/lib/segments/rfm.js";
 import { syntheticTable, THREE_GROUPS } from "./fixtures/segments.js";
 
 const table = syntheticTable();
 const oof = Float64Array.from({ length: table.nRows }, (_, i) => (table.churn![i] ? 0.7 : 0.1));
-const opts = { table, oofProbability: oof, k: 3, seed: 42, restarts: 4, kMax: 5 } as const;
+const opts = { table, roles: CHURN_DATA_ROLES, oofProbability: oof, k: 3, seed: 42, restarts: 4, kMax: 5 } as const;
 const result = buildSegments(opts);
 const { artifact, model } = result;
 
@@ -130,27 +130,6 @@ test("without predictions the priority view falls back to observed churn", () =>
   assert.equal(none.artifact.priority.riskSource, "observed");
   assert.ok(none.artifact.clusters.every((c) => c.meanPredicted === null && c.risk.meanPChurn === c.churnRate));
   assert.ok(none.artifact.points.probability.every((p) => p === null));
-});
-
-test("namesakes are told apart along the dimension where they differ most", () => {
-  const names = disambiguate(
-    ["A", "B", "A"],
-    [
-      [0, 5, 0],
-      [9, 9, 9],
-      [0.1, -1, 0],
-    ],
-  );
-  assert.deepEqual(names, ["A (more orders)", "B", "A (fewer orders)"]);
-  const three = disambiguate(
-    ["A", "A", "A"],
-    [
-      [0, 0, 3],
-      [0, 0, 1],
-      [0, 0, 2],
-    ],
-  );
-  assert.deepEqual(three, ["A (cashback: 3 of 3)", "A (cashback: 1 of 3)", "A (cashback: 2 of 3)"]);
 });
 
 test("by default copies of a customer under another ID are clustered once and assigned like the original", () => {

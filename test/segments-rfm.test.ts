@@ -7,6 +7,7 @@ import {
   fitRfmScaler,
   imputeRfm,
   nearestCentre,
+  RFM_COLUMNS,
   type SegmentModel,
   standardiseRfm,
   unstandardiseRfm,
@@ -20,7 +21,7 @@ const features = {
 };
 
 test("the scaler fits on training rows only: medians of observed values, then mean/sd after imputing", () => {
-  const s = fitRfmScaler(features, [0, 1, 2, 3]);
+  const s = fitRfmScaler(features, RFM_COLUMNS, [0, 1, 2, 3]);
   assert.equal(s.nFit, 4);
   // Recency in rows 0-3: observed 1, 2, 4 -> median 2; imputed 1, 2, 2, 4 -> mean 2.25.
   assert.equal(s.medians.recency, 2);
@@ -33,17 +34,20 @@ test("the scaler fits on training rows only: medians of observed values, then me
 });
 
 test("a constant column gets sd 1 instead of a division by zero", () => {
-  const s = fitRfmScaler({
-    recency: Float64Array.from([3, 3]),
-    frequency: Float64Array.from([1, 2]),
-    monetary: Float64Array.from([5, 5]),
-  });
+  const s = fitRfmScaler(
+    {
+      recency: Float64Array.from([3, 3]),
+      frequency: Float64Array.from([1, 2]),
+      monetary: Float64Array.from([5, 5]),
+    },
+    RFM_COLUMNS,
+  );
   assert.equal(s.sds.recency, 1);
   assert.deepEqual(standardiseRfm(s, 3, 1.5, 5), [0, 0, 0]);
 });
 
 test("standardise and unstandardise are inverses", () => {
-  const s = fitRfmScaler(features);
+  const s = fitRfmScaler(features, RFM_COLUMNS);
   const z = standardiseRfm(s, 7, 2, 33);
   const back = unstandardiseRfm(s, z);
   assert.ok(
@@ -79,7 +83,7 @@ test("nearest centre breaks exact ties towards the lower id", () => {
 });
 
 test("assignCluster works from the JSON model, blanks imputed with training medians", () => {
-  const scaler = fitRfmScaler(features, [0, 1, 2, 3]);
+  const scaler = fitRfmScaler(features, RFM_COLUMNS, [0, 1, 2, 3]);
   const model: SegmentModel = JSON.parse(
     JSON.stringify({
       version: 1,
@@ -97,8 +101,8 @@ test("assignCluster works from the JSON model, blanks imputed with training medi
 
 test("assignClusters reads R, F, M from a table", () => {
   const table = syntheticTable();
-  const f = extractRfm(table);
-  const scaler = fitRfmScaler(f);
+  const f = extractRfm(table, RFM_COLUMNS);
+  const scaler = fitRfmScaler(f, RFM_COLUMNS);
   const model: SegmentModel = {
     version: 1,
     scaler,

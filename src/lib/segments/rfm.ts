@@ -7,12 +7,19 @@ import type { RfmQuintiles } from "./rfm-scores.js";
 import type { RfmTriple } from "./types.js";
 import { median } from "../stats/quantile.js";
 
+/** The numeric columns that play R (days since the last order), F (orders) and M (money). */
+export interface RfmColumns {
+  readonly recency: string;
+  readonly frequency: string;
+  readonly monetary: string;
+}
+
 /** The columns standing in for R, F and M, as the original project defined them on this data. */
 export const RFM_COLUMNS = {
   recency: "DaySinceLastOrder",
   frequency: "OrderCount",
   monetary: "CashbackAmount",
-} as const;
+} as const satisfies RfmColumns;
 
 export const RFM_KEYS = ["recency", "frequency", "monetary"] as const;
 export type RfmKey = (typeof RFM_KEYS)[number];
@@ -21,6 +28,22 @@ export type RfmKey = (typeof RFM_KEYS)[number];
 export const MONETARY_NOTE =
   "The data has no revenue or spend column. M is CashbackAmount (average cashback in the last month), " +
   "the only money column: a proxy for value, not the customer's spend.";
+
+/** Which columns the segments stage reads as R, F and M, and how the report speaks of M. */
+export interface SegmentRoles {
+  readonly columns: RfmColumns;
+  /** What M is, shown wherever M appears. */
+  readonly monetaryNote: string;
+  /** M in cluster names: "high-cashback", "(more cashback)", "(cashback: 1 of 3)". */
+  readonly monetaryWord: string;
+}
+
+/** The roles on the e-commerce churn data the report was built for. */
+export const CHURN_DATA_ROLES: SegmentRoles = {
+  columns: RFM_COLUMNS,
+  monetaryNote: MONETARY_NOTE,
+  monetaryWord: "cashback",
+};
 
 /** Raw R, F, M per row; NaN marks a blank cell. */
 export interface RfmFeatures {
@@ -31,7 +54,7 @@ export interface RfmFeatures {
 
 /** Imputation and standardisation statistics, all fitted on training rows only. JSON-serialisable. */
 export interface RfmScaler {
-  readonly columns: { readonly recency: string; readonly frequency: string; readonly monetary: string };
+  readonly columns: RfmColumns;
   /** Blank cells are filled with these medians (of the observed training values). */
   readonly medians: RfmTriple;
   /** Mean and population standard deviation of the imputed training values. */
@@ -60,16 +83,19 @@ function column(table: ChurnTable, name: string): Float64Array {
 }
 
 /** R, F, M columns of the table (copies, so later imputation cannot write into the table). */
-export function extractRfm(table: ChurnTable): RfmFeatures {
+export function extractRfm(table: ChurnTable, columns: RfmColumns): RfmFeatures {
   return {
-    recency: Float64Array.from(column(table, RFM_COLUMNS.recency)),
-    frequency: Float64Array.from(column(table, RFM_COLUMNS.frequency)),
-    monetary: Float64Array.from(column(table, RFM_COLUMNS.monetary)),
+    recency: Float64Array.from(column(table, columns.recency)),
+    frequency: Float64Array.from(column(table, columns.frequency)),
+    monetary: Float64Array.from(column(table, columns.monetary)),
   };
 }
 
-/** Fits the scaler on the given rows (all rows when omitted): medians of observed values, then mean/sd after imputation. */
-export function fitRfmScaler(features: RfmFeatures, rows?: ArrayLike<number>): RfmScaler {
+/**
+ * Fits the scaler on the given rows (all rows when omitted): medians of observed values, then mean/sd after
+ * imputation. `columns` says which table columns the features came from; the scaler carries them.
+ */
+export function fitRfmScaler(features: RfmFeatures, columns: RfmColumns, rows?: ArrayLike<number>): RfmScaler {
   const n = rows ? rows.length : features.recency.length;
   if (n === 0) throw new Error("Cannot fit the RFM scaler on zero rows");
   const stats = (values: Float64Array): { median: number; mean: number; sd: number } => {
@@ -96,7 +122,7 @@ export function fitRfmScaler(features: RfmFeatures, rows?: ArrayLike<number>): R
   const f = stats(features.frequency);
   const m = stats(features.monetary);
   return {
-    columns: { ...RFM_COLUMNS },
+    columns: { ...columns },
     medians: { recency: r.median, frequency: f.median, monetary: m.median },
     means: { recency: r.mean, frequency: f.mean, monetary: m.mean },
     sds: { recency: r.sd, frequency: f.sd, monetary: m.sd },
@@ -193,9 +219,9 @@ export function assignCluster(model: SegmentModel, recency: number, frequency: n
   return nearestCentre(model.centres, z[0], z[1], z[2]);
 }
 
-/** Stable cluster id of every row of the table. */
+/** Stable cluster id of every row of the table, read from the columns the model was fitted on. */
 export function assignClusters(model: SegmentModel, table: ChurnTable): Int32Array {
-  const f = extractRfm(table);
+  const f = extractRfm(table, model.scaler.columns);
   const out = new Int32Array(table.nRows);
   for (let i = 0; i < table.nRows; i++) out[i] = assignCluster(model, f.recency[i], f.frequency[i], f.monetary[i]);
   return out;
