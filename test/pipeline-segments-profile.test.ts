@@ -7,11 +7,13 @@ import {
   meanAt,
   meanPredicted,
 } from "../pipeline/segments/profile.js";
+import { KAGGLE_ECOMMERCE } from "../src/lib/data/presets/kaggle-ecommerce.js";
 import type { CategoryColumn, NumericColumn } from "../src/lib/data/schema.js";
 import type { ChurnTable } from "../src/lib/data/table.js";
 
 // Eight customers: rows 0-3 a cluster of heavy app users who pay by card, rows 4-7 the rest.
 const table: ChurnTable = {
+  schema: KAGGLE_ECOMMERCE,
   nRows: 8,
   ids: ["1", "2", "3", "4", "5", "6", "7", "8"],
   churn: Uint8Array.from([1, 1, 1, 0, 0, 0, 0, 0]),
