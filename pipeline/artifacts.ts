@@ -16,7 +16,7 @@ export const ARTIFACT_NAMES = [
 export type ArtifactName = (typeof ARTIFACT_NAMES)[number];
 export type Artifacts = Partial<Record<ArtifactName, unknown>>;
 
-export const EXPORT_FILES = ["scores.csv"] as const;
+export const EXPORT_FILES = ["scores.csv", "model.sql"] as const;
 export type ExportFile = (typeof EXPORT_FILES)[number];
 /** Each export's full text. */
 export type Exports = Partial<Record<ExportFile, string>>;

@@ -29,7 +29,7 @@ export type Log = (line: string) => void;
 export const GEMINI_CACHE_DIR = join(PROJECT_ROOT, ".cache", "gemini");
 
 export interface RunOptions {
-  /** Also make the exports (scores.csv): the command line wants them, the site build does not. */
+  /** Also make the exports (scores.csv, model.sql): the command line wants them, the site build does not. */
   readonly exports?: boolean;
 }
 

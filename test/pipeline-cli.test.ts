@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, it } from "node:test";
 import { OUTPUT_FILES } from "../pipeline/artifacts.js";
 import { parseCsv } from "../src/lib/data/csv.js";
@@ -11,7 +12,8 @@ import { validateRawTable } from "../src/lib/data/validate.js";
 import { readModelBundle } from "../src/lib/scoring/bundle.js";
 import { scoreTable } from "../src/lib/scoring/score.js";
 import { otherTables } from "./fixtures/other-tables.js";
-import { runPipelineCli, readJson } from "./helpers/pipeline.js";
+import { assertSqlMatchesScores } from "./helpers/duckdb.js";
+import { runPipelineCli, readJson, runTsx } from "./helpers/pipeline.js";
 
 const DEMO_CSV = new URL("../data/demo-churn.csv", import.meta.url);
 
@@ -41,6 +43,14 @@ describe("npm run pipeline on the demo data", () => {
     });
     // A threshold that flags nobody or everybody would pass the comparisons above and still be wrong.
     assert.ok(flagged > 0 && flagged < demo.nRows, `${flagged} flagged`);
+  });
+  it("model.sql in DuckDB gives scores.csv's probability (to 1e-9), flagged and segment for every customer", async () => {
+    await assertSqlMatchesScores(first.outDir, fileURLToPath(DEMO_CSV));
+  });
+  it("npm run model-sql writes the same standard SELECT from the run's folder", () => {
+    const run = runTsx("pipeline/exports/model-sql-cli.ts", ["--model", first.outDir]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, readFileSync(join(first.outDir, "model.sql"), "utf-8"));
   });
   it("writes the summary fields the README documents", () => {
     const summary = readJson<Record<string, unknown>>(first.outDir, "summary.json");

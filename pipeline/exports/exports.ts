@@ -6,7 +6,9 @@ import { readModelBundle, type ModelBundleFile } from "../../src/lib/scoring/bun
 import { scoresCsv } from "../../src/lib/scoring/scores-file.js";
 import { scoreTable } from "../../src/lib/scoring/score.js";
 import { serialiseArtifact, type Exports } from "../artifacts.js";
+import { modelSql } from "./model-sql.js";
 import { namesInFile } from "./names-in-file.js";
+import { scoringTable } from "./sql-table.js";
 
 export function makeExports(input: Pick<InputData, "table" | "cleaning">, bundleFile: ModelBundleFile): Exports {
   const bundle = readModelBundle(JSON.parse(serialiseArtifact(bundleFile)));
@@ -19,5 +21,6 @@ export function makeExports(input: Pick<InputData, "table" | "cleaning">, bundle
       { ids: input.table.ids, probability: result.probability, decision: result.decision, cluster: result.cluster },
       bundle.segments.names,
     ),
+    "model.sql": modelSql(bundle, scoringTable(names), { dialect: "standard" }),
   };
 }

@@ -40,6 +40,18 @@ export function runPipelineCli(
   return { status: result.status, stderr: result.stderr, outDir, files: readdirSync(outDir).sort() };
 }
 
+/** Any of the project's commands (a .ts file run with tsx, as npm run does), from the project root. */
+export function runTsx(script: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, script), ...args], {
+    cwd: PROJECT_ROOT,
+    encoding: "utf-8",
+    env: { ...process.env, CHURN_DATA: "", GEMINI_API_KEY: "" },
+    timeout: 10 * 60 * 1000,
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
 export function readJson<T>(dir: string, name: string): T {
   return JSON.parse(readFileSync(join(dir, name), "utf-8")) as T;
 }
