@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, it } from "node:test";
 import { OUTPUT_FILES } from "../pipeline/artifacts.js";
@@ -46,6 +46,19 @@ describe("npm run pipeline on the demo data", () => {
   });
   it("model.sql in DuckDB gives scores.csv's probability (to 1e-9), flagged and segment for every customer", async () => {
     await assertSqlMatchesScores(first.outDir, fileURLToPath(DEMO_CSV));
+  });
+  it("npm run score on the training file with the run's model gives scores.csv's very bytes", () => {
+    const out = join(first.outDir, "..", `${basename(first.outDir)}-scored.csv`);
+    const run = runTsx("pipeline/score/cli.ts", [
+      "--model",
+      first.outDir,
+      "--data",
+      fileURLToPath(DEMO_CSV),
+      "--out",
+      out,
+    ]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.ok(readFileSync(out).equals(readFileSync(join(first.outDir, "scores.csv"))));
   });
   it("npm run model-sql writes the same standard SELECT from the run's folder", () => {
     const run = runTsx("pipeline/exports/model-sql-cli.ts", ["--model", first.outDir]);
