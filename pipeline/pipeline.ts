@@ -118,7 +118,7 @@ export async function runPipeline(
   }
   let exports: Exports = {};
   if (options.exports) {
-    exports = makeExports(input, model);
+    exports = makeExports(input, model, log);
     timer("exports");
   }
 

@@ -12,13 +12,14 @@ import { modelSql } from "../pipeline/exports/model-sql.js";
 import { namesInFile } from "../pipeline/exports/names-in-file.js";
 import { categorySpellings } from "../pipeline/exports/sql-cleaning.js";
 import { comparisonLiteral, numberLiteral, quoteIdentifier, quoteText } from "../pipeline/exports/sql-dialect.js";
-import { scoringTable } from "../pipeline/exports/sql-table.js";
+import { sqlTable } from "../pipeline/exports/sql-table.js";
+import { KAGGLE_ECOMMERCE } from "../src/lib/data/presets/kaggle-ecommerce.js";
 import { trainLogistic } from "../pipeline/models/logistic.js";
 import { trainForest } from "../pipeline/trees/train-forest.js";
 import { parseCsv } from "../src/lib/data/csv.js";
 import { encode } from "../src/lib/data/encode.js";
 import { canonicalCategory } from "../src/lib/data/normalise.js";
-import { FEATURE_COLUMNS, ID_COLUMN, type CategoryColumn } from "../src/lib/data/schema.js";
+import { FEATURE_COLUMNS, ID_COLUMN, type CategoryColumn, type Schema } from "../src/lib/data/schema.js";
 import type { ChurnTable } from "../src/lib/data/table.js";
 import { validateRawTable } from "../src/lib/data/validate.js";
 import type { ModelBundle } from "../src/lib/scoring/bundle.js";
@@ -27,7 +28,8 @@ import type { TreeEnsembleModel } from "../src/lib/trees/model.js";
 import { byId, describeCsv, runModelSql, type SqlScore } from "./helpers/duckdb.js";
 import type { KnnModel } from "../src/lib/models/types.js";
 
-const sqlOf = (bundle: ModelBundle) => modelSql(bundle, scoringTable(), { dialect: "standard" });
+const sqlOf = (bundle: ModelBundle, schema = KAGGLE_ECOMMERCE) =>
+  modelSql(bundle, sqlTable(schema), { dialect: "standard" });
 
 /** Every customer of `table`: SQL and scoreTable agree (probability to 1e-9; decision and segment exactly). */
 function assertSameScores(rows: readonly SqlScore[], bundle: ModelBundle, table: ChurnTable): void {
@@ -219,6 +221,23 @@ describe("model.sql checks and cleans rows as the Score page does", () => {
     assert.equal(compared, kept.nRows - 1);
   });
 
+  it("the schema's blank tokens read as blank, as validation reads them", async () => {
+    const schema: Schema = {
+      ...KAGGLE_ECOMMERCE,
+      blankTokens: ["n/a"],
+      columns: KAGGLE_ECOMMERCE.columns.map((c) => (c.name === "Gender" ? { ...c, nullable: true } : c)),
+    };
+    const lines = readFileSync(DEMO_CSV, "utf-8").trimEnd().split("\n").slice(0, 101);
+    lines[1] = lines[1].replace(/,(Female|Male),/, ",N/A,");
+    lines[2] = lines[2].replace(/,(Female|Male),/, ", n/a ,");
+    const path = join(dir, "tokens.csv");
+    writeFileSync(path, lines.join("\n") + "\n");
+    const { table } = validateRawTable(parseCsv(readFileSync(path), "tokens.csv"), { schema, requireTarget: false });
+    assert.deepEqual(table.category.Gender.slice(0, 2), [null, null]);
+    const sql = modelSql(fixture.bundle, sqlTable(schema), { dialect: "standard" });
+    assertSameScores(await runModelSql(path, sql, ID_COLUMN), fixture.bundle, table);
+  });
+
   it("spellings map to the canonical value the Score page's normaliser gives", () => {
     for (const spec of FEATURE_COLUMNS.filter((c): c is CategoryColumn => c.kind === "category")) {
       const { exact, loose } = categorySpellings(spec);
@@ -234,7 +253,7 @@ describe("model.sql checks and cleans rows as the Score page does", () => {
     writeFileSync(path, lines.join("\n") + "\n");
     const { table, cleaning } = validateRawTable(parseCsv(readFileSync(path), "renamed.csv"), { requireTarget: false });
     assert.equal(cleaning.renamedColumns.length, 2);
-    const sql = modelSql(fixture.bundle, scoringTable(namesInFile(cleaning)), { dialect: "standard" });
+    const sql = modelSql(fixture.bundle, sqlTable(table.schema, namesInFile(cleaning)), { dialect: "standard" });
     assert.match(sql, /"customer id" AS customer_id/);
     const scores = byId(await runModelSql(path, sql, "customer id"));
     const expected = scoreTable(fixture.bundle, table, { reasons: false });
@@ -295,9 +314,9 @@ describe("model.sql dialects", () => {
 
   it("the BigQuery and Spark files differ from the standard one only in quoting", async () => {
     const { bundle } = await buildTestBundle(DEMO_CSV, 5);
-    const standard = modelSql(bundle, scoringTable(), { dialect: "standard" });
+    const standard = sqlOf(bundle);
     for (const dialect of ["bigquery", "spark"] as const) {
-      const other = modelSql(bundle, scoringTable(), { dialect });
+      const other = modelSql(bundle, sqlTable(KAGGLE_ECOMMERCE), { dialect });
       const strip = (text: string) => text.replace(/^-- Dialect: .*$/m, "");
       assert.equal(strip(other), strip(standard).replaceAll('"', "`"));
     }

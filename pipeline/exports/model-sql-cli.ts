@@ -1,17 +1,16 @@
-// `npm run model-sql -- --model DIR --dialect bigquery`: model.sql again from a pipeline run's model.json, for
-// an engine that quotes names another way (the pipeline writes the standard dialect). DIR/summary.json gives
-// the input file's own column names. Prints to stdout, or writes FILE whole (never half a file).
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+// `npm run model-sql -- --model DIR --dialect bigquery`: model.sql again from a pipeline run's folder, for an
+// engine that quotes names another way (the pipeline writes the standard dialect). Prints to stdout, or
+// writes FILE whole (never half a file).
+import { rmSync } from "node:fs";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { InputError } from "../../src/lib/data/errors.js";
-import type { Summary } from "../../src/lib/data/summary.js";
-import { readModelBundle, type ModelBundle } from "../../src/lib/scoring/bundle.js";
 import { describeFailure } from "../failure.js";
+import { readRunFolder } from "../read-run-folder.js";
+import { writeFileAtomic } from "../write-atomic.js";
 import { modelSql } from "./model-sql.js";
 import { namesInFile } from "./names-in-file.js";
 import { isSqlDialect, SQL_DIALECTS } from "./sql-dialect.js";
-import { scoringTable } from "./sql-table.js";
+import { sqlTable } from "./sql-table.js";
 
 const USAGE = `usage: npm run model-sql -- --model DIR [--dialect ${SQL_DIALECTS.join("|")}] [--out FILE]
 
@@ -20,24 +19,6 @@ const USAGE = `usage: npm run model-sql -- --model DIR [--dialect ${SQL_DIALECTS
   --out FILE    write the SQL here (default: standard output)`;
 
 const log = (line: string) => process.stderr.write(line + "\n");
-
-function readJson(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf-8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw InputError.fileProblem(
-      path,
-      code === "ENOENT" ? "not found: run npm run pipeline first" : (error as Error).message,
-    );
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw InputError.fileProblem(path, `is not valid JSON: ${(error as Error).message}`);
-  }
-}
 
 let args;
 try {
@@ -65,23 +46,10 @@ if (!args.model || !isSqlDialect(dialect)) {
 
 const out = args.out ? resolve(args.out) : null;
 try {
-  const dir = resolve(args.model);
-  const modelPath = join(dir, "model.json");
-  let bundle: ModelBundle;
-  try {
-    bundle = readModelBundle(readJson(modelPath));
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw InputError.fileProblem(modelPath, `is not a model bundle: ${(error as Error).message}`);
-  }
-  const summary = readJson(join(dir, "summary.json")) as Partial<Pick<Summary, "columns">>;
-  const renamedColumns = (summary.columns ?? []).flatMap((c) =>
-    c.nameInFile ? [{ from: c.nameInFile, to: c.name }] : [],
-  );
-  const sql = modelSql(bundle, scoringTable(namesInFile({ renamedColumns })), { dialect });
+  const run = await readRunFolder(resolve(args.model));
+  const sql = modelSql(run.bundle, sqlTable(run.schema, namesInFile(run)), { dialect });
   if (out) {
-    writeFileSync(`${out}.tmp-${process.pid}`, sql);
-    renameSync(`${out}.tmp-${process.pid}`, out);
+    writeFileAtomic(out, sql);
     log(`wrote ${out} (${dialect})`);
   } else process.stdout.write(sql);
 } catch (error) {

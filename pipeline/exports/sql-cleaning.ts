@@ -56,10 +56,11 @@ export function numericProblems(spec: NumericColumn, x: string): { when: string;
   const out: { when: string; problem: string }[] = [];
   if (!spec.nullable) out.push({ when: `${x} IS NULL`, problem: "is blank; this column may not have blanks" });
   if (spec.integer) out.push({ when: `${x} <> FLOOR(${x})`, problem: "is not a whole number" });
-  out.push({
-    when: `${x} < ${numberLiteral(spec.min)} OR ${x} > ${numberLiteral(spec.max)}`,
-    problem: `is out of range (${spec.min} to ${spec.max})`,
-  });
+  const { min, max } = spec;
+  const below = min === null ? null : `${x} < ${numberLiteral(min)}`;
+  const above = max === null ? null : `${x} > ${numberLiteral(max)}`;
+  const when = [below, above].filter((c) => c !== null).join(" OR ");
+  if (when) out.push({ when, problem: `is out of range (${min ?? "any"} to ${max ?? "any"})` });
   return out;
 }
 
