@@ -14,7 +14,7 @@ import { resolveSettings } from "./settings.js";
 const USAGE = `usage: npm run pipeline -- --data FILE --out DIR [--test-ids FILE] [--seed N] [--k N]
          [--target COL] [--positive VALUE] [--id COL] [--config FILE] [--baseline DIR]
 
-  --data FILE      input CSV or XLSX (default: CHURN_DATA, else the embedded demo data)
+  --data FILE      input CSV, XLSX or Parquet (default: CHURN_DATA, else the embedded demo data)
   --out DIR        folder for the JSON artifacts and scores.csv (created if missing)
   --test-ids FILE  JSON array of customer IDs to hold out as the test set
   --seed N         random seed (default 42)

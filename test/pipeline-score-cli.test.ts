@@ -6,10 +6,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { buildTestBundle, DEMO_CSV, REAL_XLSX, type TestBundle } from "../bench/fixtures/scoring-bundle.js";
+import { readInput } from "../pipeline/input/read-input.js";
 import { parseCsv } from "../src/lib/data/csv.js";
+import { summaryArtifact } from "../src/lib/data/summary.js";
 import { validateRawTable } from "../src/lib/data/validate.js";
 import type { ModelBundleFile } from "../src/lib/scoring/bundle.js";
 import { scoreTable } from "../src/lib/scoring/score.js";
+import { writeParquet } from "./helpers/duckdb.js";
 import { runTsx } from "./helpers/pipeline.js";
 
 const score = (args: string[]) => runTsx("pipeline/score/cli.ts", args);
@@ -35,6 +38,8 @@ describe("npm run score", () => {
     };
     mkdirSync(modelDir);
     writeFileSync(join(modelDir, "model.json"), JSON.stringify(file));
+    // The schema the model was trained with travels in summary.json.
+    writeFileSync(join(modelDir, "summary.json"), JSON.stringify(summaryArtifact(await readInput(DEMO_CSV))));
   });
 
   it("scores every customer as the Score page does, in scores.csv's format", () => {
@@ -58,6 +63,17 @@ describe("npm run score", () => {
       run.stderr,
       new RegExp(`scored ${table.nRows} of ${table.nRows} customers \\(\\d+ flagged at 0\\.35\\)`),
     );
+  });
+
+  it("reads a Parquet file into the same scores as the CSV it was written from", async () => {
+    const parquet = join(dir, "customers.parquet");
+    await writeParquet(DEMO_CSV, parquet, { compression: "zstd" });
+    const fromCsv = join(dir, "from-csv.csv");
+    const fromParquet = join(dir, "from-parquet.csv");
+    assert.equal(score(["--model", modelDir, "--data", DEMO_CSV, "--out", fromCsv]).status, 0);
+    const run = score(["--model", modelDir, "--data", parquet, "--out", fromParquet]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.ok(readFileSync(fromParquet).equals(readFileSync(fromCsv)));
   });
 
   it("--threshold flags at another probability", () => {

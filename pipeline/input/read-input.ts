@@ -6,6 +6,7 @@ import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import readXlsxFile from "read-excel-file/node";
 import { parseCsv } from "../../src/lib/data/csv.js";
+import { looksLikeParquet, parquetToRawTable } from "../../src/lib/data/parquet.js";
 import { findDuplicates } from "../../src/lib/data/duplicates.js";
 import { InputError } from "../../src/lib/data/errors.js";
 import type { InputData } from "../../src/lib/data/input.js";
@@ -71,7 +72,7 @@ export async function readWorkbook(
   );
 }
 
-/** Reads, checks and cleans one input file (CSV or XLSX). Throws InputError for anything wrong with the file. */
+/** Reads, checks and cleans one input file (CSV, XLSX or Parquet). Throws InputError for anything wrong with the file. */
 export async function readInput(path: string, options: ReadInputOptions = {}): Promise<InputData> {
   const bytes = await readBytes(path);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
@@ -80,9 +81,13 @@ export async function readInput(path: string, options: ReadInputOptions = {}): P
   if (startsWith(bytes, OLE_MAGIC)) {
     throw InputError.fileProblem(path, "is an old-style Excel .xls workbook; save it as .xlsx or as CSV UTF-8");
   }
-  const format = startsWith(bytes, ZIP_MAGIC) ? "xlsx" : "csv";
+  const format = startsWith(bytes, ZIP_MAGIC) ? "xlsx" : looksLikeParquet(bytes) ? "parquet" : "csv";
   const { raw, dictionary } =
-    format === "xlsx" ? await readWorkbook(bytes, path) : { raw: parseCsv(bytes, path), dictionary: null };
+    format === "xlsx"
+      ? await readWorkbook(bytes, path)
+      : format === "parquet"
+        ? { raw: await parquetToRawTable(bytes, path), dictionary: null }
+        : { raw: parseCsv(bytes, path), dictionary: null };
   const requireTarget = options.requireTarget ?? true;
   // Training files get their schema from the file and the settings; a file to score is read with the
   // trained one (the Kaggle preset unless given).

@@ -2,17 +2,18 @@
 // job. The checks and messages are the Score page's (see score-file.ts); on any failure it exits 1, names the
 // file, column, line and value, and leaves no output file (not even an older one, which could pass for
 // tonight's).
-import { existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { InputError } from "../../src/lib/data/errors.js";
 import { describeFailure } from "../failure.js";
+import { writeFileAtomic } from "../write-atomic.js";
 import { scoreFile } from "./score-file.js";
 
 const USAGE = `usage: npm run score -- --model DIR --data FILE --out FILE.csv [--threshold P] [--skip-invalid]
 
   --model DIR      a folder written by npm run pipeline (its model.json)
-  --data FILE      the customers to score: CSV or XLSX with the training file's columns (Churn not needed)
+  --data FILE      the customers to score: CSV, XLSX or Parquet with the training file's columns (no churn needed)
   --out FILE.csv   where to write the scores (ID, probability, flagged, segment, segment_name)
   --threshold P    flag at this probability (default: model.json's threshold)
   --skip-invalid   leave out rows with bad values, as the Score page does, and list them (default: fail)`;
@@ -62,6 +63,7 @@ if (existsSync(out) && statSync(out).isDirectory()) {
   log(`error: --out ${args.out} is a folder; give a file name such as ${join(args.out as string, "scores.csv")}`);
   process.exit(2);
 }
+// writeFileAtomic's temporary file, removed if the write fails half way.
 const temp = `${out}.tmp-${process.pid}`;
 try {
   const scored = await scoreFile({
@@ -83,8 +85,7 @@ try {
       ).message.replace(/problems? in the input/, (m) => `${m}, left out (--skip-invalid)`),
     );
   }
-  writeFileSync(temp, scored.csv);
-  renameSync(temp, out);
+  writeFileAtomic(out, scored.csv);
   log(
     `scored ${upload.table.nRows} of ${upload.rowsInFile} customers (${scored.flagged} flagged at ${scored.threshold}); wrote ${out}`,
   );

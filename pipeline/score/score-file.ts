@@ -1,24 +1,24 @@
 // `npm run score`'s work, without the command line: a customer file scored with a pipeline run's model.json,
-// checked exactly as the Score page checks an upload (src/lib/scoring/upload.ts: the same reader, the same
-// validation in row-level mode) and scored by the same scoreTable. A nightly job must not quietly score part
-// of its file, so a row the page would leave out fails the run, unless `skipInvalid` says to leave such rows
-// out (they are then reported). The result is the text of the scores file (scores.csv's format).
-import { readFile, stat } from "node:fs/promises";
-import { join } from "node:path";
+// checked exactly as the Score page checks an upload (src/lib/scoring/upload.ts: the same readers, the same
+// validation in row-level mode, against the schema the model was trained with) and scored by the same
+// scoreTable. A nightly job must not quietly score part of its file, so a row the page would leave out fails
+// the run, unless `skipInvalid` says to leave such rows out (they are then reported). The result is the text
+// of the scores file (scores.csv's format).
 import readXlsxFile from "read-excel-file/node";
 import { InputError } from "../../src/lib/data/errors.js";
-import { ID_COLUMN } from "../../src/lib/data/schema.js";
+import { parquetToRawTable } from "../../src/lib/data/parquet.js";
+import { idColumn } from "../../src/lib/data/schema.js";
 import type { SheetRows } from "../../src/lib/data/xlsx-sheets.js";
-import { readModelBundle, type ModelBundle } from "../../src/lib/scoring/bundle.js";
 import { scoresCsv } from "../../src/lib/scoring/scores-file.js";
 import { scoreTable } from "../../src/lib/scoring/score.js";
 import { readUpload, type ParsedUpload } from "../../src/lib/scoring/upload.js";
 import { namesInFile } from "../exports/names-in-file.js";
+import { readFileBytes, readRunFolder } from "../read-run-folder.js";
 
 export interface ScoreFileOptions {
-  /** A folder written by `npm run pipeline` (its model.json is read). */
+  /** A folder written by `npm run pipeline` (its model.json and summary.json are read). */
   readonly modelDir: string;
-  /** The customers: CSV or XLSX, with or without the churn column. */
+  /** The customers: CSV, XLSX or Parquet, with or without the churn column. */
   readonly dataPath: string;
   /** Flag at this probability instead of model.json's threshold. */
   readonly threshold?: number;
@@ -33,43 +33,18 @@ export interface ScoredFile {
   readonly flagged: number;
 }
 
-async function readBytes(path: string, what: string): Promise<Buffer> {
-  try {
-    if ((await stat(path)).isDirectory()) throw InputError.fileProblem(path, `is a folder, not ${what}`);
-    return await readFile(path);
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw InputError.fileProblem(path, `not found: no such file (${what})`);
-    throw InputError.fileProblem(path, `cannot be read: ${(error as Error).message}`);
-  }
-}
-
-/** model.json of a pipeline run, read as the Score page reads it. */
-export async function readModelDir(dir: string): Promise<ModelBundle> {
-  const path = join(dir, "model.json");
-  const text = (await readBytes(path, "the model of a pipeline run: npm run pipeline -- --out DIR writes it")).toString(
-    "utf-8",
-  );
-  try {
-    return readModelBundle(JSON.parse(text));
-  } catch (error) {
-    throw InputError.fileProblem(
-      path,
-      `is not a model bundle written by npm run pipeline (${(error as Error).message})`,
-    );
-  }
-}
-
 async function readSheets(bytes: Uint8Array): Promise<SheetRows[]> {
   const sheets = await readXlsxFile(Buffer.from(bytes));
   return sheets.map((s) => ({ name: s.sheet, rows: s.data }));
 }
 
 export async function scoreFile(options: ScoreFileOptions): Promise<ScoredFile> {
-  const bundle = await readModelDir(options.modelDir);
-  const bytes = await readBytes(options.dataPath, "the customers to score");
-  const upload = await readUpload(new Uint8Array(bytes), options.dataPath, readSheets);
+  const { bundle, schema } = await readRunFolder(options.modelDir);
+  const bytes = await readFileBytes(options.dataPath, "the customers to score");
+  const upload = await readUpload(new Uint8Array(bytes), options.dataPath, readSheets, {
+    readParquet: parquetToRawTable,
+    schema,
+  });
   if (upload.skipped.length > 0 && !options.skipInvalid) {
     throw InputError.fromIssues(
       options.dataPath,
@@ -79,7 +54,7 @@ export async function scoreFile(options: ScoreFileOptions): Promise<ScoredFile> 
   const threshold = options.threshold ?? bundle.threshold.value;
   const result = scoreTable(bundle, upload.table, { threshold, reasons: false });
   const csv = scoresCsv(
-    namesInFile(upload.cleaning)(ID_COLUMN),
+    namesInFile(upload.cleaning)(idColumn(upload.table.schema).name),
     { ids: upload.table.ids, probability: result.probability, decision: result.decision, cluster: result.cluster },
     bundle.segments.names,
   );

@@ -28,7 +28,9 @@ function issueList(groups: readonly IssueGroup[]): HTMLElement {
             ? ""
             : example.sheet !== undefined
               ? `sheet row ${example.row}`
-              : `line ${example.row}`;
+              : example.record
+                ? `row ${example.row}`
+                : `line ${example.row}`;
         const li = el("li");
         if (where) li.append(`${where}: `);
         if (example.value !== undefined) li.append(el("code", null, JSON.stringify(example.value)), " ");

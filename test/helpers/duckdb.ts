@@ -103,3 +103,23 @@ export async function assertSqlMatchesScores(dir: string, data: string): Promise
     `model.sql against scores.csv: ${scores.rows.length} customers, largest difference ${worst}; ${length} characters\n`,
   );
 }
+
+/** Writes a Parquet file with DuckDB: `select` over the table `t` (the CSV as read_csv types it). */
+export async function writeParquet(
+  csvPath: string,
+  parquetPath: string,
+  options: { readonly select?: string; readonly compression?: string } = {},
+): Promise<void> {
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  try {
+    await connection.run(`CREATE TABLE t AS SELECT * FROM read_csv(${text(csvPath)})`);
+    const select = options.select ?? "SELECT * FROM t";
+    await connection.run(
+      `COPY (${select}) TO ${text(parquetPath)} (FORMAT parquet, COMPRESSION ${options.compression ?? "snappy"})`,
+    );
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}

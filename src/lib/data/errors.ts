@@ -9,6 +9,8 @@ export interface InputIssue {
   readonly row?: number;
   /** The workbook sheet, when the file is a workbook (rows are then sheet rows, not lines). */
   readonly sheet?: string;
+  /** True when `row` counts records from 1 (a Parquet file has rows but no lines). */
+  readonly record?: boolean;
   /** The offending cell as written (untrimmed text is shown as it was). */
   readonly value?: string;
   /** What is wrong, phrased to follow the value: "is not a number", "must be 0 or 1". */
@@ -60,15 +62,23 @@ export class InputError extends Error {
 export class IssueCollector {
   readonly file: string;
   readonly sheet: string | undefined;
+  /** Rows are records (Parquet), not lines. */
+  readonly records: boolean;
   private readonly groups = new Map<string, { column?: string; problem: string; count: number; examples: InputIssue[] }>();
 
-  constructor(file: string, sheet?: string) {
+  constructor(file: string, sheet?: string, records = false) {
     this.file = file;
     this.sheet = sheet;
+    this.records = records;
   }
 
   add(issue: Omit<InputIssue, "file"> & { file?: string }): void {
-    const full: InputIssue = { ...issue, file: issue.file ?? this.file, ...(this.sheet !== undefined && issue.sheet === undefined ? { sheet: this.sheet } : {}) };
+    const full: InputIssue = {
+      ...issue,
+      file: issue.file ?? this.file,
+      ...(this.sheet !== undefined && issue.sheet === undefined ? { sheet: this.sheet } : {}),
+      ...(this.records && issue.row !== undefined ? { record: true } : {}),
+    };
     const key = `${full.column ?? ""}\u0000${full.problem}`;
     let group = this.groups.get(key);
     if (!group) {
@@ -100,7 +110,8 @@ function showValue(value: string): string {
 }
 
 function formatIssue(issue: InputIssue): string {
-  const where = issue.row === undefined ? "" : issue.sheet !== undefined ? `row ${issue.row}` : `line ${issue.row}`;
+  const where =
+    issue.row === undefined ? "" : issue.sheet !== undefined || issue.record ? `row ${issue.row}` : `line ${issue.row}`;
   const what = issue.value !== undefined ? `${showValue(issue.value)} ${issue.problem}` : issue.problem;
   return where ? `${where}: ${what}` : what;
 }

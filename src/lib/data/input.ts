@@ -11,7 +11,7 @@ export interface InputSource {
   /** SHA-256 of the file's bytes, hex. */
   readonly sha256: string;
   readonly bytes: number;
-  readonly format: "csv" | "xlsx";
+  readonly format: "csv" | "xlsx" | "parquet";
   /** True for the project's generated demo data. */
   readonly demo: boolean;
 }

@@ -12,6 +12,8 @@ export interface RawTable {
   readonly rowNumbers?: Int32Array;
   /** The sheet the rows came from, for workbooks. */
   readonly sheet?: string;
+  /** True when rowNumbers count records from 1 rather than lines (Parquet). */
+  readonly rowsAreRecords?: boolean;
 }
 
 /** The line number used in messages for data row i. */

@@ -161,7 +161,7 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
   const { requireTarget } = options;
   const schema = options.schema ?? KAGGLE_ECOMMERCE;
   const minClassCount = options.minClassCount ?? MIN_CLASS_COUNT;
-  const issues = new IssueCollector(raw.file, raw.sheet);
+  const issues = new IssueCollector(raw.file, raw.sheet, raw.rowsAreRecords === true);
   const columns = mapColumns(raw, schema, requireTarget, issues);
   // Without the columns, cell checks would only repeat the same complaint on every row.
   issues.throwIfAny();
@@ -176,7 +176,13 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
     if (!skipMode) return;
     let list = rowProblems.get(r);
     if (!list) rowProblems.set(r, (list = []));
-    list.push({ ...issue, row, file: raw.file, ...(raw.sheet !== undefined ? { sheet: raw.sheet } : {}) });
+    list.push({
+      ...issue,
+      row,
+      file: raw.file,
+      ...(raw.sheet !== undefined ? { sheet: raw.sheet } : {}),
+      ...(raw.rowsAreRecords ? { record: true } : {}),
+    });
   };
 
   const n = raw.rows.length;

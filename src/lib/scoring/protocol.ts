@@ -12,7 +12,7 @@ import type { CleaningReport, SkippedRow } from "../data/validate.js";
 import type { IssueGroup } from "../data/errors.js";
 import type { ModelBundle } from "./bundle.js";
 import type { ScoreResult } from "./score.js";
-import type { UploadRejection } from "./upload.js";
+import type { ParsedUpload, UploadRejection } from "./upload.js";
 
 export type WorkerRequest =
   | { readonly type: "init"; readonly bundle: ModelBundle }
@@ -42,7 +42,7 @@ export interface ScoreTimings {
 
 export interface ScoredUpload {
   readonly name: string;
-  readonly format: "csv" | "xlsx";
+  readonly format: ParsedUpload["format"];
   readonly rowsInFile: number;
   readonly table: ChurnTable;
   readonly cleaning: CleaningReport;
