@@ -226,7 +226,7 @@ async function mlRandomForest(
   if (k > 1) {
     const forest = new Ctor(options(k));
     seconds = timed(() => forest.train(X, y)).seconds;
-    // Its probabilities drop one tree's vote (DESIGN.md); with few trees the AUC says little either way.
+    // Its predictProbability leaves the first tree's vote out; with few trees the AUC says little either way.
     if (k >= 3) auc = rocAuc(test.y, forest.predictProbability(imputed(test, medians), 1));
   }
   return { seconds: (seconds * trees) / k, fitted: k, auc };

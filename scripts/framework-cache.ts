@@ -1,5 +1,5 @@
 // Framework reuses any loader output it finds in src/.observablehq/cache as it is, whatever changed since
-// (DESIGN.md). Our loaders are cheap once the pipeline run is cached by content key, so every build and
+// (it knows nothing of the data file or the pipeline's code behind a loader). Our loaders are cheap once the pipeline run is cached by content key, so every build and
 // preview starts by dropping Framework's copies; only the vendored libraries (_npm) are kept.
 // That cache is one per checkout, and a build on other data would ship whatever another build's loaders left
 // in it (two builds at once mixed data sets, with exit 0). So a build holds a lock on it from clearing it to

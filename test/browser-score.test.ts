@@ -75,7 +75,7 @@ async function upload(page: Page, path: string): Promise<string> {
   return (await page.textContent('[data-testid="score-status"]')) ?? "";
 }
 
-/** Bounded wait for every customer's reasons (exact TreeSHAP on the deployed ensemble: ~3 ms a customer). */
+/** Bounded wait for every customer's reasons (exact TreeSHAP on the deployed ensemble costs milliseconds a customer). */
 const REASONS_TIMEOUT = 240_000;
 
 async function waitForReasons(page: Page): Promise<string> {

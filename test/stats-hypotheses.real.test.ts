@@ -1,4 +1,4 @@
-// The statistics module on the real data against scipy 1.10 (/work/shared/reference/statistics.json):
+// The statistics module on the real data against scipy 1.10 (../shared/reference/statistics.json):
 // statistics to 1e-6 absolute, p-values to 1e-6 relative, the 2.7e-78 complaint p included. The table
 // comes through the project's own reader (pipeline/input/read-input.ts), so this also checks that the
 // cleaned table is what scipy saw.

@@ -3,7 +3,8 @@
 // shape: concentrated in small high-risk pockets (thresholds and interactions, not slopes), so tree ensembles
 // beat logistic regression here as they do there. Written from published facts about the real
 // data (its README, aggregate statistics in reference/statistics.json, and churn rates by group computed
-// from /work/shared/data/ecommerce-churn.csv: the counts quoted below), never from its rows. Deterministic from the seed: the committed data/demo-churn.csv must regenerate byte for byte.
+// from ../shared/data/ecommerce-churn.csv: the counts quoted below), never from its rows. Deterministic from
+// the seed: the committed data/demo-churn.csv must regenerate byte for byte.
 import { deriveSeed, mulberry32, randomNormal, shuffleInPlace, type Random } from "../../src/lib/random.js";
 import { SCHEMA } from "../../src/lib/data/schema.js";
 

@@ -4,7 +4,7 @@
 //
 // Distance-based models are the slow ones to rescore (every test row against every training row or support
 // vector), and a shuffle changes only a few features: their squared distances are computed once and then
-// corrected feature by feature, about twenty times faster than scoring afresh. The corrected sums can differ
+// corrected feature by feature instead of computed afresh for every shuffle. The corrected sums can differ
 // from fresh ones in the last bits, which moves an importance by far less than its spread across repeats.
 import type { FeatureMatrix } from "../../src/lib/matrix.js";
 import { rocAuc } from "../../src/lib/metrics/roc.js";

@@ -1,4 +1,4 @@
-// k-nearest neighbours written here: ml-knn 3.0.0 returns labels only, no probabilities (DESIGN.md).
+// k-nearest neighbours written here: ml-knn 3.0.0 returns labels only, no probabilities.
 // "Training" stores the imputed rows and the scaler; scoring is in src/lib/models/knn.ts.
 import type { FeatureMatrix } from "../../src/lib/matrix.js";
 import { fitRowScaler, imputeRows } from "../../src/lib/models/scaler.js";

@@ -1,5 +1,5 @@
 // Logistic regression written here: ml-logistic-regression 2.0.0 fits no intercept and has no
-// regularisation (DESIGN.md). Newton's method (IRLS) on the L2-penalised log-likelihood, with the same
+// regularisation. Newton's method (IRLS) on the L2-penalised log-likelihood, with the same
 // objective as scikit-learn's LogisticRegression(C=1): sum of log-losses + |w|^2 / (2C), intercept not
 // penalised, features imputed and standardised first. A handful of iterations converge to machine precision
 // on this data, and the result does not depend on a learning rate or a random start.

@@ -2,7 +2,7 @@
 // around it is here. We read the solution out of libsvm's model text (support vectors by training index,
 // dual coefficients, rho) so scoring is plain TypeScript (src/lib/models/svm.ts), and fit Platt scaling
 // ourselves on decision values from seeded inner folds: libsvm's own probability option draws its folds
-// from rand() and gives slightly different probabilities each time it is retrained (DESIGN.md).
+// from rand() and gives slightly different probabilities each time it is retrained.
 //
 // libsvm's model text gives the coefficients in full but rho with 6 significant digits; the exported model is
 // defined by those numbers (decision values differ from libsvm's own by under 1e-6) and every figure in the

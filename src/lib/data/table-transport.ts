@@ -1,7 +1,6 @@
 // A ChurnTable in the form that crosses postMessage quickly. Structured clone copies every string on its
-// own, and an upload's category columns are mostly the same few values: 100,000 rows x 6 columns of them
-// took about 0.2 s to send from the scoring worker to the page. Here each category column is a code per
-// row and its distinct values once; typed arrays clone as one block each.
+// own, and an upload's category columns are mostly the same few values, copied again for every row. Here
+// each category column is a code per row and its distinct values once; typed arrays clone as one block each.
 import { keyedRecord } from "./keyed-record.js";
 import type { ChurnTable } from "./table.js";
 
