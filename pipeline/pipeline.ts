@@ -10,7 +10,7 @@ import { readBaseline, type Baseline } from "./changes/read-baseline.js";
 import { readInput, type InputData } from "./input/read-input.js";
 import { assembleModelBundle } from "./model-bundle.js";
 import { evaluateModels } from "./models/evaluate.js";
-import { toPersonasArtifact, writePersonas } from "./personas/gemini-build.js";
+import { geminiEnv, toPersonasArtifact, writePersonas } from "./personas/gemini-build.js";
 import { buildSegments } from "./segments/segments.js";
 import { CHURN_DATA_ROLES } from "../src/lib/segments/rfm.js";
 import { PROJECT_ROOT, type PipelineSettings } from "./settings.js";
@@ -93,11 +93,7 @@ export async function runPipeline(
   const personas = await writePersonas({
     profiles: segments.artifact.clusters,
     base: segments.artifact.base,
-    env: {
-      GEMINI_API_KEY: settings.gemini.apiKey ?? undefined,
-      GEMINI_MODEL: settings.gemini.model,
-      GEMINI_BASE_URL: settings.gemini.baseUrl ?? undefined,
-    },
+    env: geminiEnv(settings),
     cacheDir: GEMINI_CACHE_DIR,
     log,
   });

@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { ARTIFACT_NAMES, serialiseArtifact, type ArtifactName, type PipelineOutput } from "./artifacts.js";
 import { contentKey } from "./content-key.js";
 import { acquireLock } from "./lock.js";
-import { runPipeline, type Log } from "./pipeline.js";
+import { refreshFailedPersonas } from "./personas/refresh-personas.js";
+import { GEMINI_CACHE_DIR, runPipeline, type Log } from "./pipeline.js";
 import { PROJECT_ROOT, type PipelineSettings } from "./settings.js";
 
 export const CACHE_ROOT = join(PROJECT_ROOT, ".cache", "pipeline");
@@ -18,6 +19,13 @@ export interface RunCachedOptions {
   readonly cacheRoot?: string;
   /** The pipeline itself; tests pass a stand-in. */
   readonly run?: (settings: PipelineSettings, log: Log) => Promise<PipelineOutput>;
+  /**
+   * When the run is reused, ask Gemini again for the persona cards that fell back after a failure
+   * (refresh-personas.ts). Once per build: the build script sets it, its data loaders do not.
+   */
+  readonly refreshPersonas?: boolean;
+  /** Gemini's answer cache (tests use a folder of their own). */
+  readonly geminiCacheDir?: string;
 }
 
 function pruneOldRuns(cacheRoot: string, keep: string): void {
@@ -39,12 +47,17 @@ export async function ensurePipelineRun(
   mkdirSync(cacheRoot, { recursive: true });
   const key = contentKey(settings);
   const runDir = join(cacheRoot, key);
-  if (existsSync(join(runDir, "complete"))) return runDir;
+  if (!options.refreshPersonas && existsSync(join(runDir, "complete"))) return runDir;
   const release = await acquireLock(`${runDir}.lock`, { purpose: `running the pipeline on ${settings.dataPath}`, log });
   const tempDir = `${runDir}.tmp-${process.pid}`;
   try {
     // Whoever held the lock before us may have finished the run.
-    if (existsSync(join(runDir, "complete"))) return runDir;
+    if (existsSync(join(runDir, "complete"))) {
+      if (options.refreshPersonas) {
+        await refreshFailedPersonas(runDir, settings, log, options.geminiCacheDir ?? GEMINI_CACHE_DIR);
+      }
+      return runDir;
+    }
     log(`pipeline: running for ${settings.dataPath} (key ${key})`);
     const { artifacts } = await run(settings, log);
     rmSync(tempDir, { recursive: true, force: true });

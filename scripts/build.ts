@@ -26,7 +26,7 @@ try {
   await lockFrameworkCache(`building the site into ${dist}`, log);
   const settings = resolveSettings();
   log(`churn-report: building on ${settings.demo ? "the embedded demo data" : settings.dataPath}`);
-  const runDir = await ensurePipelineRun(settings, log);
+  const runDir = await ensurePipelineRun(settings, log, { refreshPersonas: true });
   if (!hasArtifact(runDir, "models")) {
     throw new SettingsError(
       `${settings.dataPath} has no Churn column: with CHURN_BASELINE it is scored with the baseline's model, ` +

@@ -128,6 +128,26 @@ const FAILURES: { name: string; behaviour: MockBehaviour; reason: RegExp }[] = [
     reason: /^refused: prompt blocked \(SAFETY\)$/,
   },
   { name: "a hang past the timeout", behaviour: { kind: "hang" }, reason: /^timed out after 300 ms$/ },
+  {
+    name: "a success that is not JSON",
+    behaviour: { kind: "raw", status: 200, body: "<html>Bad gateway</html>", contentType: "text/html" },
+    reason: /^the endpoint answered HTTP 200 but not in JSON \(it began "<html>Bad gateway<\/html>"\)$/,
+  },
+  {
+    name: "a body cut off mid-JSON",
+    behaviour: { kind: "raw", status: 200, body: '{"candidates": [{"content"' },
+    reason: /^the endpoint answered HTTP 200 but not in JSON/,
+  },
+  {
+    name: "an error status whose body is a proxy's page, not the API's JSON",
+    behaviour: { kind: "raw", status: 502, body: "<html>proxy error</html>" },
+    reason: /^HTTP 502 from Gemini \(server error\): <html>proxy error<\/html>$/,
+  },
+  {
+    name: "a body far larger than any answer",
+    behaviour: { kind: "huge", bytes: 64 * 1024 * 1024 },
+    reason: /^the answer was larger than 1024 KB, so it was not read$/,
+  },
 ];
 
 for (const failure of FAILURES) {
@@ -214,6 +234,22 @@ test("cache: a second build makes no request; a changed profile asks again for t
   // Another model is another question.
   const other = await run({ env: env({ GEMINI_MODEL: "gemini-other" }) });
   assert.equal(other.requests, 3);
+  await rm(dir, { recursive: true, force: true });
+});
+
+test("cache: answers from one endpoint are not reused with another", async () => {
+  assert.equal((await run()).requests, 3);
+  const other = await startMockGemini({ kind: "ok", body: { ...GOOD_ANSWER, name: "Other Endpoint Persona" } });
+  try {
+    const result = await run({ env: env({ GEMINI_BASE_URL: other.baseUrl }) });
+    assert.equal(result.requests, 3);
+    assert.equal(other.requests.length, 3);
+    assert.ok(result.cards.every((c) => c.name === "Other Endpoint Persona"));
+    // A trailing slash is the same endpoint.
+    assert.equal((await run({ env: env({ GEMINI_BASE_URL: `${other.baseUrl}/` }) })).requests, 0);
+  } finally {
+    await other.close();
+  }
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -9,14 +9,18 @@
 // - No retries. The SDK retries nothing unless `retryOptions` is set (checked in 2.32: one request per
 //   429), and we leave it unset: a 429 on a free key is usually a quota that a second request a moment
 //   later will hit again, a failure costs only that card (the rules card is a complete answer), and the
-//   next build asks again because failures are never cached.
+//   next build asks again because failures are never cached: neither here nor in the pipeline's run cache,
+//   whose personas artifact a later build redoes when it holds a fallback (refresh-personas.ts).
 // - Each request is bounded by `timeoutMs` through an AbortSignal, covering the response body as well.
-// - Successful, validated answers are cached on disk under a sha256 of (prompt version, model, prompt,
-//   response schema), never the key; a cached answer is re-validated when read, so a stricter validator
-//   cannot be bypassed by an old cache entry.
+// - Successful, validated answers are cached on disk under a sha256 of (prompt version, endpoint, model,
+//   prompt, response schema), never the key: another endpoint (a proxy, a mock) is asked afresh. A cached
+//   answer is re-validated when read, so a stricter validator cannot be bypassed by an old cache entry.
+// - The body is read through answerFetch: at most MAX_ANSWER_BYTES, and a success that is not JSON is named
+//   as such rather than as a network error.
 // - The key goes to the SDK only. Every reason and log line passes through `redact`, and the base URL is
 //   never logged (a proxy URL may carry credentials of its own).
 
+import type { PipelineSettings } from "../settings.js";
 import { createHash } from "node:crypto";
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -33,11 +37,21 @@ import {
   PROMPT_VERSION,
 } from "../../src/lib/personas/prompt.js";
 import { formatDuration, httpReason, redact, serverMessage, timeoutReason } from "../../src/lib/personas/errors.js";
+import { AnswerNotJson, AnswerTooLarge, answerFetch } from "../../src/lib/personas/answer-body.js";
 import { GEMINI_DEFAULT_BASE_URL, GEMINI_DEFAULT_MODEL } from "../../src/lib/personas/gemini-live.js";
 
 /** A current, inexpensive model with structured output; GEMINI_MODEL overrides it. */
 /** Generous for a short JSON answer from a flash model, short enough that a hung endpoint cannot stall a build. */
 export const DEFAULT_TIMEOUT_MS = 20_000;
+
+/** The three variables as the pipeline's settings hold them. */
+export function geminiEnv(settings: Pick<PipelineSettings, "gemini">): GeminiEnv {
+  return {
+    GEMINI_API_KEY: settings.gemini.apiKey ?? undefined,
+    GEMINI_MODEL: settings.gemini.model,
+    GEMINI_BASE_URL: settings.gemini.baseUrl ?? undefined,
+  };
+}
 
 export interface GeminiEnv {
   readonly GEMINI_API_KEY?: string;
@@ -78,9 +92,9 @@ interface CacheEntry {
   readonly text: string;
 }
 
-export function personaCacheKey(model: string, prompt: string): string {
+export function personaCacheKey(endpoint: string, model: string, prompt: string): string {
   return createHash("sha256")
-    .update(JSON.stringify([PROMPT_VERSION, model, prompt, PERSONA_RESPONSE_SCHEMA]))
+    .update(JSON.stringify([PROMPT_VERSION, endpoint.replace(/\/+$/, ""), model, prompt, PERSONA_RESPONSE_SCHEMA]))
     .digest("hex");
 }
 
@@ -119,6 +133,8 @@ function errorCode(e: unknown): string | null {
 
 function failureReason(e: unknown, timedOut: boolean, timeoutMs: number): string {
   if (timedOut) return timeoutReason(timeoutMs);
+  if (e instanceof AnswerTooLarge || e instanceof AnswerNotJson) return e.message;
+  if (e instanceof SyntaxError) return `the endpoint's answer was not valid JSON (${e.message})`;
   if (e instanceof ApiError) return httpReason(e.status, serverMessage(e.message));
   const code = errorCode(e);
   const message = e instanceof Error ? e.message : String(e);
@@ -139,12 +155,13 @@ export async function writePersonas(options: WritePersonasOptions): Promise<Writ
 
   const model = env.GEMINI_MODEL?.trim() || GEMINI_DEFAULT_MODEL;
   const customEndpoint = (env.GEMINI_BASE_URL?.trim() ?? "") !== "";
+  const endpoint = customEndpoint ? (env.GEMINI_BASE_URL?.trim() ?? "") : GEMINI_DEFAULT_BASE_URL;
   const ai = new GoogleGenAI({
     apiKey,
     // Explicit, so the SDK's own environment variables (GOOGLE_GENAI_USE_VERTEXAI, GOOGLE_GEMINI_BASE_URL)
     // cannot send the request somewhere the caller did not choose.
     vertexai: false,
-    httpOptions: { baseUrl: customEndpoint ? env.GEMINI_BASE_URL?.trim() : GEMINI_DEFAULT_BASE_URL },
+    httpOptions: { baseUrl: endpoint, fetch: answerFetch() },
   });
   say(
     `personas: asking ${model}${customEndpoint ? " at GEMINI_BASE_URL" : ""} for ${profiles.length} cards ` +
@@ -161,7 +178,7 @@ export async function writePersonas(options: WritePersonasOptions): Promise<Writ
     const rulesCard = rulesCards[i]!;
     const source = { kind: "gemini-build", model } as const;
     const prompt = buildPersonaPrompt(profile, base);
-    const cachePath = join(cacheDir, `gemini-${personaCacheKey(model, prompt)}.json`);
+    const cachePath = join(cacheDir, `gemini-${personaCacheKey(endpoint, model, prompt)}.json`);
 
     const hit = await readCache(cachePath);
     if (hit) {

@@ -15,7 +15,11 @@ export type MockBehaviour =
   /** An error status with the API's error body; `echoKey` puts the request's key in the message. */
   | { readonly kind: "status"; readonly status: number; readonly message?: string; readonly echoKey?: boolean }
   /** Accept the request and never answer, until the client gives up or the server closes. */
-  | { readonly kind: "hang" };
+  | { readonly kind: "hang" }
+  /** This status and body exactly as given (an HTML page from a proxy, a cut-off body). */
+  | { readonly kind: "raw"; readonly status: number; readonly body: string; readonly contentType?: string }
+  /** 200 with a JSON-looking body of this many bytes, streamed without a length, as a runaway endpoint would. */
+  | { readonly kind: "huge"; readonly bytes: number };
 
 export interface RecordedRequest {
   readonly method: string;
@@ -119,6 +123,31 @@ export async function startMockGemini(
         case "hang":
           // Leave the response open; close() destroys the socket.
           return;
+        case "raw":
+          res.writeHead(behaviour.status, {
+            "content-type": behaviour.contentType ?? "application/json; charset=UTF-8",
+          });
+          res.end(behaviour.body);
+          return;
+        case "huge": {
+          res.writeHead(200, { "content-type": "application/json; charset=UTF-8" });
+          const chunk = Buffer.alloc(64 * 1024, " ");
+          let sent = 0;
+          // Honour back-pressure and stop once the client hangs up: the point is that it must.
+          const pump = (): void => {
+            while (sent < behaviour.bytes && !res.destroyed) {
+              sent += chunk.length;
+              if (!res.write(chunk)) {
+                res.once("drain", pump);
+                return;
+              }
+            }
+            if (!res.destroyed) res.end();
+          };
+          res.on("close", () => (sent = behaviour.bytes));
+          pump();
+          return;
+        }
       }
     });
   });

@@ -8,6 +8,7 @@
 // can show them on the card and keep the previous text.
 
 import type { BaseProfile, ClusterProfile } from "../segments/types.js";
+import { AnswerTooLarge, readAnswerText } from "./answer-body.js";
 import type { PersonaCard } from "./card.js";
 import { httpReason, redact, serverMessage, timeoutReason } from "./errors.js";
 import { buildPersonaPrompt, extractResponseText, parsePersonaResponse, PERSONA_RESPONSE_SCHEMA } from "./prompt.js";
@@ -106,10 +107,11 @@ export async function generateCardLive(request: LiveRequest): Promise<LiveResult
     }
     let bodyText: string;
     try {
-      bodyText = await response.text();
+      bodyText = await readAnswerText(response);
     } catch (e) {
       if (timedOut) return fail("timeout", timeoutReason(timeoutMs), apiKey);
       if (controller.signal.aborted) return fail("aborted", "cancelled", apiKey);
+      if (e instanceof AnswerTooLarge) return fail("invalid", e.message, apiKey);
       return fail(
         "network",
         `network error while reading the answer: ${e instanceof Error ? e.message : String(e)}`,
