@@ -29,6 +29,7 @@ before(async () => {
     dataPath,
     demo: false,
     testIdsPath: null,
+    baselineDir: null,
     seed: 42,
     k: 3,
     schema: {},
