@@ -5,7 +5,9 @@ export default {
   // Tests build into a folder of their own (CHURN_DIST) so a test build never replaces the report in dist/.
   output: process.env.CHURN_DIST || "dist",
   title: "Churn report",
-  theme: ["light", "dark"],
+  // Framework's light and dark themes (following the reader's system setting) with our changes for
+  // contrast and narrow screens; the stylesheet imports the themes itself, so `theme` is not set.
+  style: "style.css",
   // The default theme links a Google Fonts stylesheet; an empty list keeps every request on the site.
   globalStylesheets: [],
   // No favicon file: an empty data URL stops browsers asking the server for /favicon.ico (a 404 in every page).

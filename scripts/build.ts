@@ -13,6 +13,7 @@ import { ensurePipelineRun, hasArtifact } from "../pipeline/run-cached.js";
 import { PROJECT_ROOT, resolveSettings, SettingsError } from "../pipeline/settings.js";
 import { clearLoaderOutputs, lockFrameworkCache } from "./framework-cache.js";
 import { setDocumentLanguage } from "./html-lang.js";
+import { repairSidebars } from "./html-sidebar.js";
 import { checkOutputFolder, OutputFolderError } from "./site-output.js";
 import { vendorNpm } from "./vendor-npm.js";
 
@@ -66,5 +67,6 @@ if (result.status !== 0) {
   process.exit(result.status ?? 1);
 }
 setDocumentLanguage(staging, "en");
+repairSidebars(staging, "Toggle sidebar");
 replaceFolder(staging, dist);
 log(`churn-report: the site is in ${dist}`);

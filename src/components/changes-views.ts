@@ -1,6 +1,6 @@
 // Tables and charts for the "What changed" page, from changes.json. Column, level and segment names come
 // from files: they reach the page through table cells (textContent) and Plot text marks, never as HTML.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import { table } from "./table.js";
 import type {
   BacktestSection,

@@ -1,6 +1,6 @@
 // Charts and tables for the Data page. Every value from the input file reaches the page as text
 // (textContent, Plot text marks), never as HTML.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import type { ColumnProfile } from "../lib/data/profile.js";
 import type { Summary } from "../lib/data/summary.js";
 import { table } from "./table.js";

@@ -3,7 +3,7 @@
 // only through Plot's scales, text marks and titles, which set text, never HTML. Colours are currentColor and
 // the theme's variables, so light and dark modes both read; there are no colour legends (group names are
 // written on the chart), so every svg on the page is a chart with its own text alternative.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import type { AssociationRow, ChurnRateBy, HistogramByChurn } from "../lib/stats/eda.js";
 import { formatCount, formatNumber, formatPercent } from "../lib/stats/format.js";
 import type { RateInterval } from "../lib/stats/tests.js";

@@ -2,7 +2,7 @@
 // Model names reach the page through Plot text marks and ticks (text, never HTML). Colours use currentColor and
 // the theme's variables so light and dark modes both read; colour legends sit outside each chart's figure.
 import { formatPercent } from "../lib/stats/format.js";
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import { withSwatches as sharedSwatches } from "./legend.js";
 import type { ModelEntry, ModelsArtifact, OriginalProtocol } from "../lib/models/artifact.js";
 import type { ScoreSweep } from "../lib/metrics/order.js";

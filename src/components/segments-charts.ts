@@ -3,7 +3,7 @@
 // text marks or ticks, which set text, never HTML. Colours use currentColor and the theme's variables so
 // light and dark modes both read.
 import { formatPercent } from "../lib/stats/format.js";
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./plot.js";
 import { withSwatches as sharedSwatches } from "./legend.js";
 import type { KSelectionRow, SegmentCluster, SegmentsArtifact } from "../lib/segments/artifact.js";
 import { riskValueQuadrant, type ClusterPriority, type OfferAssumptions } from "../lib/segments/value.js";
