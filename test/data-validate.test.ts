@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseCsv } from "../src/lib/data/csv.js";
 import { InputError } from "../src/lib/data/errors.js";
+import { inferSchema } from "../src/lib/data/infer-schema.js";
 import { validateRawTable, parseNumber, type ValidateOptions } from "../src/lib/data/validate.js";
 import { profileTable } from "../src/lib/data/profile.js";
 import { selectTableRows } from "../src/lib/data/table.js";
@@ -81,6 +82,32 @@ describe("validateRawTable", () => {
     assert.deepEqual(b.numeric, a.numeric);
     assert.deepEqual(b.category, a.category);
     assert.deepEqual(b.ids, a.ids);
+  });
+
+  it("schema columns named like an object's own machinery keep their values (an inferred schema; found by the property tests)", () => {
+    // The minimal failing case: "__proto__" as a numeric column was stored as the prototype of table.numeric,
+    // so it had no values, no blank count, and vanished from every table made from its rows.
+    const text = "id,churned,__proto__,toString\nC1,no,1,a\nC2,yes,,b\nC3,no,3,a\nC4,yes,4,b\n";
+    const raw = parseCsv(text, "in.csv");
+    const schema = inferSchema(raw);
+    assert.deepEqual(
+      schema.columns.map((c) => [c.name, c.kind]),
+      [
+        ["id", "id"],
+        ["churned", "target"],
+        ["__proto__", "numeric"],
+        ["toString", "category"],
+      ],
+    );
+    const v = validateRawTable(raw, { ...TRAIN, schema });
+    assert.deepEqual(Object.keys(v.table.numeric), ["__proto__"]);
+    assert.deepEqual(Array.from(v.table.numeric["__proto__"]), [1, NaN, 3, 4]);
+    assert.deepEqual(v.table.category["toString"], ["a", "b", "a", "b"]);
+    assert.equal(v.cleaning.missing["__proto__"], 1);
+    assert.deepEqual(Object.keys(v.spellings), ["toString"]);
+    const picked = selectTableRows(v.table, [3, 0]);
+    assert.deepEqual(Array.from(picked.numeric["__proto__"]), [4, 1]);
+    assert.deepEqual(picked.category["toString"], ["b", "a"]);
   });
 
   it("extra columns named like an object's own machinery keep their values", () => {

@@ -25,13 +25,13 @@ export interface ChurnTable {
 export function selectTableRows(table: ChurnTable, indices: ArrayLike<number>): ChurnTable {
   const n = indices.length;
   const pick = <T>(a: readonly T[]): T[] => Array.from({ length: n }, (_, k) => a[indices[k]]);
-  const numeric: Record<string, Float64Array> = {};
+  const numeric = keyedRecord<Float64Array>();
   for (const [name, col] of Object.entries(table.numeric)) {
     const out = new Float64Array(n);
     for (let k = 0; k < n; k++) out[k] = col[indices[k]];
     numeric[name] = out;
   }
-  const category: Record<string, (string | null)[]> = {};
+  const category = keyedRecord<(string | null)[]>();
   for (const [name, col] of Object.entries(table.category)) category[name] = pick(col);
   const extra = keyedRecord<string[]>();
   for (const [name, col] of Object.entries(table.extra)) extra[name] = pick(col);

@@ -192,10 +192,11 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
     const text = (raw.rows[r][index] ?? "").trim();
     return blankTokens.size > 0 && blankTokens.has(text.toLowerCase()) ? "" : text;
   };
-  const missing: Record<string, number> = {};
-  const numeric: Record<string, Float64Array> = {};
-  const category: Record<string, (string | null)[]> = {};
-  const spellings: Record<string, (string | null)[]> = {};
+  // Keyed by schema column names, which an inferred schema takes from the file ("__proto__", "toString").
+  const missing = keyedRecord<number>();
+  const numeric = keyedRecord<Float64Array>();
+  const category = keyedRecord<(string | null)[]>();
+  const spellings = keyedRecord<(string | null)[]>();
   const normalised: NormalisedValue[] = [];
   const notes: string[] = [];
   let ids: string[] = [];
@@ -337,7 +338,9 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
     const bad = new Set(rowProblems.keys());
     const keep = Int32Array.from({ length: n }, (_, i) => i).filter((i) => !bad.has(i));
     table = selectTableRows(full, keep);
-    keptSpellings = Object.fromEntries(Object.entries(spellings).map(([name, col]) => [name, Array.from(keep, (i) => col[i])]));
+    const kept = keyedRecord<readonly (string | null)[]>();
+    for (const [name, col] of Object.entries(spellings)) kept[name] = Array.from(keep, (i) => col[i]);
+    keptSpellings = kept;
     // Blank counts describe the rows kept.
     for (const name of Object.keys(missing)) {
       if (schema.columns.some((c) => c.kind === "id" && c.name === name)) missing[name] = 0; // blank IDs are skipped rows
