@@ -1,5 +1,22 @@
 // Observable Framework configuration. Nothing here may point outside the site: the report is read offline
 // and in places with no access to CDNs, so fonts and libraries are served from the build itself.
+
+// On paper (the browser's Print and npm run pdf): charts, cards and notes stay whole on a page; a slider's value
+// shows as the number beside it, without the track; controls that do nothing on paper are hidden (downloads,
+// file inputs, the sidebar, table of contents, header and search).
+const PRINT_STYLE = `@media print {
+#observablehq-sidebar, #observablehq-sidebar-toggle, #observablehq-sidebar-backdrop, #observablehq-toc,
+#observablehq-header, #observablehq-footer, #observablehq-search, .download-bar, input[type=file],
+.observablehq-pre-copy, form:has(> input[type=file]), input[type=range] { display: none !important; }
+#observablehq-center { margin: 0 !important; padding: 0 !important; }
+#observablehq-main, #observablehq-header ~ #observablehq-main { margin-top: 0 !important; padding-right: 0 !important; }
+figure, svg, .card, .note, .tip, .warning, .caution, .grid, .download-box:has(svg), details, tr { break-inside: avoid; }
+h1, h2, h3, h4 { break-after: avoid; }
+thead { display: table-header-group; }
+input[type=number] { border: none; background: none; appearance: textfield; color: inherit; }
+.print-page { break-before: page; }
+}`;
+
 export default {
   root: "src",
   // Tests build into a folder of their own (CHURN_DIST) so a test build never replaces the report in dist/.
@@ -11,7 +28,7 @@ export default {
   // The default theme links a Google Fonts stylesheet; an empty list keeps every request on the site.
   globalStylesheets: [],
   // No favicon file: an empty data URL stops browsers asking the server for /favicon.ico (a 404 in every page).
-  head: '<link rel="icon" href="data:,">',
+  head: `<link rel="icon" href="data:,"><style>${PRINT_STYLE}</style>`,
   search: true,
   pager: true,
   footer: "Churn report: an honest rebuild of an e-commerce churn analysis.",
