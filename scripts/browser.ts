@@ -38,6 +38,12 @@ export async function launchBrowser(): Promise<BrowserSession> {
     context,
     async newPage() {
       const page = await context.newPage();
+      // Chromium logs most CSP refusals itself; this also catches those it reports only as events.
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (event) => {
+          console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline code"}`);
+        });
+      });
       const problems: PageProblems = { consoleErrors: [], failedRequests: [], externalRequests: [] };
       page.on("console", (message) => {
         if (message.type() === "error") problems.consoleErrors.push(message.text());

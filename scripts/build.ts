@@ -11,6 +11,7 @@ import { LockRefused, processIsAlive } from "../pipeline/lock.js";
 import { removeStaleStaging, replaceFolder, stagingFolderFor } from "../pipeline/output-folder.js";
 import { ensurePipelineRun, hasArtifact } from "../pipeline/run-cached.js";
 import { PROJECT_ROOT, resolveSettings, SettingsError } from "../pipeline/settings.js";
+import { addContentSecurityPolicy, geminiConnectOrigins, type PolicyOptions } from "./content-security-policy.js";
 import { clearLoaderOutputs, lockFrameworkCache } from "./framework-cache.js";
 import { setDocumentLanguage } from "./html-lang.js";
 import { repairSidebars } from "./html-sidebar.js";
@@ -21,11 +22,13 @@ const log = (line: string) => process.stderr.write(line + "\n");
 const dist = process.env.CHURN_DIST ? resolve(process.env.CHURN_DIST) : join(PROJECT_ROOT, "dist");
 const staging = stagingFolderFor(dist);
 const leftAsItWas = `${dist} was left as it was`;
+let policy: PolicyOptions = { connectOrigins: [] };
 
 try {
   checkOutputFolder(dist);
   await lockFrameworkCache(`building the site into ${dist}`, log);
   const settings = resolveSettings();
+  policy = { connectOrigins: geminiConnectOrigins() };
   log(`churn-report: building on ${settings.demo ? "the embedded demo data" : settings.dataPath}`);
   const runDir = await ensurePipelineRun(settings, log, { refreshPersonas: true });
   if (!hasArtifact(runDir, "models")) {
@@ -68,5 +71,7 @@ if (result.status !== 0) {
 }
 setDocumentLanguage(staging, "en");
 repairSidebars(staging, "Toggle sidebar");
+// Last: the policy hashes the inline scripts as they are finally written.
+addContentSecurityPolicy(staging, policy);
 replaceFolder(staging, dist);
 log(`churn-report: the site is in ${dist}`);

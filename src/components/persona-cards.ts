@@ -16,6 +16,7 @@ import {
   generateCardLive,
   type FetchLike,
 } from "../lib/personas/gemini-live.js";
+import { connectSources, sourcesAllow } from "../lib/personas/connect-policy.js";
 import { clusterLabel, num } from "./segments-charts.js";
 import { el } from "./dom.js";
 
@@ -31,13 +32,24 @@ export function sourceBadge(source: CardSource): string {
   }
 }
 
+/** The connect-src of the policy the build stamped on this page; null outside a browser or without one. */
+function pagePolicy(): { sources: string[]; self: string } | null {
+  if (typeof document === "undefined") return null;
+  const meta = document.querySelector<HTMLMetaElement>('meta[http-equiv="Content-Security-Policy"]');
+  const sources = connectSources(meta?.content);
+  return sources ? { sources, self: location.origin } : null;
+}
+
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 /**
  * The endpoint a key may be sent to: https anywhere, http only on loopback (a local proxy or the tests'
  * mock), no credentials, query or fragment. Returns the URL without a trailing slash, or a reason.
  */
-export function checkEndpoint(text: string): { ok: true; url: string } | { ok: false; reason: string } {
+export function checkEndpoint(
+  text: string,
+  policy: { readonly sources: readonly string[]; readonly self: string } | null = pagePolicy(),
+): { ok: true; url: string } | { ok: false; reason: string } {
   let url: URL;
   try {
     url = new URL(text.trim());
@@ -49,6 +61,14 @@ export function checkEndpoint(text: string): { ok: true; url: string } | { ok: f
   }
   if (url.username || url.password || url.search || url.hash) {
     return { ok: false, reason: "the endpoint may not carry a user name, password, query or fragment" };
+  }
+  if (policy && !sourcesAllow(policy.sources, url, policy.self)) {
+    return {
+      ok: false,
+      reason:
+        `this report's Content-Security-Policy lets it connect only to ${policy.sources.join(", ")}; ` +
+        `to use ${url.origin}, rebuild the report with GEMINI_BASE_URL set to it`,
+    };
   }
   return { ok: true, url: `${url.origin}${url.pathname}`.replace(/\/+$/, "") };
 }
