@@ -56,6 +56,33 @@ describe("scoredRows and rowsToCsv", () => {
     }
   });
 
+  it("download rows: an uploaded column named like a score column is kept under its own name (found by the property tests)", () => {
+    // The minimal failing case: an uploaded "segment" column became the model's segment in the rows and the
+    // download (whose header then said "segment" twice); "probability" and "high_risk" were lost the same way.
+    const names = ["segment", "probability", "high_risk", "segment (uploaded)"];
+    const extra = Object.fromEntries(names.map((n) => [n, table.ids.map((id) => `${n}:${id}`)]));
+    const t: ChurnTable = { ...table, extra };
+    const r = scoreTable(bundle, t, { reasons: false });
+    const rows = scoredRows(
+      { table: t, probability: r.probability, cluster: r.cluster, reasonsUp: [], reasonsDown: [] },
+      ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"],
+      0.5,
+    );
+    assert.equal(rows[1]["segment (uploaded)"], `segment:${table.ids[1]}`);
+    assert.equal(rows[1]["probability (uploaded)"], `probability:${table.ids[1]}`);
+    assert.equal(rows[1].probability, r.probability[1]);
+    const lines = rowsToCsv(t, rows.slice(0, 2), { reasons: false }).split("\r\n");
+    const header = lines[0].split(",");
+    assert.deepEqual(header.slice(-4), [
+      "segment (uploaded)",
+      "probability (uploaded)",
+      "high_risk (uploaded)",
+      "segment (uploaded) (uploaded)",
+    ]);
+    assert.equal(new Set(header).size, header.length);
+    assert.ok(lines[2].endsWith(names.map((n) => `,${n}:${table.ids[1]}`).join("")), lines[2]);
+  });
+
   it("download rows: extra columns named like an object's own machinery keep their values", () => {
     const names = ["__proto__", "constructor", "toString"];
     const extra = Object.fromEntries(names.map((n) => [n, table.ids.map((id) => `${n}:${id}`)]));

@@ -15,10 +15,46 @@ export interface ScoredColumns {
 
 export type ScoredRow = Record<string, string | number | null>;
 
+/** Row fields and download columns the scores and the schema's columns take. */
+const TAKEN: ReadonlySet<string> = new Set([
+  "index",
+  "line",
+  ID_COLUMN,
+  "probability",
+  "highRisk",
+  "segment",
+  "raisesRisk",
+  "lowersRisk",
+  "churn_probability",
+  "high_risk",
+  "raises_risk",
+  "lowers_risk",
+  TARGET_COLUMN,
+  ...FEATURE_COLUMNS.map((c) => c.name),
+]);
+
+/**
+ * The row field (and download column) of each uploaded extra column: its own name, or "NAME (uploaded)" when
+ * the scores use that name. An uploaded column called "segment" or "probability" would otherwise be
+ * overwritten by ours, in the rows and in the download, without a word.
+ */
+export function extraFields(table: ChurnTable): Map<string, string> {
+  const fields = new Map<string, string>();
+  const used = new Set(TAKEN);
+  for (const name of Object.keys(table.extra)) {
+    let field = name;
+    for (let k = 1; used.has(field); k++) field = k === 1 ? `${name} (uploaded)` : `${name} (uploaded ${k})`;
+    used.add(field);
+    fields.set(name, field);
+  }
+  return fields;
+}
+
 /** One object per customer; `index` is the row's position in the scored table. */
 export function scoredRows(s: ScoredColumns, segmentNames: readonly string[], threshold: number): ScoredRow[] {
   const { table } = s;
   const out: ScoredRow[] = new Array(table.nRows);
+  const extras = [...extraFields(table)].map(([name, field]) => [field, table.extra[name]] as const);
   for (let i = 0; i < table.nRows; i++) {
     // No prototype: a column of the file named "__proto__" or "toString" is a column like any other.
     const row: ScoredRow = Object.assign(keyedRecord<string | number | null>(), {
@@ -38,7 +74,7 @@ export function scoredRows(s: ScoredColumns, segmentNames: readonly string[], th
         row[spec.name] = Number.isNaN(v) ? null : v;
       } else row[spec.name] = table.category[spec.name][i];
     }
-    for (const [name, col] of Object.entries(table.extra)) if (!(name in row)) row[name] = col[i];
+    for (const [field, col] of extras) row[field] = col[i];
     out[i] = row;
   }
   return out;
@@ -68,7 +104,7 @@ function downloadColumns(table: ChurnTable, options: DownloadOptions = {}): stri
     ...(options.reasons === false ? [] : ["raises_risk", "lowers_risk"]),
     ...(table.churn ? [TARGET_COLUMN] : []),
     ...FEATURE_COLUMNS.map((c) => c.name),
-    ...Object.keys(table.extra),
+    ...extraFields(table).values(),
   ];
 }
 
