@@ -58,7 +58,11 @@ export async function runPipeline(
     });
     timer("changes since the baseline (unlabelled: scored with the baseline's model)");
     return {
-      artifacts: { summary, cleaned: toCleanedArtifact(input.table, input.duplicates.duplicateOf), changes },
+      artifacts: {
+        summary,
+        cleaned: toCleanedArtifact(input.table, input.duplicates.duplicateOf, { seed: settings.seed }),
+        changes,
+      },
       exports: {},
     };
   }
@@ -121,7 +125,7 @@ export async function runPipeline(
   return {
     artifacts: {
       summary,
-      cleaned: toCleanedArtifact(input.table, input.duplicates.duplicateOf),
+      cleaned: toCleanedArtifact(input.table, input.duplicates.duplicateOf, { seed: settings.seed }),
       hypotheses,
       models: models.modelsArtifact,
       model,

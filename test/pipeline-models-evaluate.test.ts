@@ -147,3 +147,35 @@ test("the selected model's test and out-of-fold predictions reproduce its figure
     );
   }
 });
+
+test("above the caps: knn fitted on a stated sample and scored on every row, importance and page predictions on samples", async () => {
+  const r = await evaluateModels({
+    ...base,
+    fitSampleCap: 150,
+    importanceRows: 60,
+    pagePredictions: 80,
+  });
+  const art = r.modelsArtifact;
+  const knn = art.models.find((m) => m.id === "knn")!;
+  assert.deepEqual(knn.fitSample, { rows: 150, of: art.protocol.trainRows, cap: 150 });
+  assert.equal(art.models.find((m) => m.id === "logistic")!.fitSample, undefined);
+  assert.ok(art.protocol.notes.some((n) => n.includes("k-nearest neighbours: fitted on a seeded stratified sample")));
+  assert.ok(
+    art.protocol.notes.some((n) =>
+      n.includes("Permutation importance is computed on a seeded stratified sample of 60"),
+    ),
+  );
+  // Scored on all: every training row has its out-of-fold probability and the bootstrap sees every test row.
+  assert.equal(art.selectedPredictions.test.y.length, 80);
+  assert.deepEqual(art.selectedPredictions.test.sample, { of: art.protocol.testRows });
+  assert.deepEqual(art.selectedPredictions.oof.sample, { of: art.protocol.trainRows });
+  const whole = await evaluateModels(base);
+  assert.equal(whole.modelsArtifact.models.find((m) => m.id === "knn")!.fitSample, undefined);
+  assert.equal(whole.modelsArtifact.selectedPredictions.test.sample, undefined);
+  assert.notDeepEqual(knn.test.rocAuc, whole.modelsArtifact.models.find((m) => m.id === "knn")!.test.rocAuc);
+  // The models without a cap, and the test set's figures other than importance, are the same as unsampled.
+  const gbdt = (a: typeof art) => a.models.find((m) => m.id === "gbdt-leafwise")!;
+  assert.deepEqual(gbdt(art).test.rocAuc, gbdt(whole.modelsArtifact).test.rocAuc);
+  assert.deepEqual(gbdt(art).cv, gbdt(whole.modelsArtifact).cv);
+  assert.equal(r.oofProbability.length, fixture.table.nRows);
+});

@@ -31,6 +31,7 @@ const fit = (model: LogisticModel | SvmModel, test: number[], permuted: number[]
   predictions: [Float64Array.from(test)],
   permuted: permuted.map((p) => Float64Array.from(p)),
   model,
+  fittedRows: test.length,
   seconds: 0,
 });
 

@@ -145,3 +145,21 @@ test("by default copies of a customer under another ID are clustered once and as
   );
   assert.deepEqual(built.model.centres, model.centres);
 });
+
+test("above the points cap the page gets a seeded sample of the customers, which says so; the figures do not change", () => {
+  const sampled = buildSegments({ ...opts, pointsCap: 100 });
+  assert.equal(sampled.artifact.points.id.length, 100);
+  assert.deepEqual(sampled.artifact.pointsSample, { of: table.nRows, seed: opts.seed });
+  assert.deepEqual(sampled.artifact.clusters, artifact.clusters);
+  assert.deepEqual(sampled.artifact.rfm, artifact.rfm);
+  // Each sampled point carries the customer's own values, cluster and segment.
+  const at = new Map(artifact.points.id.map((id, s) => [id, s]));
+  sampled.artifact.points.id.forEach((id, q) => {
+    const s = at.get(id)!;
+    assert.equal(sampled.artifact.points.cluster[q], artifact.points.cluster[s]);
+    assert.equal(sampled.artifact.points.monetary[q], artifact.points.monetary[s]);
+    assert.equal(sampled.artifact.points.segment[q], artifact.points.segment[s]);
+  });
+  assert.equal(artifact.pointsSample, undefined);
+  assert.deepEqual(buildSegments({ ...opts, pointsCap: 100 }).artifact, sampled.artifact);
+});

@@ -343,5 +343,10 @@ function csvField(text: string): string {
 
 /** RFC 4180 text with LF line ends and no byte-order mark. */
 export function formatCsv(data: DemoData): string {
-  return [data.header, ...data.rows].map((row) => row.map(csvField).join(",")).join("\n") + "\n";
+  return formatCsvLines([data.header, ...data.rows]);
+}
+
+/** Rows as RFC 4180 lines, each ended by LF: the pieces formatCsv joins. */
+export function formatCsvLines(rows: readonly (readonly string[])[]): string {
+  return rows.map((row) => row.map(csvField).join(",")).join("\n") + "\n";
 }

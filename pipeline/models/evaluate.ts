@@ -34,7 +34,8 @@ import { makePermutations, permutationImportance, type ColumnGroup } from "./imp
 import { defaultWorkers, runJobs, type FitJob } from "./jobs.js";
 import { originalJobs, originalModelIds, originalProtocol, originalSplit } from "./original-protocol.js";
 import { modelProbabilities } from "./probabilities.js";
-import { MODELS, modelById, type ModelDefinition } from "./registry.js";
+import { baseModel, MODELS, modelById, type ModelDefinition } from "./registry.js";
+import { stratifiedPositions } from "./sample.js";
 import { EXPLAINABLE_BOOSTING, selectModel, type DeployRule } from "./select.js";
 import { holdOut, rowProbabilities } from "./split.js";
 import { testFigures } from "./test-figures.js";
@@ -55,6 +56,12 @@ export interface EvaluateOptions {
   readonly models?: readonly string[];
   readonly bootstrapReps?: number;
   readonly permutationRepeats?: number;
+  /** Permutation importance on a seeded stratified sample of at most this many test rows. */
+  readonly importanceRows?: number;
+  /** Most customers of each of selectedPredictions' sets (PAGE_PREDICTIONS_CAP); tests lower it. */
+  readonly pagePredictions?: number;
+  /** Overrides the registry's fit-sample cap (maxFitRows) of the models that have one (tests). */
+  readonly fitSampleCap?: number;
   /** Base model ids to run under the original's protocol too; true: all base models; false: none. */
   readonly originalProtocol?: boolean | readonly string[];
   /** Which models may be deployed. Default: gradient boosting, which the Score page can explain exactly. */
@@ -80,6 +87,10 @@ export interface EvaluateResult {
 }
 
 const DEFAULT_POLICY: PolicyKind = "best-f1";
+/** Above the real data's test set (1,015 customers), which is used whole. */
+export const IMPORTANCE_SAMPLE_CAP = 2_000;
+/** Customers of each selectedPredictions set the Models page is sent (and bootstraps on each slider move). */
+export const PAGE_PREDICTIONS_CAP = 20_000;
 
 /** Which models run and are reported: the requested ones and their ensembles' members, in registry order. */
 function planModels(requested: readonly string[] | undefined): { entries: ModelDefinition[]; baseIds: string[] } {
@@ -110,6 +121,8 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
   const costs = options.costs ?? DEFAULT_COSTS;
   const targetRecall = options.targetRecall ?? DEFAULT_TARGET_RECALL;
   const reps = options.bootstrapReps ?? 1000;
+  const importanceCap = options.importanceRows ?? IMPORTANCE_SAMPLE_CAP;
+  const predictionsCap = options.pagePredictions ?? PAGE_PREDICTIONS_CAP;
   const repeats = options.permutationRepeats ?? 5;
   const testFraction = options.testFraction ?? 0.2;
   const workers = options.workers ?? defaultWorkers();
@@ -134,14 +147,26 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
   // Permutation importance is computed where the final models are fitted (the workers); see importance.ts.
   const finalEncoder = fitEncoder(table, train);
   const groups = columnGroups(finalEncoder.features);
-  const permutations = makePermutations(groups, repeats, test.length, deriveSeed(seed, "permutation"));
+  // Above the cap, on a sample of the test rows: each shuffle rescores them all, and the distance models keep a
+  // test-by-training matrix of distances (importance.ts).
+  const importanceAt = stratifiedPositions(yTest, importanceCap, deriveSeed(seed, "permutation-sample"));
+  const importanceSampled = importanceAt.length < test.length;
+  const importanceRows = importanceSampled ? take(test, importanceAt) : undefined;
+  const permutations = makePermutations(groups, repeats, importanceAt.length, deriveSeed(seed, "permutation"));
+  const fitCap = (id: string) => {
+    const cap = baseModel(id).maxFitRows;
+    return cap === undefined ? undefined : (options.fitSampleCap ?? cap);
+  };
 
   // 2. Every fit, as jobs: per base model its folds and its final fit, then the original protocol's fits.
   const jobs: FitJob[] = [];
   const cvJob = new Map<string, number[]>();
   const finalJob = new Map<string, number>();
   const originalJob = new Map<string, number>();
-  const add = (job: FitJob) => jobs.push(job) - 1;
+  const add = (job: FitJob) => {
+    const maxFitRows = fitCap(job.modelId);
+    return jobs.push(maxFitRows === undefined ? job : { ...job, maxFitRows }) - 1;
+  };
   for (const id of baseIds) {
     cvJob.set(id, foldJobs(id, train, folds, seed).map(add));
     finalJob.set(
@@ -153,6 +178,7 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
         seed: deriveSeed(seed, `${id}:final`),
         keepModel: true,
         permutations,
+        ...(importanceRows ? { permuteRows: importanceRows } : {}),
       }),
     );
   }
@@ -185,11 +211,12 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
   const finals = new Map(entries.map((d) => [d.id, probabilities.get(d.id)!.model] as const));
 
   // 3 and 4. Thresholds on out-of-fold predictions; the test set's figures at them.
+  const importanceBaseline = (id: string) => (importanceSampled ? take(testP(id), importanceAt) : testP(id));
   const importance = permutationImportance({
-    y: yTest,
+    y: importanceSampled ? take(yTest, importanceAt) : yTest,
     groups,
     repeats,
-    baseline: new Map(baseIds.map((id) => [id, testP(id)] as const)),
+    baseline: new Map(baseIds.map((id) => [id, importanceBaseline(id)] as const)),
     permuted: new Map(baseIds.map((id) => [id, probabilities.get(id)!.permuted] as const)),
     ensembles,
   });
@@ -197,6 +224,9 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
 
   const modelEntries: ModelEntry[] = entries.map((def) => {
     const { thresholds, chosen } = chooseThresholds(yTrain, oof(def.id), costs, targetRecall);
+    const final = def.kind === "base" ? results[finalJob.get(def.id)!] : null;
+    const cap = def.kind === "base" ? fitCap(def.id) : undefined;
+    const sampled = final !== null && cap !== undefined && final.fittedRows < train.length;
     return {
       id: def.id,
       name: def.name,
@@ -218,8 +248,10 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
         model: finals.get(def.id)!,
         permutation: importance.get(def.id)!,
       }),
+      ...(sampled ? { fitSample: { rows: final.fittedRows, of: train.length, cap } } : {}),
     };
   });
+  const sampledModels = modelEntries.filter((m) => m.fitSample);
   clock(`test figures (${reps} bootstrap resamples per model)`);
 
   // 5. The original's protocol.
@@ -273,13 +305,23 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
         "SVM probabilities: Platt scaling fitted on out-of-fold decision values (deterministic, unlike libsvm's own): the final model's on all of them; in each fold, on the other folds' (a slight optimism in the SVM's CV log-loss and Brier score only).",
         "Stacking's cross-validated figures reuse the members' out-of-fold probabilities: in each fold the meta-model is fitted on the other folds' ones, which came from members that had seen the scored fold, a slight optimism. Its test figures are exact: members refitted on the whole training set, the meta-model fitted on their out-of-fold probabilities.",
         "Permutation importance: each input column shuffled across the test rows (a category's one-hot features together), drop in test ROC-AUC, mean and sd over the repeats.",
+        ...(importanceSampled
+          ? [
+              `Permutation importance is computed on a seeded stratified sample of ${importanceAt.length.toLocaleString("en-US")} of the ${test.length.toLocaleString("en-US")} test rows (every other test figure uses all of them).`,
+            ]
+          : []),
+        ...(sampledModels.length > 0
+          ? [
+              `${sampledModels.map((m) => m.name).join(" and ")}: fitted on a seeded stratified sample of at most ${sampledModels[0].fitSample!.cap.toLocaleString("en-US")} training rows (the final fit on ${sampledModels[0].fitSample!.rows.toLocaleString("en-US")} of ${train.length.toLocaleString("en-US")}; each fold's fit on as many of its rows), since their cost grows faster than the rows; their preprocessing is fitted on all training rows, and they are scored on every out-of-fold and test row.`,
+            ]
+          : []),
       ],
     },
     models: modelEntries,
     selected: { id: best.id, policy: DEFAULT_POLICY, reason: selection },
     selectedPredictions: {
-      test: predictionSet(yTest, testP(best.id)),
-      oof: predictionSet(yTrain, oof(best.id)),
+      test: predictionSet(yTest, testP(best.id), predictionsCap, deriveSeed(seed, "page-predictions:test")),
+      oof: predictionSet(yTrain, oof(best.id), predictionsCap, deriveSeed(seed, "page-predictions:oof")),
     },
     originalProtocol: originalFigures,
   };
@@ -309,9 +351,14 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
   };
 }
 
-/** Labels and probabilities for the page's threshold slider, probabilities rounded to 6 decimals. */
-function predictionSet(y: Uint8Array, p: Float64Array): PredictionSet {
-  return { y: Array.from(y), p: Array.from(p, round6) };
+/**
+ * Labels and probabilities for the page's threshold slider, probabilities rounded to 6 decimals; above `cap`
+ * customers, a seeded stratified sample of them, which says so.
+ */
+function predictionSet(y: Uint8Array, p: Float64Array, cap: number, seed: number): PredictionSet {
+  if (y.length <= cap) return { y: Array.from(y), p: Array.from(p, round6) };
+  const at = stratifiedPositions(y, cap, seed);
+  return { y: Array.from(take(y, at)), p: Array.from(take(p, at), round6), sample: { of: y.length } };
 }
 
 function stopwatch(log: (line: string) => void): (stage: string) => void {

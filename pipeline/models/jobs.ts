@@ -9,8 +9,10 @@ import { selectRows, take, type FeatureMatrix } from "../../src/lib/matrix.js";
 import { predictProbability } from "../../src/lib/models/predict.js";
 import { svmDecision } from "../../src/lib/models/svm.js";
 import type { ExportedModel } from "../../src/lib/models/types.js";
+import { deriveSeed } from "../../src/lib/random.js";
 import { permutedScorer, type Permutation } from "./importance.js";
 import { baseModel } from "./registry.js";
+import { stratifiedSample } from "./sample.js";
 
 export interface FitJob {
   readonly modelId: string;
@@ -21,8 +23,15 @@ export interface FitJob {
   readonly seed: number;
   /** Return the fitted model (final fits) or only its scores (CV folds). */
   readonly keepModel: boolean;
-  /** Also score the first predict set under these shuffles (permutation importance). */
+  /** Also score rows under these shuffles (permutation importance). */
   readonly permutations?: readonly Permutation[];
+  /**
+   * Fit the model on a seeded stratified sample of at most this many fit rows (registry maxFitRows); the
+   * encoder still learns from all of them.
+   */
+  readonly maxFitRows?: number;
+  /** The rows the shuffles permute; default: the first predict set. */
+  readonly permuteRows?: Int32Array;
 }
 
 export interface FitResult {
@@ -34,6 +43,8 @@ export interface FitResult {
   /** Scores of the first predict set under each permutation, in order. */
   readonly permuted: Float64Array[];
   readonly model: ExportedModel | null;
+  /** Rows the model was fitted on: fewer than fitRows when its definition caps them (maxFitRows). */
+  readonly fittedRows: number;
   /** Wall time of the fit and scoring; for the log only, never for an artifact. */
   readonly seconds: number;
 }
@@ -52,14 +63,24 @@ export async function runFitJob(table: ChurnTable, job: FitJob): Promise<FitResu
   const raw = def.calibration === "platt";
   const encoder = fitEncoder(table, job.fitRows);
   const X = encode(table, encoder, { impute: false });
-  const model = await def.train(selectRows(X, job.fitRows), take(churn, job.fitRows), job.seed);
+  const fitRows =
+    job.maxFitRows === undefined
+      ? job.fitRows
+      : stratifiedSample(churn, job.fitRows, job.maxFitRows, deriveSeed(job.seed, "fit-sample"));
+  const model = await def.train(selectRows(X, fitRows), take(churn, fitRows), job.seed);
   const predictions = job.predictRows.map((rows) => rawScore(model, selectRows(X, rows), raw));
   let permuted: Float64Array[] = [];
   if (job.permutations && job.permutations.length > 0) {
-    const scorer = permutedScorer(model, selectRows(X, job.predictRows[0]), raw);
+    const scorer = permutedScorer(model, selectRows(X, job.permuteRows ?? job.predictRows[0]), raw);
     permuted = job.permutations.map((p) => scorer(p.columns, p.perm));
   }
-  return { predictions, permuted, model: job.keepModel ? model : null, seconds: (performance.now() - start) / 1000 };
+  return {
+    predictions,
+    permuted,
+    model: job.keepModel ? model : null,
+    fittedRows: fitRows.length,
+    seconds: (performance.now() - start) / 1000,
+  };
 }
 
 export interface RunJobsOptions {

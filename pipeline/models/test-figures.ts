@@ -18,6 +18,7 @@ import {
 } from "../../src/lib/threshold.js";
 import { gainImportance } from "../../src/lib/trees/shap.js";
 import { intervalFigure, round6, roundAll, thresholdValue } from "./figures.js";
+import { thinCurve } from "./thin-curve.js";
 
 export interface TestFiguresInput {
   /** Test labels and the model's test probabilities. */
@@ -87,8 +88,8 @@ export function testFigures(input: TestFiguresInput): TestFigures {
       accuracy: round6(half.accuracy),
     },
     curves: {
-      roc: { fpr: roundAll(roc.fpr), tpr: roundAll(roc.tpr) },
-      pr: { recall: roundAll(pr.recall), precision: roundAll(pr.precision) },
+      roc: thinCurve({ fpr: roundAll(roc.fpr), tpr: roundAll(roc.tpr) }),
+      pr: thinCurve({ recall: roundAll(pr.recall), precision: roundAll(pr.precision) }),
       calibration: calibrationBins(y, p, { bins: 10 }).map((b) => ({
         ...b,
         meanPredicted: round6(b.meanPredicted),

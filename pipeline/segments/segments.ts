@@ -4,7 +4,8 @@
 // run. Which columns play R, F and M is the caller's to say (`roles`).
 import { findDuplicates } from "../../src/lib/data/duplicates.js";
 import { FEATURE_COLUMNS } from "../../src/lib/data/schema.js";
-import { distinctRows } from "../../src/lib/data/split.js";
+import { distinctRows, stratifiedSplit } from "../../src/lib/data/split.js";
+import { deriveSeed } from "../../src/lib/random.js";
 import type { ChurnTable } from "../../src/lib/data/table.js";
 import type { SegmentCluster, SegmentsArtifact } from "../../src/lib/segments/artifact.js";
 import {
@@ -23,6 +24,9 @@ import { levelCuts, nameClusters } from "./name.js";
 import { baseProfile, clusterProfile } from "./profile.js";
 import { scoreSegments } from "./rfm-scores.js";
 import { clusterValue } from "./value.js";
+
+/** Customers drawn one dot each on the Segments page; above it, a sample of this many. */
+export const POINTS_SAMPLE_CAP = 20_000;
 
 export interface BuildSegmentsOptions {
   readonly table: ChurnTable;
@@ -47,6 +51,8 @@ export interface BuildSegmentsOptions {
   readonly kMax?: number;
   /** How many distinctive features to keep per cluster. */
   readonly nDistinctive?: number;
+  /** Most customers drawn as points (POINTS_SAMPLE_CAP); tests lower it. */
+  readonly pointsCap?: number;
 }
 
 export interface SegmentsResult {
@@ -126,6 +132,17 @@ export function buildSegments(options: BuildSegmentsOptions): SegmentsResult {
   const model: SegmentModel = { version: 1, scaler, centres, names, quintiles: scores.quintiles };
   const clusterOfRow = clusterOfEveryRow(centres, standardiseRfmFeatures(scaler, raw), rows, clusterOfPoint);
 
+  // Points the page draws: every customer up to the cap, else a seeded sample stratified by churn (the
+  // scatter says so); every other figure is computed on all of them.
+  const cap = options.pointsCap ?? POINTS_SAMPLE_CAP;
+  const positions = Int32Array.from({ length: n }, (_, s) => s);
+  const byPosition = Uint8Array.from(rows, (i) => churn[i]);
+  const shown =
+    n > cap
+      ? stratifiedSplit(byPosition, positions, (cap - 0.5) / n, deriveSeed(seed, "segments:points")).test
+      : positions;
+  const shownRows = Array.from(shown, (s) => rows[s]);
+
   const artifact: SegmentsArtifact = {
     version: 1,
     columns: { ...roles.columns },
@@ -145,18 +162,19 @@ export function buildSegments(options: BuildSegmentsOptions): SegmentsResult {
     rfm: scores.table,
     priority: { riskSource: oofProbability ? "predicted" : "observed", defaults: DEFAULT_OFFER_ASSUMPTIONS },
     points: {
-      id: Array.from(rows, (i) => table.ids[i]),
-      recency: Array.from(rows, (i) => round(imputed.recency[i], 3)),
-      frequency: Array.from(rows, (i) => round(imputed.frequency[i], 3)),
-      monetary: Array.from(rows, (i) => round(imputed.monetary[i], 3)),
-      cluster: Array.from(clusterOfPoint),
-      probability: Array.from(rows, (i) => {
+      id: Array.from(shownRows, (i) => table.ids[i]),
+      recency: Array.from(shownRows, (i) => round(imputed.recency[i], 3)),
+      frequency: Array.from(shownRows, (i) => round(imputed.frequency[i], 3)),
+      monetary: Array.from(shownRows, (i) => round(imputed.monetary[i], 3)),
+      cluster: Array.from(shown, (s) => clusterOfPoint[s]),
+      probability: Array.from(shownRows, (i) => {
         const p = oofProbability ? oofProbability[i] : NaN;
         return Number.isFinite(p) ? round(p, 4) : null;
       }),
-      churn: Array.from(rows, (i) => churn[i]),
-      segment: Array.from(rows, (i) => scores.segmentOfRow[i]),
+      churn: Array.from(shownRows, (i) => churn[i]),
+      segment: Array.from(shownRows, (i) => scores.segmentOfRow[i]),
     },
+    ...(shown.length < n ? { pointsSample: { of: n, seed } } : {}),
   };
   return { artifact, model, clusterOfRow };
 }

@@ -29,6 +29,8 @@ export interface StatsRows {
   readonly duplicates: number;
   /** Sentence saying which rows the statistics use and why. */
   readonly description: string;
+  /** The rows are a sample of a larger table (cleaned.json's `sample`). */
+  readonly sampled: boolean;
 }
 
 /** The table the statistics run on: distinct customers (the report's default) or every row, copies included. */
@@ -46,7 +48,20 @@ export function statsRows(artifact: CleanedArtifact, choice: RowChoice): StatsRo
           `a new ID are left out, because a customer counted twice makes differences look more certain than they are.`
         : `The statistics use all ${formatCount(table.nRows)} rows, as the original analysis did, including the ${copies} that ` +
           `repeat an earlier customer under a new ID: those customers count twice, so p-values come out smaller than the data justify.`;
-  return { table, choice, fileRows: artifact.nRows, duplicates, description };
+  const sample = artifact.sample;
+  const sampled = sample
+    ? `${description} The data has ${formatCount(sample.distinct)} distinct customers (${formatCount(sample.rows)} rows), ` +
+      `more than a page is sent: these figures come from a seeded sample of ${formatCount(keep.length)} of them, ` +
+      `stratified by churn, with their copies; a p-value on a sample is larger than on all customers.`
+    : description;
+  return {
+    table,
+    choice,
+    fileRows: sample ? sample.rows : artifact.nRows,
+    duplicates,
+    description: sampled,
+    sampled: sample !== undefined,
+  };
 }
 
 /** The feature columns present in the table, in schema order: the explorers' choices. */

@@ -161,7 +161,10 @@ export function modelsTable(artifact: ModelsArtifact): HTMLTableElement {
   const settings = (m: ModelEntry) =>
     Object.entries(m.settings)
       .map(([k, v]) => `${k} ${v === null ? "none" : String(v)}`)
-      .join(", ");
+      .join(", ") +
+    (m.fitSample
+      ? `; fitted on a seeded stratified sample of ${m.fitSample.rows.toLocaleString("en-US")} of the ${m.fitSample.of.toLocaleString("en-US")} training rows (its cost grows faster than the rows), scored on all`
+      : "");
   return table(
     ["model", "family", "stands for the original's row", "implementation", "settings"],
     artifact.models.map((m) => [m.name, m.family, m.standsFor, m.implementation, settings(m)]),

@@ -99,7 +99,10 @@ export function clusterScatter(segments: SegmentsArtifact, { width, facet = fals
     ...c.centre,
   }));
   const description =
-    `${rows.length.toLocaleString("en-US")} customers: days since the last order across, cashback (M) up, dot size = orders last month (F), colour = cluster` +
+    (segments.pointsSample
+      ? `A seeded sample of ${rows.length.toLocaleString("en-US")} of the ${segments.pointsSample.of.toLocaleString("en-US")} customers`
+      : `${rows.length.toLocaleString("en-US")} customers`) +
+    `: days since the last order across, cashback (M) up, dot size = orders last month (F), colour = cluster` +
     (facet ? ", one panel per cluster with the other customers in grey. " : ". ") +
     segments.clusters
       .map(

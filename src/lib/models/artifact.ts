@@ -96,6 +96,12 @@ export interface ModelEntry {
   readonly cv: CvFigures;
   readonly thresholds: Readonly<Record<PolicyKind, PolicyThreshold>>;
   readonly test: TestFigures;
+  /**
+   * Present only when the model was fitted on a sample (its cost grows faster than the rows): the final fit's
+   * seeded stratified sample of the training rows, and the cap each CV fold's fit was sampled to. It is
+   * scored on every row all the same.
+   */
+  readonly fitSample?: { readonly rows: number; readonly of: number; readonly cap: number };
 }
 
 export interface DecisionSummary {
@@ -142,6 +148,11 @@ export interface OriginalProtocol {
 export interface PredictionSet {
   readonly y: number[];
   readonly p: number[];
+  /**
+   * Present only when the set had more customers than the page is sent: `y` and `p` are then a seeded sample,
+   * stratified by churn, of the `of` customers (the report's own figures use all of them).
+   */
+  readonly sample?: { readonly of: number };
 }
 
 export interface SelectedPredictions {

@@ -73,7 +73,12 @@ export interface SegmentsArtifact {
     readonly riskSource: "predicted" | "observed";
     readonly defaults: OfferAssumptions;
   };
-  /** One entry per clustered customer, as parallel arrays (R/F/M after imputation). */
+  /**
+   * Present only when `points` is a seeded sample (stratified by churn) of the `of` clustered customers,
+   * which were more than the page draws; every other figure is computed on all of them.
+   */
+  readonly pointsSample?: { readonly of: number; readonly seed: number };
+  /** One entry per clustered customer (or per sampled one, see pointsSample), as parallel arrays (R/F/M after imputation). */
   readonly points: {
     readonly id: readonly string[];
     readonly recency: readonly number[];
