@@ -68,3 +68,19 @@ test("every row gets a cluster: clustered rows their k-means one, the others the
   const out = clusterOfEveryRow(centres, all, Int32Array.from([0, 1]), Int32Array.from([1, 0]));
   assert.deepEqual(Array.from(out), [1, 0, 1]);
 });
+
+test("above the sample cap the k table comes from a stated sample and the clusters from every customer, the same here", () => {
+  const whole = clusterCustomers(points, rows, churn, options);
+  const sampled = clusterCustomers(points, rows, churn, { ...options, sampleCap: 12 });
+  assert.equal(whole.kSelectionRows, null);
+  assert.equal(sampled.kSelectionRows, 12);
+  // Tight groups: the sample's best start converges on all customers to the same clusters.
+  assert.deepEqual(sampled.clusterOfPoint, whole.clusterOfPoint);
+  assert.deepEqual(sampled.members, whole.members);
+  assert.ok(Math.abs(sampled.inertia - whole.inertia) < 1e-9);
+  assert.deepEqual(
+    sampled.kSelection.map((r) => r.k),
+    [2, 3, 4],
+  );
+  assert.deepEqual(clusterCustomers(points, rows, churn, { ...options, sampleCap: 12 }), sampled);
+});

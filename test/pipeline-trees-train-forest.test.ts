@@ -107,3 +107,16 @@ test("generalises on a noisy rule and routes missing values", () => {
   for (let i = 0; i < p.length; i++) ok += (p[i] > 0.5 ? 1 : 0) === held.y[i] ? 1 : 0;
   assert.ok(ok / p.length > 0.8, `accuracy ${ok / p.length}`);
 });
+
+test("maxSamples bounds each tree's bootstrap draw; at or above the rows the forest is the one without it", () => {
+  const { X, y } = synthetic(400, 3, 5, rule);
+  const plain = trainForest(X, y, { trees: 5, seed: 2 });
+  assert.deepEqual(trainForest(X, y, { trees: 5, seed: 2, maxSamples: 400 }), plain);
+  assert.deepEqual(trainForest(X, y, { trees: 5, seed: 2, maxSamples: 1e9 }), plain);
+  const small = trainForest(X, y, { trees: 5, seed: 2, maxSamples: 40 });
+  assert.equal(small.info?.maxSamples, 40);
+  assert.equal(plain.info?.maxSamples, undefined);
+  // Pure full-depth trees on at most 40 distinct rows have at most 40 leaves.
+  for (const t of small.trees) assert.ok(t.feature.filter((f) => f === -1).length <= 40);
+  assert.ok(modelSize(small).nodes < modelSize(plain).nodes);
+});

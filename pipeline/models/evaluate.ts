@@ -34,7 +34,7 @@ import { makePermutations, permutationImportance, type ColumnGroup } from "./imp
 import { defaultWorkers, runJobs, type FitJob } from "./jobs.js";
 import { originalJobs, originalModelIds, originalProtocol, originalSplit } from "./original-protocol.js";
 import { modelProbabilities } from "./probabilities.js";
-import { baseModel, MODELS, modelById, type ModelDefinition } from "./registry.js";
+import { baseModel, MODELS, modelById, type BaseModelDefinition, type ModelDefinition } from "./registry.js";
 import { stratifiedPositions } from "./sample.js";
 import { EXPLAINABLE_BOOSTING, selectModel, type DeployRule } from "./select.js";
 import { holdOut, rowProbabilities } from "./split.js";
@@ -310,6 +310,12 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
               `Permutation importance is computed on a seeded stratified sample of ${importanceAt.length.toLocaleString("en-US")} of the ${test.length.toLocaleString("en-US")} test rows (every other test figure uses all of them).`,
             ]
           : []),
+        ...entries
+          .filter((d) => d.kind === "base" && d.maxTreeSample !== undefined && d.maxTreeSample < train.length)
+          .map(
+            (d) =>
+              `${d.name}: each tree grown on a bootstrap draw of ${(d as BaseModelDefinition).maxTreeSample!.toLocaleString("en-US")} rows (scikit-learn's max_samples) rather than as many as the ${train.length.toLocaleString("en-US")} training rows, so a full-depth tree's cost and size stay bounded.`,
+          ),
         ...(sampledModels.length > 0
           ? [
               `${sampledModels.map((m) => m.name).join(" and ")}: fitted on a seeded stratified sample of at most ${sampledModels[0].fitSample!.cap.toLocaleString("en-US")} training rows (the final fit on ${sampledModels[0].fitSample!.rows.toLocaleString("en-US")} of ${train.length.toLocaleString("en-US")}; each fold's fit on as many of its rows), since their cost grows faster than the rows; their preprocessing is fitted on all training rows, and they are scored on every out-of-fold and test row.`,

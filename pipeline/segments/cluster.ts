@@ -3,7 +3,8 @@
 // assigned to one of them.
 import type { KSelectionRow } from "../../src/lib/segments/artifact.js";
 import { nearestCentre } from "../../src/lib/segments/rfm.js";
-import { chooseK, fitKMeans, type KMeansFit, silhouetteScore } from "./kmeans.js";
+import { deriveSeed } from "../../src/lib/random.js";
+import { chooseK, fitKMeans, type KMeansFit, silhouetteSample, silhouetteScore } from "./kmeans.js";
 
 export interface ClusteringOptions {
   readonly k: number;
@@ -12,11 +13,30 @@ export interface ClusteringOptions {
   /** The k range for the inertia/silhouette table; always widened to include k. */
   readonly kMin: number;
   readonly kMax: number;
+  /** Customers above which the k range runs on a sample (KMEANS_SAMPLE_CAP); tests lower it. */
+  readonly sampleCap?: number;
+}
+
+/**
+ * Customers the k range (9 values of k, 10 restarts each) is fitted on whole; above it, on a seeded sample of
+ * this many, so the table costs the same at any size.
+ */
+export const KMEANS_SAMPLE_CAP = 20_000;
+/** The silhouette is exact up to this many points (it is quadratic), as chooseK measures it. */
+const SILHOUETTE_ROWS = 10_000;
+
+/** The rows `at` of n x 3 points, in that order. */
+function pointsOf(points: Float64Array, at: Int32Array): Float64Array {
+  const out = new Float64Array(at.length * 3);
+  for (let s = 0; s < at.length; s++) out.set(points.subarray(at[s] * 3, at[s] * 3 + 3), s * 3);
+  return out;
 }
 
 export interface Clustering {
   readonly k: number;
   readonly kSelection: KSelectionRow[];
+  /** Customers the kSelection table was fitted on when it was a sample of them; null: all of them. */
+  readonly kSelectionRows: number | null;
   /** Silhouette of the chosen k (NaN when it cannot be computed). */
   readonly silhouette: number;
   readonly inertia: number;
@@ -59,15 +79,40 @@ export function clusterCustomers(
   const n = rows.length;
   const kMin = Math.min(options.kMin, k);
   const kMax = Math.max(options.kMax, k);
-  const choice = chooseK(points, 3, { seed, restarts, kMin, kMax });
-  const fit = choice.fits.get(k) ?? fitKMeans(points, 3, k, { seed, restarts });
+  const cap = options.sampleCap ?? KMEANS_SAMPLE_CAP;
+  let fit: KMeansFit;
+  let choice: ReturnType<typeof chooseK>;
+  let silhouette: number;
+  let kSelectionRows: number | null = null;
+  if (n <= cap) {
+    choice = chooseK(points, 3, { seed, restarts, kMin, kMax });
+    fit = choice.fits.get(k) ?? fitKMeans(points, 3, k, { seed, restarts });
+    const chosen = choice.rows.find((r) => r.k === k);
+    silhouette = chosen ? chosen.silhouette : silhouetteScore(points, 3, fit.labels, k);
+  } else {
+    // Many customers: the k range and the restarts run on a seeded sample; the chosen k's best start is then
+    // run to convergence on every customer, and its silhouette measured on (a sample of) them.
+    const sample = silhouetteSample(n, cap, deriveSeed(seed, "kmeans-sample"));
+    choice = chooseK(pointsOf(points, sample), 3, { seed, restarts, kMin, kMax });
+    const start = choice.fits.get(k) ?? fitKMeans(pointsOf(points, sample), 3, k, { seed, restarts });
+    fit = fitKMeans(points, 3, k, { seed, initial: start.centres });
+    const measured = Int32Array.from(
+      silhouetteSample(sample.length, SILHOUETTE_ROWS, deriveSeed(seed, "kmeans-silhouette")),
+      (q) => sample[q],
+    );
+    kSelectionRows = sample.length;
+    silhouette = silhouetteScore(
+      pointsOf(points, measured),
+      3,
+      Int32Array.from(measured, (s) => fit.labels[s]),
+      k,
+    );
+  }
   const kSelection: KSelectionRow[] = choice.rows.map((r) => ({
     k: r.k,
     inertia: r.inertia,
     silhouette: Number.isFinite(r.silhouette) ? r.silhouette : null,
   }));
-  const chosen = choice.rows.find((r) => r.k === k);
-  const silhouette = chosen ? chosen.silhouette : silhouetteScore(points, 3, fit.labels, k);
 
   // Members of each k-means cluster, as table rows; an empty cluster sorts last.
   const membersRaw: number[][] = Array.from({ length: k }, () => []);
@@ -86,6 +131,7 @@ export function clusterCustomers(
   return {
     k,
     kSelection,
+    kSelectionRows,
     silhouette,
     inertia: fit.inertia,
     centres: order.map((c) => [fit.centres[c * 3], fit.centres[c * 3 + 1], fit.centres[c * 3 + 2]]),

@@ -11,6 +11,8 @@ export interface KMeansOptions {
   readonly maxIterations?: number;
   /** ml-kmeans stops when every centre moves less than this (squared distance). */
   readonly tolerance?: number;
+  /** k x d starting centres instead of k-means++ restarts (one run from them). */
+  readonly initial?: Float64Array;
 }
 
 export interface KMeansFit {
@@ -113,7 +115,8 @@ export function fitKMeans(points: Float64Array, d: number, k: number, options: K
   const n = points.length / d;
   if (!Number.isInteger(n) || n === 0) throw new Error(`k-means needs a non-empty n x ${d} matrix`);
   if (!Number.isInteger(k) || k < 1 || k > n) throw new Error(`k must be an integer in 1..${n}, got ${k}`);
-  const restarts = options.restarts ?? DEFAULT_RESTARTS;
+  const restarts = options.initial ? 1 : (options.restarts ?? DEFAULT_RESTARTS);
+  const initial = options.initial ? toRows(options.initial, d) : null;
   const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
   const tolerance = options.tolerance ?? 1e-10;
   const rows = toRows(points, d);
@@ -122,7 +125,7 @@ export function fitKMeans(points: Float64Array, d: number, k: number, options: K
   let bestEmpty = true;
   for (let r = 0; r < restarts; r++) {
     const result = kmeans(rows, k, {
-      initialization: "kmeans++",
+      initialization: initial ?? "kmeans++",
       seed: deriveSeed(options.seed, `kmeans-restart-${r}`),
       maxIterations,
       tolerance,

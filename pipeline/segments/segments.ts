@@ -51,6 +51,8 @@ export interface BuildSegmentsOptions {
   readonly kMax?: number;
   /** How many distinctive features to keep per cluster. */
   readonly nDistinctive?: number;
+  /** Customers above which the k range is fitted on a sample (KMEANS_SAMPLE_CAP); tests lower it. */
+  readonly kmeansCap?: number;
   /** Most customers drawn as points (POINTS_SAMPLE_CAP); tests lower it. */
   readonly pointsCap?: number;
 }
@@ -91,6 +93,7 @@ export function buildSegments(options: BuildSegmentsOptions): SegmentsResult {
     restarts,
     kMin: options.kMin ?? 2,
     kMax: options.kMax ?? 10,
+    sampleCap: options.kmeansCap,
   });
   const { centres, members, clusterOfPoint } = clustering;
   const base = baseProfile(raw, rows, churn);
@@ -175,6 +178,7 @@ export function buildSegments(options: BuildSegmentsOptions): SegmentsResult {
       segment: Array.from(shownRows, (i) => scores.segmentOfRow[i]),
     },
     ...(shown.length < n ? { pointsSample: { of: n, seed } } : {}),
+    ...(clustering.kSelectionRows !== null ? { kSelectionSample: { rows: clustering.kSelectionRows, of: n } } : {}),
   };
   return { artifact, model, clusterOfRow };
 }

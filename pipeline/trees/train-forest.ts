@@ -18,6 +18,11 @@ export interface ForestParams {
   /** Features tried per split: "sqrt" of the count, a count (>= 1) or a share (< 1). */
   maxFeatures: number | "sqrt";
   bootstrap: boolean;
+  /**
+   * Rows drawn into each tree's bootstrap sample, at most (scikit-learn's max_samples); absent or above the
+   * rows: as many as the rows. Full-depth trees grow with their sample, so this bounds a tree's cost and size.
+   */
+  maxSamples?: number;
   maxBins: number;
   seed: number;
 }
@@ -66,11 +71,12 @@ export function trainForest(X: FeatureMatrix, y: Uint8Array, params: Partial<For
   const bootRandom = mulberry32(deriveSeed(p.seed, "bootstrap"));
   const splitRandom = mulberry32(deriveSeed(p.seed, "splits"));
   const trees: CompactTree[] = [];
+  const draws = Math.min(n, p.maxSamples ?? Infinity);
   for (let t = 0; t < p.trees; t++) {
     let sample: Int32Array | null = null;
     if (p.bootstrap) {
       counts.fill(0);
-      for (let k = 0; k < n; k++) counts[Math.floor(bootRandom() * n)]++;
+      for (let k = 0; k < draws; k++) counts[Math.floor(bootRandom() * n)]++;
       let m = 0;
       for (let r = 0; r < n; r++) {
         const c = counts[r];
@@ -93,6 +99,7 @@ export function trainForest(X: FeatureMatrix, y: Uint8Array, params: Partial<For
     featureNames: X.featureNames.slice(),
     baseScore: 0,
     trees,
-    info: paramsInfo(p),
+    // maxSamples is recorded only where it took effect, so a forest on fewer rows is described as before.
+    info: paramsInfo(draws < n ? p : { ...p, maxSamples: undefined }),
   };
 }

@@ -78,6 +78,11 @@ export interface SegmentsArtifact {
    * which were more than the page draws; every other figure is computed on all of them.
    */
   readonly pointsSample?: { readonly of: number; readonly seed: number };
+  /**
+   * Present only when the kSelection table was fitted on a seeded sample of `rows` of the `of` customers (the
+   * chosen k's clusters are then run to convergence on all of them from the sample's best start).
+   */
+  readonly kSelectionSample?: { readonly rows: number; readonly of: number };
   /** One entry per clustered customer (or per sampled one, see pointsSample), as parallel arrays (R/F/M after imputation). */
   readonly points: {
     readonly id: readonly string[];
