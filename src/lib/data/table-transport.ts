@@ -38,14 +38,15 @@ export function unpackColumn(packed: PackedColumn): (string | null)[] {
 }
 
 export function packTable(table: ChurnTable): PackedTable {
-  const category: Record<string, PackedColumn> = {};
+  const category = keyedRecord<PackedColumn>();
   for (const [name, column] of Object.entries(table.category)) category[name] = packColumn(column);
   return { ...table, category };
 }
 
 export function unpackTable(packed: PackedTable): ChurnTable {
-  const category: Record<string, (string | null)[]> = {};
+  const category = keyedRecord<(string | null)[]>();
   for (const [name, column] of Object.entries(packed.category)) category[name] = unpackColumn(column);
-  // The extra columns are named by the file; structured clone gave them a prototype back (see keyed-record.ts).
-  return { ...packed, category, extra: Object.assign(keyedRecord<readonly string[]>(), packed.extra) };
+  // Columns are named by the file (an inferred schema's too); structured clone gave them a prototype back (see keyed-record.ts).
+  const numeric = Object.assign(keyedRecord<Float64Array>(), packed.numeric);
+  return { ...packed, numeric, category, extra: Object.assign(keyedRecord<readonly string[]>(), packed.extra) };
 }
