@@ -1,13 +1,14 @@
 // Every page of the built report is usable by everyone: no serious or critical axe-core violation in the light
 // or the dark theme (Framework's theme follows prefers-color-scheme, which Chromium emulates), no sideways
-// scroll on a 375 px wide screen, and every control reachable with the Tab key alone.
+// scroll on a 375 px wide screen, every chart's text alternative giving its figures, and every control
+// reachable with the Tab key alone.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, it } from "node:test";
 import type { AxeResults, Result } from "axe-core";
 import type { Page } from "playwright-core";
-import { reportInChromium, waitForReport } from "./helpers/site.js";
+import { chartLabels, reportInChromium, waitForReport } from "./helpers/site.js";
 
 const PAGES = ["/", "/data", "/eda", "/hypotheses", "/models", "/segments", "/score", "/changes"] as const;
 const THEMES = ["light", "dark"] as const;
@@ -102,6 +103,21 @@ describe("accessibility of the built report", () => {
         wide.scrollWidth <= PHONE_WIDTH,
         `${path} is ${wide.scrollWidth} px wide at a ${PHONE_WIDTH} px viewport; too wide: ${wide.culprits.join(", ")}`,
       );
+      await page.close();
+    });
+
+    it(`${path}: every chart's text alternative states what it shows in numbers`, async () => {
+      const { page } = await report.open(path);
+      await chartLabels(page, path);
+      const wordsOnly = await page.$$eval("figure svg, svg.plot-d3, svg[class^='plot']", (svgs) =>
+        svgs
+          .map((svg) => {
+            const label = svg.getAttribute("aria-label") ?? svg.closest("figure")?.getAttribute("aria-label") ?? "";
+            return `${label} ${svg.getAttribute("aria-description") ?? ""}`;
+          })
+          .filter((text) => !/\d/.test(text)),
+      );
+      assert.deepEqual(wordsOnly, [], `charts on ${path} whose text alternative has no figure`);
       await page.close();
     });
 

@@ -177,6 +177,31 @@ describe("models page in Chromium", () => {
     await page.close();
   });
 
+  it("the calibration chart draws one model at a time, the one its selector names", async () => {
+    const { page } = await report.open("/models");
+    const calibrationLabel = (): Promise<string[]> =>
+      page.$$eval("svg[aria-label^='Calibration of']", (svgs) => svgs.map((s) => s.getAttribute("aria-label") ?? ""));
+    const selected = models.models.find((m) => m.id === models.selected.id);
+    const other = models.models.find((m) => m.id !== models.selected.id);
+    assert.ok(selected && other, "the build has fewer than two models");
+    assert.deepEqual(await calibrationLabel(), [
+      `Calibration of ${selected.name} on the test set: predicted probability against observed churn rate`,
+    ]);
+    const select = page.locator("form", { hasText: "calibration of" }).locator("select");
+    await select.selectOption({ label: other.name });
+    await page.waitForFunction(
+      (name) => document.querySelector(`svg[aria-label^='Calibration of ${name} ']`) !== null,
+      other.name,
+      { timeout: 10_000 },
+    );
+    const [label] = await calibrationLabel();
+    assert.ok(label.startsWith(`Calibration of ${other.name} `), label);
+    // The model's line is the one path stroked in its own colour (ticks and the diagonal take the group's).
+    const lines = await page.$$eval("svg[aria-label^='Calibration of'] path[stroke]", (paths) => paths.length);
+    assert.equal(lines, 1, "one model's line");
+    await page.close();
+  });
+
   it("the leaderboard sorts by a clicked column", async () => {
     const { page } = await report.open("/models");
     const order = () =>

@@ -129,9 +129,22 @@ function demoRaw(): RawTable {
 }
 
 describe("scoring page", { skip: pageSkip }, () => {
-  it("the sample file is linked and scores; the page says the data stays in the browser", async () => {
+  it("the sample file is linked and scores; the page says the data stays in the browser; the results' sections show only once it is scored", async () => {
     const { page, problems } = await openScore();
     assert.match((await page.textContent("main")) ?? "", /stays in your browser/);
+    const resultSections = ["#customers", "#by-segment", "#downloads"];
+    const shown = (): Promise<boolean[]> =>
+      Promise.all(
+        resultSections.flatMap((id) => [
+          page.locator(`main h2${id}`).isVisible(),
+          page.locator(`#observablehq-toc a[href="${id}"]`).isVisible(),
+        ]),
+      );
+    assert.deepEqual(
+      await shown(),
+      Array(6).fill(false),
+      "before an upload, its sections and their contents entries are hidden",
+    );
     const href = await page.getAttribute('a[download="sample-customers.csv"]', "href");
     assert.ok(href);
     const sample = await (await fetch(new URL(href, server.url))).text();
@@ -143,6 +156,7 @@ describe("scoring page", { skip: pageSkip }, () => {
     const status = await upload(page, path);
     assert.match(status, /200 customers scored/);
     assert.equal(await page.locator('[data-testid="score-skipped"]').count(), 0);
+    assert.deepEqual(await shown(), Array(6).fill(true), "once a file is scored, its sections show");
     assert.deepEqual(problems.consoleErrors, []);
     assert.deepEqual(problems.externalRequests, []);
     await page.close();

@@ -203,39 +203,41 @@ export function prChart(artifact: ModelsArtifact, { width, selectedId, shown }: 
   });
 }
 
-export function calibrationChart(artifact: ModelsArtifact, { width, selectedId, shown }: CurveOptions): Chart {
-  const models = shownModels(artifact, shown);
-  const bins = curvePoints(models, selectedId, (m) =>
-    m.test.curves.calibration.map((b) => {
-      const w = wilsonInterval(Math.round(b.observedRate * b.count), b.count);
-      return { predicted: b.meanPredicted, observed: b.observedRate, count: b.count, lo: w.low, hi: w.high };
-    }),
-  );
-  const selected = bins.filter((b) => b.selected);
-  return curvesChart(artifact, {
+/**
+ * One model's calibration: eight models' bins drawn over each other zigzag into a tangle nobody can read, so
+ * the page picks the model (the selected one by default) and this draws its bins alone, in the model's colour.
+ */
+export function calibrationChart(
+  artifact: ModelsArtifact,
+  { width, model }: { readonly width: number; readonly model: ModelEntry },
+): Chart {
+  const bins = model.test.curves.calibration.map((b) => {
+    const w = wilsonInterval(Math.round(b.observedRate * b.count), b.count);
+    return {
+      name: model.name,
+      predicted: b.meanPredicted,
+      observed: b.observedRate,
+      count: b.count,
+      lo: w.low,
+      hi: w.high,
+    };
+  });
+  return Plot.plot({
     width,
     height: Math.min(420, width * 0.8),
-    ariaLabel: "Calibration on the test set: predicted probability against observed churn rate, per model",
+    color: modelColor(artifact),
+    ariaLabel: `Calibration of ${model.name} on the test set: predicted probability against observed churn rate`,
     ariaDescription:
-      "Customers binned by predicted probability (ten bins of width 0.1); each bin's mean prediction across, its observed churn rate up, " +
-      "the dashed diagonal is perfect calibration. The selected model's bins carry 95% Wilson intervals. " +
-      models
-        .map(
-          (m) =>
-            `${m.name}: ${m.test.curves.calibration.map((b) => `${f3(b.meanPredicted)} predicted, ${f3(b.observedRate)} observed (${b.count})`).join(", ")}`,
-        )
-        .join("; "),
+      "Customers binned by predicted probability (ten bins of width 0.1); each bin's mean prediction across, its observed churn rate up " +
+      "with a 95% Wilson interval, the dashed diagonal is perfect calibration. " +
+      bins.map((b) => `${f3(b.predicted)} predicted, ${f3(b.observed)} observed (${b.count})`).join(", "),
     x: { label: "mean predicted probability →", domain: [0, 1], grid: true },
     y: { label: "↑ observed churn rate", domain: [0, 1], grid: true },
     r: { range: [1.5, 7] },
     marks: [
       diagonal(),
-      Plot.ruleX(selected, { x: "predicted", y1: "lo", y2: "hi", stroke: "name", strokeOpacity: 0.7 }),
-      // Lighter than the other charts' lines: the sized dots carry this chart.
-      modelLines(bins, "predicted", "observed", {
-        strokeWidth: (d: CurvePoint) => (d.selected ? 2.5 : 1),
-        strokeOpacity: 0.8,
-      }),
+      Plot.ruleX(bins, { x: "predicted", y1: "lo", y2: "hi", stroke: "name", strokeOpacity: 0.7 }),
+      Plot.line(bins, { x: "predicted", y: "observed", stroke: "name", strokeWidth: 2 }),
       Plot.dot(bins, {
         x: "predicted",
         y: "observed",
