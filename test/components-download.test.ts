@@ -146,6 +146,36 @@ describe("download control", () => {
     });
   }
 
+  it("the Score page's By segment table: its CSV holds every row the table shows", async () => {
+    const { page, problems } = await report.open("/score");
+    const href = await page.getAttribute('a[download="sample-customers.csv"]', "href");
+    assert.ok(href, "the sample file is linked");
+    const sample = Buffer.from(await (await fetch(new URL(href, report.url))).arrayBuffer());
+    await page.setInputFiles('[data-testid="score-upload"]', {
+      name: "sample-customers.csv",
+      mimeType: "text/csv",
+      buffer: sample,
+    });
+    const button = page.getByRole("button", { name: "Download By segment as CSV", exact: true });
+    await button.waitFor({ timeout: 120_000 });
+    const csv = await download(page, () => button.click());
+    assert.equal(csv.name, "by-segment.csv");
+    const rows = parseCsv(csv.bytes.toString("utf-8").slice(1));
+    const shown = await page
+      .locator(".download-box", { has: button })
+      .locator("table")
+      .evaluate((table: HTMLTableElement) =>
+        [...table.rows].map((row) =>
+          [...row.cells].map((cell) => (cell.textContent ?? "").replace(/\s+/g, " ").trim()).filter((t) => t !== ""),
+        ),
+      );
+    assert.deepEqual(rows[0], ["segment", "customers", "high risk", "share high risk", "mean probability"]);
+    assert.ok(rows.length > 2, "a row per segment");
+    assert.deepEqual(rows, shown);
+    await assertCleanPage(page, problems);
+    await page.close();
+  });
+
   it("a table's CSV holds the rows the page shows, reached by keyboard", async () => {
     const { page, problems } = await report.open("/hypotheses");
     const button: Locator = page.getByRole("button", { name: `Download ${TABLE} as CSV`, exact: true });
