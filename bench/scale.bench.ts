@@ -2,9 +2,10 @@
 // own, written into a temporary folder, never committed), run as a user runs it (`npm run pipeline -- --data
 // FILE --out DIR`), against its peer in the same run: the same pipeline on the 5,630-row demo table, so the
 // ratio says how the cost grows with the rows on whatever load the machine has. Recorded: wall seconds, peak
-// resident memory of the run (GNU time, when /usr/bin/time is there), and the bytes of every page's data
-// (the JSON artifacts; the Score page's model.json aside), against the targets of 45 s at 100,000, 300 s and
-// 6 GB at 1,000,000, and 3 MB of data per page. SCALE_BENCH_ROWS (comma-separated) picks other sizes.
+// resident memory and CPU seconds of the run (GNU time, when /usr/bin/time is there; CPU time is steadier than
+// wall time on a shared machine), and the bytes of every page's data (the JSON artifacts; the Score page's
+// model.json aside), against the targets of 45 s at 100,000, 300 s and 6 GB at 1,000,000, and 3 MB of data
+// per page. SCALE_BENCH_ROWS (comma-separated) picks other sizes.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -23,6 +24,8 @@ const GNU_TIME = "/usr/bin/time";
 interface Run {
   readonly seconds: number;
   readonly peakRssBytes: number | null;
+  /** User + system CPU seconds of the run and its threads: on a shared machine, steadier than wall time. */
+  readonly cpuSeconds: number | null;
   readonly artifactBytes: Record<string, number>;
 }
 
@@ -32,7 +35,7 @@ function runPipeline(data: string): Run {
   const args = [join(PROJECT_ROOT, "pipeline", "cli.ts"), "--data", data, "--out", out];
   const timed = existsSync(GNU_TIME);
   const started = performance.now();
-  const run = spawnSync(timed ? GNU_TIME : tsx, timed ? ["-f", "peak-rss-kb %M", tsx, ...args] : args, {
+  const run = spawnSync(timed ? GNU_TIME : tsx, timed ? ["-f", "peak-rss-kb %M cpu-s %U %S", tsx, ...args] : args, {
     cwd: PROJECT_ROOT,
     encoding: "utf-8",
     env: { ...process.env, GEMINI_API_KEY: "" },
@@ -42,13 +45,19 @@ function runPipeline(data: string): Run {
   try {
     if (run.status !== 0) throw new Error(`pipeline on ${data} failed:\n${run.stderr}`);
     const kb = /peak-rss-kb (\d+)/.exec(run.stderr);
+    const cpu = /cpu-s ([\d.]+) ([\d.]+)/.exec(run.stderr);
     const artifactBytes: Record<string, number> = {};
     for (const file of readdirSync(out)
       .filter((f) => f.endsWith(".json"))
       .sort()) {
       artifactBytes[file] = statSync(join(out, file)).size;
     }
-    return { seconds, peakRssBytes: kb ? Number(kb[1]) * 1024 : null, artifactBytes };
+    return {
+      seconds,
+      peakRssBytes: kb ? Number(kb[1]) * 1024 : null,
+      cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : null,
+      artifactBytes,
+    };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -84,6 +93,8 @@ export default async function scaleBench(): Promise<BenchResult[]> {
         extra: {
           target_s: target,
           target_met: target === null ? null : run.seconds <= target ? "yes" : "no",
+          cpu_s: run.cpuSeconds === null ? null : Math.round(run.cpuSeconds),
+          peer_cpu_s: peer.cpuSeconds === null ? null : Math.round(peer.cpuSeconds),
           peak_rss_gb: run.peakRssBytes === null ? null : Math.round((run.peakRssBytes / 1024 ** 3) * 100) / 100,
           peer_peak_rss_gb: peer.peakRssBytes === null ? null : Math.round((peer.peakRssBytes / 1024 ** 3) * 100) / 100,
           largest_page_data: `${largest[0]} ${mb(largest[1])} MB`,
