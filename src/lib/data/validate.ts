@@ -357,7 +357,8 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
     sheet: raw.sheet ?? null,
     extraColumns: columns.extra.map((e) => e.name),
     renamedColumns: columns.renamed,
-    missing,
+    // A plain object (the report is JSON), its keys own properties whatever they are called.
+    missing: Object.fromEntries(Object.entries(missing)),
     normalised,
     hasTarget: churn !== null,
     notes,
