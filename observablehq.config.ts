@@ -1,3 +1,10 @@
+import { fileURLToPath } from "node:url";
+import { langOfPath } from "./src/i18n/lang.js";
+import { TABLES } from "./src/i18n/tables.js";
+import { languageSwitch, sidebarPages } from "./scripts/i18n-pages.js";
+
+const SRC = fileURLToPath(new URL("./src", import.meta.url));
+
 // Observable Framework configuration. Nothing here may point outside the site: the report is read offline
 // and in places with no access to CDNs, so fonts and libraries are served from the build itself.
 
@@ -31,8 +38,11 @@ export default {
   head: `<link rel="icon" href="data:,"><style>${PRINT_STYLE}</style>`,
   search: true,
   pager: true,
-  footer: "Churn report: an honest rebuild of an e-commerce churn analysis.",
-  pages: [
+  // Each page's header holds the switch to the same page in the other language (scripts/i18n-pages.ts writes
+  // the translated pages into src/<lang>/ before Framework runs), and its footer is in the page's language.
+  header: ({ path }: { path: string }) => languageSwitch(SRC, path),
+  footer: ({ path }: { path: string }) => TABLES[langOfPath(path)].common.footer,
+  pages: sidebarPages(SRC, [
     { name: "Data and cleaning", path: "/data" },
     { name: "Exploration", path: "/eda" },
     { name: "Hypotheses", path: "/hypotheses" },
@@ -40,5 +50,5 @@ export default {
     { name: "Segments and personas", path: "/segments" },
     { name: "Score customers", path: "/score" },
     { name: "What changed", path: "/changes" },
-  ],
+  ]),
 };

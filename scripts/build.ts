@@ -4,7 +4,7 @@
 // only once it is complete: a build that fails, or is killed, leaves the previous site as it was. Builds in
 // one checkout share Framework's cache, so they take turns (framework-cache.ts), and say whom they wait for.
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { delimiter, join, resolve } from "node:path";
 import { describeFailure } from "../pipeline/failure.js";
 import { LockRefused, processIsAlive } from "../pipeline/lock.js";
@@ -15,6 +15,9 @@ import { addContentSecurityPolicy, geminiConnectOrigins, type PolicyOptions } fr
 import { clearLoaderOutputs, lockFrameworkCache } from "./framework-cache.js";
 import { setDocumentLanguage } from "./html-lang.js";
 import { repairSidebars } from "./html-sidebar.js";
+import { TranslationError, writeTranslatedPages } from "./i18n-pages.js";
+import { LANGUAGES, SOURCE_LANGUAGE } from "../src/i18n/lang.js";
+import { TABLES } from "../src/i18n/tables.js";
 import { checkOutputFolder, OutputFolderError } from "./site-output.js";
 import { vendorNpm } from "./vendor-npm.js";
 
@@ -30,6 +33,8 @@ try {
   const settings = resolveSettings();
   policy = { connectOrigins: geminiConnectOrigins() };
   log(`churn-report: building on ${settings.demo ? "the embedded demo data" : settings.dataPath}`);
+  // Before the pipeline: a missing string fails in a second, not after the models have trained.
+  writeTranslatedPages(join(PROJECT_ROOT, "src"));
   const runDir = await ensurePipelineRun(settings, log, { refreshPersonas: true });
   if (!hasArtifact(runDir, "models")) {
     throw new SettingsError(
@@ -40,7 +45,7 @@ try {
   }
 } catch (error) {
   log(
-    error instanceof LockRefused || error instanceof OutputFolderError
+    error instanceof LockRefused || error instanceof OutputFolderError || error instanceof TranslationError
       ? `error: ${error.message}`
       : describeFailure(error),
   );
@@ -69,8 +74,17 @@ if (result.status !== 0) {
   log(`build failed: ${leftAsItWas}`);
   process.exit(result.status ?? 1);
 }
-setDocumentLanguage(staging, "en");
-repairSidebars(staging, "Toggle sidebar");
+// Each language's folder first: the stamp skips pages that already have one.
+for (const lang of LANGUAGES) {
+  if (lang !== SOURCE_LANGUAGE && existsSync(join(staging, lang))) setDocumentLanguage(join(staging, lang), lang);
+}
+setDocumentLanguage(staging, SOURCE_LANGUAGE);
+for (const lang of LANGUAGES) {
+  if (lang !== SOURCE_LANGUAGE && existsSync(join(staging, lang))) {
+    repairSidebars(join(staging, lang), TABLES[lang].common.toggleSidebar);
+  }
+}
+repairSidebars(staging, TABLES[SOURCE_LANGUAGE].common.toggleSidebar);
 // Last: the policy hashes the inline scripts as they are finally written.
 addContentSecurityPolicy(staging, policy);
 replaceFolder(staging, dist);

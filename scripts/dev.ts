@@ -7,6 +7,7 @@ import { readdirSync, utimesSync, watch } from "node:fs";
 import { delimiter, join } from "node:path";
 import { PROJECT_ROOT, resolveSettings } from "../pipeline/settings.js";
 import { clearLoaderOutputs, lockFrameworkCache, PREVIEW_PURPOSE } from "./framework-cache.js";
+import { writeTranslatedPages } from "./i18n-pages.js";
 import { vendorNpm } from "./vendor-npm.js";
 
 const log = (line: string) => process.stderr.write(line + "\n");
@@ -15,6 +16,20 @@ const settings = resolveSettings();
 await lockFrameworkCache(PREVIEW_PURPOSE, log);
 await vendorNpm(log);
 clearLoaderOutputs();
+// The translated pages are copies of src/*.md (scripts/i18n-pages.ts): write them now and on every edit.
+const src = join(PROJECT_ROOT, "src");
+const translate = (): void => {
+  try {
+    writeTranslatedPages(src);
+  } catch (error) {
+    log(`dev: ${error instanceof Error ? error.message : String(error)}`);
+  }
+};
+translate();
+watch(src, (_event, file) => {
+  if (file?.endsWith(".md")) translate();
+});
+watch(join(src, "lib", "i18n"), () => translate());
 
 const dataLoaders = join(PROJECT_ROOT, "src", "data");
 let pending: NodeJS.Timeout | undefined;

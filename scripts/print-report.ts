@@ -18,7 +18,10 @@ export class PrintError extends Error {}
 /** The report's pages in the sidebar's order, the overview first, as URL paths ("/", "/data", or "/ko/", "/ko/data"). */
 export function reportPaths(lang: Language): string[] {
   const prefix = lang === "en" ? "" : `/${lang}`;
-  const english = config.pages.map((p) => p.path).filter((path) => !/^\/[a-z]{2}(\/|$)/.test(path));
+  // The sidebar's language sections (scripts/i18n-pages.ts) have no path of their own.
+  const english = config.pages
+    .flatMap((p) => ("path" in p ? [p.path] : []))
+    .filter((path) => !/^\/[a-z]{2}(\/|$)/.test(path));
   return [`${prefix}/`, ...english.map((path) => `${prefix}${path}`)];
 }
 

@@ -3,33 +3,42 @@
 import * as Plot from "./plot.js";
 import type { ColumnProfile } from "../lib/data/profile.js";
 import type { Summary } from "../lib/data/summary.js";
+import type { Lang } from "../i18n/lang.js";
+import { pageText } from "../i18n/tables.js";
 import { table } from "./table.js";
 import { el } from "./dom.js";
 
-export function missingChart(summary: Summary, { width }: { width: number }): SVGSVGElement | HTMLElement {
+export function missingChart(
+  summary: Summary,
+  { width }: { width: number },
+  lang: Lang = "en",
+): SVGSVGElement | HTMLElement {
+  const { s, f } = pageText(lang);
   const rows = Object.entries(summary.missing)
     .map(([column, count]) => ({ column, count, share: count / summary.rows }))
     .sort((a, b) => b.count - a.count || a.column.localeCompare(b.column));
   // Only columns with blanks get a bar; the schema table lists the zeros.
   const withBlanks = rows.filter((r) => r.count > 0);
   if (withBlanks.length === 0) {
-    return el("p", null, "No column has blank cells.");
+    return el("p", null, s.data.noBlanks);
   }
   return Plot.plot({
     width,
     height: 28 * withBlanks.length + 40,
     marginLeft: 200,
     marginRight: 60,
-    ariaLabel: "Blank cells per column",
-    ariaDescription: `Blank cells: ${withBlanks.map((r) => `${r.column} ${r.count} (${(r.share * 100).toFixed(1)}%)`).join("; ")}. Other columns have none.`,
-    x: { label: "blank cells (share of rows)", tickFormat: "%", grid: true },
+    ariaLabel: s.data.blankChartTitle,
+    ariaDescription: s.data.blankChartDescription(
+      withBlanks.map((r) => `${r.column} ${f.count(r.count)} (${f.percent(r.share)})`).join("; "),
+    ),
+    x: { label: s.data.blankChartAxis, tickFormat: "%", grid: true },
     y: { label: null, domain: withBlanks.map((r) => r.column) },
     marks: [
       Plot.barX(withBlanks, { x: "share", y: "column", fill: "currentColor", fillOpacity: 0.7 }),
       Plot.text(withBlanks, {
         x: "share",
         y: "column",
-        text: (r: { count: number }) => r.count.toLocaleString("en-US"),
+        text: (r: { count: number }) => f.count(r.count),
         dx: 4,
         textAnchor: "start",
       }),
@@ -47,27 +56,30 @@ const number = (x: number | null | undefined, digits = 2): string =>
       ? x.toLocaleString("en-US")
       : x.toFixed(digits);
 
-export function schemaTable(summary: Summary): HTMLTableElement {
+export function schemaTable(summary: Summary, lang: Lang = "en"): HTMLTableElement {
+  const { s, f } = pageText(lang);
   return table(
-    ["column", "kind", "meaning", "valid values", "blank cells"],
+    s.data.schemaHeaders,
     summary.columns.map((c) => [
-      c.nameInFile && c.nameInFile !== c.name ? `${c.name} (in file: ${c.nameInFile})` : c.name,
-      c.kind + (c.unit ? `, ${c.unit}` : ""),
+      c.nameInFile && c.nameInFile !== c.name ? s.data.inFile(c.name, c.nameInFile) : c.name,
+      (s.data.kinds[c.kind] ?? c.kind) + (c.unit ? `, ${c.unit}` : ""),
       c.description ?? "",
-      c.range ? `${c.range[0]} to ${c.range[1]}` : c.values ? c.values.join(", ") : "",
-      (summary.missing[c.name] ?? 0).toLocaleString("en-US"),
+      c.range ? f.interval(c.range[0], c.range[1], String) : c.values ? c.values.join(", ") : "",
+      f.count(summary.missing[c.name] ?? 0),
     ]),
   );
 }
 
-export function profileTable(profile: readonly ColumnProfile[]): HTMLTableElement {
+export function profileTable(profile: readonly ColumnProfile[], lang: Lang = "en"): HTMLTableElement {
+  const { s } = pageText(lang);
+  const kind = (k: string): string => s.data.kinds[k] ?? k;
   return table(
-    ["column", "kind", "blank", "distinct", "min", "median", "mean", "max", "sd / most common"],
+    s.data.profileHeaders,
     profile.map((p) => {
       if (p.kind === "numeric") {
         return [
           p.name,
-          p.kind,
+          kind(p.kind),
           number(p.missing),
           number(p.distinct),
           number(p.min),
@@ -82,22 +94,27 @@ export function profileTable(profile: readonly ColumnProfile[]): HTMLTableElemen
           .slice(0, 3)
           .map((c) => `${c.value} (${c.count.toLocaleString("en-US")})`)
           .join(", ");
-        return [p.name, p.kind, number(p.missing), number(p.distinct), "", "", "", "", top];
+        return [p.name, kind(p.kind), number(p.missing), number(p.distinct), "", "", "", "", top];
       }
-      return [p.name, p.kind, number(p.missing), number(p.distinct), "", "", "", "", ""];
+      return [p.name, kind(p.kind), number(p.missing), number(p.distinct), "", "", "", "", ""];
     }),
   );
 }
 
-export function categoryChart(profile: ColumnProfile, { width }: { width: number }): SVGSVGElement | HTMLElement {
+export function categoryChart(
+  profile: ColumnProfile,
+  { width }: { width: number },
+  lang: Lang = "en",
+): SVGSVGElement | HTMLElement {
+  const { s } = pageText(lang);
   if (profile.kind !== "category") throw new Error(`${profile.name} is not a category column`);
   return Plot.plot({
     width,
     height: 26 * profile.counts.length + 40,
     marginLeft: 150,
-    ariaLabel: `Customers by ${profile.name}`,
+    ariaLabel: s.data.categoryChartTitle(profile.name),
     ariaDescription: profile.counts.map((c) => `${c.value}: ${c.count}`).join("; "),
-    x: { label: "customers", grid: true },
+    x: { label: s.data.customersAxis, grid: true },
     y: { label: null },
     marks: [
       Plot.barX(profile.counts, { x: "count", y: "value", fill: "currentColor", fillOpacity: 0.7, sort: { y: "-x" } }),

@@ -8,6 +8,8 @@ import type { AssociationRow, ChurnRateBy, HistogramByChurn } from "../lib/stats
 import { formatCount, formatNumber, formatPercent } from "../lib/stats/format.js";
 import type { RateInterval } from "../lib/stats/tests.js";
 import type { PairData } from "./eda-data.js";
+import type { Lang } from "../i18n/lang.js";
+import { pageText } from "../i18n/tables.js";
 import { el } from "./dom.js";
 
 export type Chart = SVGSVGElement | HTMLElement;
@@ -32,7 +34,13 @@ function message(text: string): HTMLElement {
 
 // ---------------------------------------------------------------------------------------------- churn share
 
-export function churnShareChart(share: { churned: number; stayed: number }, { width }: { width: number }): Chart {
+export function churnShareChart(
+  share: { churned: number; stayed: number },
+  { width }: { width: number },
+  lang: Lang = "en",
+): Chart {
+  const { s, f } = pageText(lang);
+  const c = s.charts;
   const total = share.churned + share.stayed;
   const rows = [
     { group: "stayed" as Group, n: share.stayed, share: share.stayed / total },
@@ -43,11 +51,10 @@ export function churnShareChart(share: { churned: number; stayed: number }, { wi
     height: 110,
     marginLeft: 70,
     marginRight: 140,
-    ariaLabel: "Customers who stayed and who churned",
-    ariaDescription:
-      rows.map((r) => `${r.group}: ${formatCount(r.n)} customers (${formatPercent(r.share)})`).join("; ") + ".",
-    x: { label: "share of customers →", tickFormat: "%", domain: [0, 1], grid: true },
-    y: { label: null, domain: GROUPS },
+    ariaLabel: c.shareTitle,
+    ariaDescription: rows.map((r) => c.shareItem(c.group(r.group), f.count(r.n), f.percent(r.share))).join("; ") + ".",
+    x: { label: c.shareAxis, tickFormat: "%", domain: [0, 1], grid: true },
+    y: { label: null, domain: GROUPS, tickFormat: (g: Group) => c.group(g) },
     marks: [
       Plot.barX(rows, { x: "share", y: "group", fill: (r: { group: Group }) => GROUP_COLOR[r.group] }),
       Plot.text(rows, {
@@ -56,7 +63,7 @@ export function churnShareChart(share: { churned: number; stayed: number }, { wi
         dx: 6,
         textAnchor: "start",
         fill: "currentColor",
-        text: (r: { n: number; share: number }) => `${formatCount(r.n)} (${formatPercent(r.share)})`,
+        text: (r: { n: number; share: number }) => `${f.count(r.n)} (${f.percent(r.share)})`,
       }),
       Plot.ruleX([0]),
     ],
@@ -102,11 +109,15 @@ export interface RateChartOptions {
   readonly ariaLabel: string;
   /** The churn rate of all customers, drawn as a dashed reference line. */
   readonly overall?: RateInterval;
+  readonly lang?: Lang;
 }
 
 /** Churn rate per group with its 95% Wilson interval and the group's size written beside it. */
 export function rateChart(rows: readonly RateRow[], options: RateChartOptions): Chart {
-  if (rows.length === 0) return message(`No customers to show for ${options.groupLabel}.`);
+  const { s, f } = pageText(options.lang ?? "en");
+  const c = s.charts;
+  const pct = (x: number): string => f.percent(x);
+  if (rows.length === 0) return message(c.noCustomersFor(options.groupLabel));
   const labels = rows.map((r) => r.label);
   const top = Math.max(...rows.map((r) => r.high), options.overall?.rate ?? 0);
   const overall = options.overall;
@@ -117,17 +128,13 @@ export function rateChart(rows: readonly RateRow[], options: RateChartOptions): 
     marginLeft: labelMargin(labels, 50),
     marginRight: 150,
     ariaLabel: options.ariaLabel,
-    ariaDescription:
-      `Churn rate by ${options.groupLabel}, with 95% intervals: ` +
-      rows
-        .map(
-          (r) =>
-            `${r.label}: ${formatPercent(r.rate)} (${formatPercent(r.low)} to ${formatPercent(r.high)}), n = ${formatCount(r.n)}`,
-        )
-        .join("; ") +
-      (overall ? `. All customers: ${formatPercent(overall.rate)}.` : "."),
+    ariaDescription: c.rateDescription(
+      options.groupLabel,
+      rows.map((r) => c.rateItem(r.label, pct(r.rate), f.interval(r.low, r.high, pct), f.count(r.n))).join("; "),
+      overall ? pct(overall.rate) : null,
+    ),
     x: {
-      label: `churn rate by ${options.groupLabel}, with 95% interval →`,
+      label: c.rateAxis(options.groupLabel),
       tickFormat: "%",
       domain: [0, Math.min(1, Math.max(0.05, top * 1.1))],
       grid: true,
@@ -144,7 +151,7 @@ export function rateChart(rows: readonly RateRow[], options: RateChartOptions): 
             dy: -16,
             fill: "currentColor",
             fillOpacity: 0.8,
-            text: (d: number) => `all customers ${formatPercent(d)}`,
+            text: (d: number) => c.allCustomers(pct(d)),
           })
         : null,
       Plot.ruleY(rows, { y: "label", x1: "low", x2: "high", stroke: FOCUS, strokeWidth: 2.5, strokeOpacity: 0.6 }),
@@ -156,7 +163,7 @@ export function rateChart(rows: readonly RateRow[], options: RateChartOptions): 
         strokeWidth: 2,
         fill: (r: RateRow) => (r.blank ? "var(--theme-background)" : FOCUS),
         title: (r: RateRow) =>
-          `${r.label}: ${formatCount(r.x)} of ${formatCount(r.n)} churned, ${formatPercent(r.rate)} (95% CI ${formatPercent(r.low)} to ${formatPercent(r.high)})`,
+          c.rateDotTitle(r.label, f.count(r.x), f.count(r.n), pct(r.rate), f.interval(r.low, r.high, pct)),
       }),
       Plot.text(rows, {
         y: "label",
@@ -164,7 +171,7 @@ export function rateChart(rows: readonly RateRow[], options: RateChartOptions): 
         dx: 8,
         textAnchor: "start",
         fill: "currentColor",
-        text: (r: RateRow) => `${formatPercent(r.rate)} · n = ${formatCount(r.n)}`,
+        text: (r: RateRow) => `${pct(r.rate)} · n = ${f.count(r.n)}`,
       }),
     ],
   });
@@ -242,6 +249,7 @@ export interface DistributionOptions {
   /** Each group's mean, marked on numeric columns. */
   readonly means?: Readonly<Record<Group, number>>;
   readonly ariaLabel?: string;
+  readonly lang?: Lang;
 }
 
 /**
@@ -251,23 +259,27 @@ export interface DistributionOptions {
  */
 export function distributionChart(h: HistogramByChurn, options: DistributionOptions): Chart {
   const { width } = options;
+  const { s, f } = pageText(options.lang ?? "en");
+  const c = s.charts;
   const n: Record<Group, number> = { stayed: h.nStayed, churned: h.nChurned };
-  if (h.bins.length === 0 || h.nStayed + h.nChurned === 0) return message(`${h.column} has no values to show.`);
+  if (h.bins.length === 0 || h.nStayed + h.nChurned === 0) return message(c.noValues(h.column));
   const shareOf = (group: Group, count: number): number => (n[group] > 0 ? count / n[group] : 0);
-  const ariaLabel = options.ariaLabel ?? `Distribution of ${h.column} for customers who stayed and who churned`;
+  const ariaLabel = options.ariaLabel ?? c.distributionTitle(h.column);
   const blanks = h.blankStayed + h.blankChurned;
-  const ariaDescription =
-    `${h.chart === "histogram" ? "Histogram" : "Bars"} of ${h.column}, share of each group: ` +
+  const ariaDescription = c.distributionDescription(
+    h.chart === "histogram",
+    h.column,
     GROUPS.map(
       (g) =>
-        `${g} (n = ${formatCount(n[g])}): ` +
-        h.bins.map((b) => `${b.label} ${formatPercent(shareOf(g, g === "stayed" ? b.stayed : b.churned))}`).join(", "),
-    ).join("; ") +
-    (blanks > 0 ? `. ${formatCount(blanks)} blank values are not drawn.` : ".");
-  const fy = { label: null, domain: GROUPS, tickFormat: (g: Group) => `${g} (n = ${formatCount(n[g])})` };
-  const y = { label: "↑ share of the group", tickFormat: "%", grid: true, ticks: 4 };
+        `${c.groupTick(c.group(g), f.count(n[g]))}: ` +
+        h.bins.map((b) => `${b.label} ${f.percent(shareOf(g, g === "stayed" ? b.stayed : b.churned))}`).join(", "),
+    ).join("; "),
+    blanks > 0 ? f.count(blanks) : null,
+  );
+  const fy = { label: null, domain: GROUPS, tickFormat: (g: Group) => c.groupTick(c.group(g), f.count(n[g])) };
+  const y = { label: c.groupShareAxis, tickFormat: "%", grid: true, ticks: 4 };
   const title = (b: DistributionBar): string =>
-    `${b.group}: ${b.label}, ${formatCount(b.count)} customers (${formatPercent(b.share)} of the group)`;
+    c.barTitle(c.group(b.group), b.label, f.count(b.count), f.percent(b.share));
   const height = 2 * 140 + 60;
   const fill = (b: { group: Group }): string => GROUP_COLOR[b.group];
 
@@ -365,7 +377,7 @@ export function distributionChart(h: HistogramByChurn, options: DistributionOpti
         dx: 4,
         textAnchor: "start",
         fill: "currentColor",
-        text: (m: { mean: number }) => `mean ${formatNumber(m.mean, 2)}`,
+        text: (m: { mean: number }) => c.meanLabel(f.number(m.mean, 2)),
       }),
       Plot.ruleY([0]),
     ],

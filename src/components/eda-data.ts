@@ -2,6 +2,8 @@
 // use, and the one-sentence findings written above each chart. Every number in these sentences comes from
 // the table at view time, so the prose stays true on whatever data the report is built from. Sentences are
 // plain strings: pages put them in the page as text (Framework's inline expressions), never as HTML.
+import type { Lang } from "../i18n/lang.js";
+import { pageText, strings } from "../i18n/tables.js";
 import { fromCleanedArtifact, type CleanedArtifact } from "../lib/data/cleaned.js";
 import { FEATURE_COLUMNS, columnSpec } from "../lib/data/schema.js";
 import { distinctRows } from "../lib/data/split.js";
@@ -14,7 +16,8 @@ import { formatCount, formatInterval, formatNumber, formatPercent, formatPoints 
 import { mannWhitneyU, rateDifference, wilsonInterval, type RateInterval } from "../lib/stats/tests.js";
 
 /** How the pages name the levels of Complain: "complained", "no complaint". */
-export const complaintName = (l: string): string => (l === "1" ? "complained" : l === "0" ? "no complaint" : l);
+export const complaintName = (l: string, lang: Lang = "en"): string =>
+  l === "1" ? strings(lang).eda.complained : l === "0" ? strings(lang).eda.noComplaint : l;
 
 // ---------------------------------------------------------------------------------------------- rows
 
@@ -34,25 +37,26 @@ export interface StatsRows {
 }
 
 /** The table the statistics run on: distinct customers (the report's default) or every row, copies included. */
-export function statsRows(artifact: CleanedArtifact, choice: RowChoice): StatsRows {
+export function statsRows(artifact: CleanedArtifact, choice: RowChoice, lang: Lang = "en"): StatsRows {
   const full = fromCleanedArtifact(artifact);
   const keep = distinctRows(artifact.duplicateOf);
   const duplicates = artifact.nRows - keep.length;
   const table = choice === "distinct" ? selectTableRows(full, keep) : full;
-  const copies = `${formatCount(duplicates)} row${duplicates === 1 ? "" : "s"}`;
-  const description =
-    duplicates === 0
-      ? `The statistics use all ${formatCount(artifact.nRows)} rows: no row repeats another customer, so there are no duplicates to remove.`
-      : choice === "distinct"
-        ? `The statistics use ${formatCount(table.nRows)} distinct customers: the ${copies} that repeat an earlier customer under ` +
-          `a new ID are left out, because a customer counted twice makes differences look more certain than they are.`
-        : `The statistics use all ${formatCount(table.nRows)} rows, as the original analysis did, including the ${copies} that ` +
-          `repeat an earlier customer under a new ID: those customers count twice, so p-values come out smaller than the data justify.`;
+  const { s, f } = pageText(lang);
+  const description = s.stats.rowsDescription({
+    choice,
+    rows: f.count(duplicates === 0 ? artifact.nRows : table.nRows),
+    duplicates,
+    copies: f.count(duplicates),
+  });
   const sample = artifact.sample;
   const sampled = sample
-    ? `${description} The data has ${formatCount(sample.distinct)} distinct customers (${formatCount(sample.rows)} rows), ` +
-      `more than a page is sent: these figures come from a seeded sample of ${formatCount(keep.length)} of them, ` +
-      `stratified by churn, with their copies; a p-value on a sample is larger than on all customers.`
+    ? s.stats.sampled({
+        description,
+        distinct: f.count(sample.distinct),
+        rows: f.count(sample.rows),
+        kept: f.count(keep.length),
+      })
     : description;
   return {
     table,
@@ -89,8 +93,8 @@ export function fewWholeLevels(table: ChurnTable, column: string): number | null
 }
 
 /** "SatisfactionScore (Satisfaction score of the customer with the service)" for the explorer's menu. */
-export function columnDescription(name: string): string {
-  return columnSpec(name)?.description ?? "";
+export function columnDescription(name: string, lang: Lang = "en"): string {
+  return strings(lang).eda.columnMeaning(name, columnSpec(name)?.description ?? "");
 }
 
 // ---------------------------------------------------------------------------------------------- prose helpers

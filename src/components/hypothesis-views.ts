@@ -1,19 +1,13 @@
 // Views for the Hypotheses page: the verdict box, the table of tests and effect sizes, the chart that goes
 // with each test, the explorer's sentence, and Holm-adjusted p-values over every column. Everything from the
 // data reaches the page as text (textContent, Plot marks and scales), never as HTML.
+import type { Formatters } from "../i18n/format.js";
+import type { Lang } from "../i18n/lang.js";
+import { pageText } from "../i18n/tables.js";
 import { hasKey } from "../lib/data/keyed-record.js";
 import type { ChurnTable } from "../lib/data/table.js";
 import { histogramByChurn } from "../lib/stats/eda.js";
-import {
-  formatCount,
-  formatDf,
-  formatInterval,
-  formatNumber,
-  formatP,
-  formatPercent,
-  formatPoints,
-  pClause,
-} from "../lib/stats/format.js";
+import { formatP } from "../lib/stats/format.js";
 import {
   testColumn,
   type ColumnTest,
@@ -22,35 +16,67 @@ import {
   type MeanGroup,
   type RateGroup,
 } from "../lib/stats/hypotheses.js";
-import { describeD, holmAdjustLog, type EffectSize } from "../lib/stats/tests.js";
+import { holmAdjustLog, type EffectSize } from "../lib/stats/tests.js";
 import { distributionChart, rateChart, type Chart, type Group, type RateRow } from "./eda-charts.js";
 import { el } from "./dom.js";
-import { complaintName, rateText } from "./eda-data.js";
+import { complaintName } from "./eda-data.js";
 import { table } from "./table.js";
 
 const ALPHA = 0.05;
 
+const formatDf = (f: Formatters, df: number): string => (Number.isInteger(df) ? f.count(df) : f.number(df, 1));
+function pClause(f: Formatters, p: number, logP: number): string {
+  const text = f.p(p, { logP });
+  return text.startsWith("<") ? `p ${text}` : `p = ${text}`;
+}
+
 // ---------------------------------------------------------------------------------------------- verdicts
 
-export function directionWords(direction: Direction): string {
-  return direction === "supports"
-    ? "The data support the claim."
-    : direction === "contradicts"
-      ? "The data contradict the claim: there is a clear difference, and it runs the other way."
-      : "The data show no evidence either way.";
+export function directionWords(direction: Direction, lang: Lang = "en"): string {
+  return pageText(lang).s.hypotheses.direction(direction);
 }
 
 /** The verdict in a callout: its direction in bold, then the sentence with the numbers. */
-export function verdictBox(h: HypothesisResult): HTMLElement {
+export function verdictBox(h: HypothesisResult, lang: Lang = "en"): HTMLElement {
+  const { s, f } = pageText(lang);
   const box = el("div", {
     className: h.direction === "supports" ? "tip" : h.direction === "contradicts" ? "caution" : "note",
   });
   box.setAttribute("role", "note");
   box.dataset.verdict = h.direction;
-  const word =
-    h.direction === "supports" ? "supported" : h.direction === "contradicts" ? "contradicted" : "not shown either way";
-  box.append(el("p", null, el("strong", null, `Verdict: ${word}. `), h.verdict));
+  box.append(el("p", null, el("strong", null, s.hypotheses.verdictWord(h.direction)), s.hypothesis.verdict(h, f)));
   return box;
+}
+
+/** Which blanks a test left out, from its counts (the artifact's sentence is English). */
+export function missingPolicyText(
+  r: {
+    readonly missingPolicy: string;
+    readonly groups: readonly { readonly n: number }[];
+    readonly columns?: readonly string[];
+    readonly column?: string;
+  },
+  rows: number,
+  lang: Lang = "en",
+): string {
+  if (lang === "en") return r.missingPolicy;
+  const { s, f } = pageText(lang);
+  const kept = r.groups.reduce((sum, g) => sum + g.n, 0);
+  const column = r.column ?? r.columns?.[0] ?? "";
+  return s.stats.missingPolicy(column, f.count(rows), f.count(rows - kept), f.count(kept), kept === rows);
+}
+
+/** The multiple-comparisons warning for `tests` columns tried (as src/lib/stats/tests.ts words it in English). */
+export function multipleComparisonsText(tests: number, lang: Lang = "en", alpha = ALPHA): string {
+  const trim = (x: number): string => Number(x.toPrecision(2)).toString();
+  const familyWise = 1 - Math.pow(1 - alpha, tests);
+  return pageText(lang).s.stats.multipleComparisons(
+    tests,
+    alpha,
+    trim(tests * alpha),
+    Math.round(familyWise * 100),
+    trim(alpha / tests),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------- tables
@@ -63,98 +89,104 @@ export interface TestRow {
   readonly note?: string;
 }
 
-export function testsTable(rows: readonly TestRow[], caption: string): HTMLTableElement {
+export function testsTable(rows: readonly TestRow[], caption: string, lang: Lang = "en"): HTMLTableElement {
   // Numbers such as "4.3 × 10⁻⁵²" must not break across lines.
   return table(
-    ["test or effect size", "value", "df", "p", "note"],
+    pageText(lang).s.hypotheses.testsHeaders,
     rows.map((r) => [r.name, r.statistic, r.df, r.p, r.note ?? ""]),
     { caption, nowrap: [1, 2, 3] },
   );
 }
 
-function effectRow(e: EffectSize, describe?: string): TestRow {
-  const interval = Number.isNaN(e.low) ? "" : ` (95% CI ${formatInterval(e.low, e.high)})`;
+function effectRow(e: EffectSize, lang: Lang, describe?: string): TestRow {
+  const { s, f } = pageText(lang);
+  const interval = Number.isNaN(e.low) ? "" : ` (${s.stats.ci(f.interval(e.low, e.high))})`;
   return {
-    name: e.name,
-    statistic: `${formatNumber(e.value, 3)}${interval}`,
+    name: s.stats.testName(e.name),
+    statistic: `${f.number(e.value, 3)}${interval}`,
     df: "",
     p: "",
     note: [describe, e.note].filter(Boolean).join("; "),
   };
 }
 
-function meanInterval(g: MeanGroup): string {
-  if (!(g.n > 1)) return "n/a";
+function meanInterval(g: MeanGroup, f: Formatters): string {
+  if (!(g.n > 1)) return f.missing;
   const half = (1.959963984540054 * g.sd) / Math.sqrt(g.n);
-  return formatInterval(g.mean - half, g.mean + half);
+  return f.interval(g.mean - half, g.mean + half);
 }
 
 export function groupsTable(
   groups: readonly (MeanGroup | RateGroup)[],
   column: string,
   levelName: (l: string) => string = (l) => l,
+  lang: Lang = "en",
 ): HTMLTableElement {
+  const { s, f } = pageText(lang);
+  const group = (label: string): string =>
+    label === "stayed" ? s.stats.stayed : label === "churned" ? s.stats.churned : label;
   if (groups.every((g) => g.kind === "mean")) {
     return table(
-      ["group", "n", `mean ${column}`, "95% CI of the mean", "standard deviation"],
+      s.hypotheses.meanHeaders(column),
       (groups as readonly MeanGroup[]).map((g) => [
-        g.label,
-        formatCount(g.n),
-        formatNumber(g.mean, 3),
-        meanInterval(g),
-        formatNumber(g.sd, 3),
+        group(g.label),
+        f.count(g.n),
+        f.number(g.mean, 3),
+        meanInterval(g, f),
+        f.number(g.sd, 3),
       ]),
-      { caption: "The groups compared (blank values left out)" },
+      { caption: s.hypotheses.groupsCaption },
     );
   }
   return table(
-    [column, "customers", "churned", "churn rate", "95% CI (Wilson)"],
+    s.hypotheses.rateHeaders(column),
     (groups as readonly RateGroup[]).map((g) => [
       levelName(g.label),
-      formatCount(g.n),
-      formatCount(g.churned),
-      formatPercent(g.rate),
-      formatInterval(g.low, g.high, (x) => formatPercent(x)),
+      f.count(g.n),
+      f.count(g.churned),
+      f.percent(g.rate),
+      f.interval(g.low, g.high, (x) => f.percent(x)),
     ]),
-    { caption: "The groups compared (blank values left out)" },
+    { caption: s.hypotheses.groupsCaption },
   );
 }
 
 /** Primary test, the other tests on the same data, then the effect size. */
-export function hypothesisTestRows(h: HypothesisResult): TestRow[] {
+export function hypothesisTestRows(h: HypothesisResult, lang: Lang = "en"): TestRow[] {
+  const { s, f } = pageText(lang);
   const rows: TestRow[] = [
     {
-      name: h.test,
-      statistic: `${h.statisticName} = ${formatNumber(h.statistic, 3)}`,
-      df: Number.isNaN(h.df) ? "" : formatDf(h.df),
+      name: s.stats.testName(h.test),
+      statistic: `${h.statisticName} = ${f.number(h.statistic, 3)}`,
+      df: Number.isNaN(h.df) ? "" : formatDf(f, h.df),
       p: h.pText,
     },
   ];
   for (const t of h.otherTests) {
     const cramer = t.test === "Cramér's V";
     rows.push({
-      name: t.test,
+      name: s.stats.testName(t.test),
       statistic: cramer
-        ? `V = ${formatNumber(t.statistic, 3)}`
+        ? `V = ${f.number(t.statistic, 3)}`
         : t.test === "Mann-Whitney U"
-          ? `U = ${formatNumber(t.statistic, 1)}`
-          : `${h.statisticName} = ${formatNumber(t.statistic, 3)}`,
-      df: Number.isNaN(t.df) || t.test === "Mann-Whitney U" ? "" : formatDf(t.df),
+          ? `U = ${f.number(t.statistic, 1)}`
+          : `${h.statisticName} = ${f.number(t.statistic, 3)}`,
+      df: Number.isNaN(t.df) || t.test === "Mann-Whitney U" ? "" : formatDf(f, t.df),
       p: t.pText,
-      note: cramer ? "effect size (0 none, 1 complete); p of the uncorrected χ²" : t.note,
+      note: cramer ? s.hypotheses.cramerNote : t.note,
     });
   }
   const e = h.effect;
   if (h.id === "complaint") {
     rows.push({
-      name: `${e.name} (complained − not)`,
-      statistic: formatPoints(e.value),
+      name: s.hypotheses.complainedMinusNot(s.stats.testName(e.name)),
+      statistic: f.points(e.value),
       df: "",
       p: "",
-      note: `95% CI ${formatInterval(e.low, e.high, (x) => formatNumber(x * 100, 1))} points (Newcombe)`,
+      note: s.hypotheses.pointsCi(f.pointsInterval(e.low, e.high)),
     });
   } else {
-    rows.push(effectRow(e, `${describeD(e.value)} effect`));
+    rows.push(effectRow(e, lang, s.hypotheses.effectNote(s.stats.magnitude(e.value))));
   }
   return rows;
 }
@@ -172,72 +204,92 @@ function rateGroupRows(groups: readonly RateGroup[], name: (l: string) => string
 }
 
 /** The chart that goes with a hypothesis: distributions with the means for t-tests, churn rates for χ². */
-export function hypothesisChart(table: ChurnTable, h: HypothesisResult, { width }: { width: number }): Chart {
+export function hypothesisChart(
+  table: ChurnTable,
+  h: HypothesisResult,
+  { width }: { width: number },
+  lang: Lang = "en",
+): Chart {
+  const { s } = pageText(lang);
   const column = h.columns[0];
   if (h.id === "complaint") {
-    return rateChart(rateGroupRows(h.groups as readonly RateGroup[], complaintName), {
-      width,
-      groupLabel: "complaint last month",
-      ariaLabel: `${h.name}: churn rate with and without a complaint`,
-    });
+    return rateChart(
+      rateGroupRows(h.groups as readonly RateGroup[], (l) => complaintName(l, lang)),
+      {
+        width,
+        groupLabel: s.hypotheses.complaintGroup,
+        ariaLabel: s.hypotheses.complaintChartTitle(s.hypothesis.name(h)),
+        lang,
+      },
+    );
   }
   const m = means(h.groups);
   return distributionChart(histogramByChurn(table, column), {
     width,
     ...(m ? { means: m } : {}),
-    ariaLabel: `${h.name}: ${column} of customers who stayed and who churned, with each group's mean`,
+    ariaLabel: s.hypotheses.distributionChartTitle(s.hypothesis.name(h), column),
+    lang,
   });
 }
 
-export function columnTestChart(table: ChurnTable, r: ColumnTest, { width }: { width: number }): Chart {
+export function columnTestChart(
+  table: ChurnTable,
+  r: ColumnTest,
+  { width }: { width: number },
+  lang: Lang = "en",
+): Chart {
+  const { s } = pageText(lang);
   if (r.kind === "category") {
     return rateChart(
       rateGroupRows(r.groups, (l) => l),
-      { width, groupLabel: r.column, ariaLabel: `Churn rate by ${r.column}, the groups the χ² test compares` },
+      { width, groupLabel: r.column, ariaLabel: s.hypotheses.columnRateChartTitle(r.column), lang },
     );
   }
   const m = means(r.groups);
   return distributionChart(histogramByChurn(table, r.column), {
     width,
     ...(m ? { means: m } : {}),
-    ariaLabel: `${r.column} of customers who stayed and who churned, the groups the t-tests compare`,
+    ariaLabel: s.hypotheses.columnDistributionChartTitle(r.column),
+    lang,
   });
 }
 
 // ---------------------------------------------------------------------------------------------- explorer
 
-export function columnTestRows(r: ColumnTest): TestRow[] {
+export function columnTestRows(r: ColumnTest, lang: Lang = "en"): TestRow[] {
+  const { s, f } = pageText(lang);
+  const h = s.hypotheses;
   if (r.kind === "numeric") {
     return [
       {
-        name: r.welch.test,
-        statistic: `t = ${formatNumber(r.welch.statistic, 3)}`,
-        df: Number.isNaN(r.welch.df) ? "" : formatDf(r.welch.df),
-        p: formatP(r.welch.p, { logP: r.welch.logP }),
-        note: r.welch.note ?? "unequal variances; read this one first",
+        name: s.stats.testName(r.welch.test),
+        statistic: `t = ${f.number(r.welch.statistic, 3)}`,
+        df: Number.isNaN(r.welch.df) ? "" : formatDf(f, r.welch.df),
+        p: f.p(r.welch.p, { logP: r.welch.logP }),
+        note: r.welch.note ?? h.welchNote,
       },
       {
-        name: r.student.test,
-        statistic: `t = ${formatNumber(r.student.statistic, 3)}`,
-        df: Number.isNaN(r.student.df) ? "" : formatDf(r.student.df),
-        p: formatP(r.student.p, { logP: r.student.logP }),
-        note: r.student.note ?? "pooled variance",
+        name: s.stats.testName(r.student.test),
+        statistic: `t = ${f.number(r.student.statistic, 3)}`,
+        df: Number.isNaN(r.student.df) ? "" : formatDf(f, r.student.df),
+        p: f.p(r.student.p, { logP: r.student.logP }),
+        note: r.student.note ?? h.studentNote,
       },
       {
-        name: r.mannWhitney.test,
-        statistic: `U = ${formatNumber(r.mannWhitney.statistic, 1)}`,
+        name: s.stats.testName(r.mannWhitney.test),
+        statistic: `U = ${f.number(r.mannWhitney.statistic, 1)}`,
         df: "",
-        p: formatP(r.mannWhitney.p, { logP: r.mannWhitney.logP }),
-        note: `${r.mannWhitney.method}; ranks, so skew and outliers matter less`,
+        p: f.p(r.mannWhitney.p, { logP: r.mannWhitney.logP }),
+        note: h.mannWhitneyNote(r.mannWhitney.method),
       },
-      effectRow(r.effect, `${describeD(r.effect.value)} effect`),
+      effectRow(r.effect, lang, h.effectNote(s.stats.magnitude(r.effect.value))),
     ];
   }
   const rows: TestRow[] = [
     {
-      name: r.primary.test,
-      statistic: `χ² = ${formatNumber(r.chiSquare.statistic, 3)}`,
-      df: Number.isNaN(r.chiSquare.df) ? "" : formatDf(r.chiSquare.df),
+      name: s.stats.testName(r.primary.test),
+      statistic: `χ² = ${f.number(r.chiSquare.statistic, 3)}`,
+      df: Number.isNaN(r.chiSquare.df) ? "" : formatDf(f, r.chiSquare.df),
       p: r.primary.pText,
       ...(r.chiSquare.note ? { note: r.chiSquare.note } : {}),
     },
@@ -245,47 +297,55 @@ export function columnTestRows(r: ColumnTest): TestRow[] {
   if (r.chiSquareUncorrected) {
     const u = r.chiSquareUncorrected;
     rows.push({
-      name: "Chi-square test of independence without correction",
-      statistic: `χ² = ${formatNumber(u.statistic, 3)}`,
-      df: formatDf(u.df),
-      p: formatP(u.p, { logP: u.logP }),
+      name: s.stats.testName("Chi-square test of independence without correction"),
+      statistic: `χ² = ${f.number(u.statistic, 3)}`,
+      df: formatDf(f, u.df),
+      p: f.p(u.p, { logP: u.logP }),
     });
   }
-  rows.push(effectRow(r.effect, "0 none, 1 complete"));
+  rows.push(effectRow(r.effect, lang, h.cramerScale));
   if (r.rateDifference && r.rateDifferenceLabel) {
     const d = r.rateDifference;
     rows.push({
-      name: `Difference in churn rate (${r.rateDifferenceLabel})`,
-      statistic: formatPoints(d.value),
+      name: h.rateDifferenceName(r.rateDifferenceLabel),
+      statistic: f.points(d.value),
       df: "",
       p: "",
-      note: `95% CI ${formatInterval(d.low, d.high, (x) => formatNumber(x * 100, 1))} points (Newcombe)`,
+      note: h.pointsCi(f.pointsInterval(d.low, d.high)),
     });
   }
   return rows;
 }
 
 /** What the explorer's test says, in one or two sentences built from its numbers. */
-export function columnTestSentence(r: ColumnTest, alpha = ALPHA): string {
+export function columnTestSentence(r: ColumnTest, alpha = ALPHA, lang: Lang = "en"): string {
+  const { s, f } = pageText(lang);
+  const h = s.hypotheses;
+  const rate = (g: RateGroup): string =>
+    s.stats.rateText(
+      f.percent(g.rate),
+      f.interval(g.low, g.high, (x) => f.percent(x)),
+      f.count(g.n),
+    );
   if (r.kind === "numeric") {
     const [stayed, churned] = r.groups;
     const w = r.welch;
-    if (Number.isNaN(w.statistic))
-      return `${r.column} cannot be tested on this data: ${w.note ?? "the test is undefined"}.`;
-    const direction = churned.mean > stayed.mean ? "higher" : churned.mean < stayed.mean ? "lower" : "the same";
-    const significant = w.p < alpha;
-    return (
-      `Customers who churned had a ${direction} mean ${r.column} (${formatNumber(churned.mean, 2)}, n = ${formatCount(churned.n)}) than those who stayed ` +
-      `(${formatNumber(stayed.mean, 2)}, n = ${formatCount(stayed.n)}). Welch's t = ${formatNumber(w.statistic, 2)} (df = ${formatDf(w.df)}), ${pClause(w.p, { logP: w.logP })}: ` +
-      (significant
-        ? `a gap this large would rarely arise by chance (significant at the ${alpha * 100}% level)`
-        : `a gap chance could explain (not significant at the ${alpha * 100}% level)`) +
-      `; Cohen's d (stayed − churned) = ${formatNumber(r.effect.value, 2)} (95% CI ${formatInterval(r.effect.low, r.effect.high)}), a ${describeD(r.effect.value)} effect.`
-    );
+    if (Number.isNaN(w.statistic)) return h.untestable(r.column, w.note ?? null);
+    return h.numericSentence({
+      column: r.column,
+      higher: churned.mean > stayed.mean ? true : churned.mean < stayed.mean ? false : null,
+      churned: `${f.number(churned.mean, 2)}, n = ${f.count(churned.n)}`,
+      stayed: `${f.number(stayed.mean, 2)}, n = ${f.count(stayed.n)}`,
+      welch: `${f.number(w.statistic, 2)} (df = ${formatDf(f, w.df)}), ${pClause(f, w.p, w.logP)}`,
+      significant: w.p < alpha,
+      alpha,
+      d: f.number(r.effect.value, 2),
+      dInterval: f.interval(r.effect.low, r.effect.high),
+      magnitude: s.stats.magnitude(r.effect.value),
+    });
   }
   const c = r.chiSquare;
-  if (Number.isNaN(c.statistic))
-    return `${r.column} cannot be tested on this data: ${c.note ?? "the test is undefined"}.`;
+  if (Number.isNaN(c.statistic)) return h.untestable(r.column, c.note ?? null);
   const groups = r.groups.filter((g) => g.n > 0);
   let hi = groups[0];
   let lo = groups[0];
@@ -293,19 +353,27 @@ export function columnTestSentence(r: ColumnTest, alpha = ALPHA): string {
     if (g.rate > hi.rate) hi = g;
     if (g.rate < lo.rate) lo = g;
   }
-  const significant = c.p < alpha;
   const diff =
     r.rateDifference && r.rateDifferenceLabel
-      ? ` The difference (${r.rateDifferenceLabel}) is ${formatPoints(r.rateDifference.value)} (95% CI ${formatInterval(r.rateDifference.low, r.rateDifference.high, (x) => formatNumber(x * 100, 1))} points).`
-      : "";
-  return (
-    `Churn is highest for ${r.column} ${hi.label}, ${rateText(hi)}, and lowest for ${lo.label}, ${rateText(lo)}. ` +
-    `${r.primary.test} χ² = ${formatNumber(c.statistic, 2)} (df = ${formatDf(c.df)}), ${pClause(c.p, { logP: c.logP })}: ` +
-    (significant
-      ? `churn depends on ${r.column} beyond what chance would explain at the ${alpha * 100}% level`
-      : `no evidence at the ${alpha * 100}% level that churn depends on ${r.column}`) +
-    `; Cramér's V = ${formatNumber(r.effect.value, 2)}.${diff}`
-  );
+      ? {
+          label: r.rateDifferenceLabel,
+          value: f.points(r.rateDifference.value),
+          interval: f.pointsInterval(r.rateDifference.low, r.rateDifference.high),
+        }
+      : null;
+  return h.categorySentence({
+    column: r.column,
+    hi: hi.label,
+    hiRate: rate(hi),
+    lo: lo.label,
+    loRate: rate(lo),
+    test: s.stats.testName(r.primary.test),
+    chi: `${f.number(c.statistic, 2)} (df = ${formatDf(f, c.df)}), ${pClause(f, c.p, c.logP)}`,
+    significant: c.p < alpha,
+    alpha,
+    v: f.number(r.effect.value, 2),
+    difference: diff,
+  });
 }
 
 export interface AdjustedP {
@@ -338,19 +406,21 @@ export function holmAcrossColumns(
 }
 
 /** Whether each of the three hypotheses keeps its verdict when held to alpha / 3 (Bonferroni over the family). */
-export function familySentence(results: readonly HypothesisResult[], alpha = ALPHA): string {
+export function familySentence(results: readonly HypothesisResult[], alpha = ALPHA, lang: Lang = "en"): string {
+  const { s } = pageText(lang);
   const bar = alpha / results.length;
   const changed = results.filter((r) => r.direction !== "no evidence" && !(r.p < bar));
-  const head =
-    `The three hypotheses above were fixed in advance by the original analysis, a family of ${results.length} tests: ` +
-    `held to ${alpha}/${results.length} = ${Number(bar.toPrecision(2))} each (Bonferroni)`;
-  return changed.length === 0
-    ? `${head}, every verdict stays as it is.`
-    : `${head}, the verdict on ${changed.map((r) => r.name.toLowerCase()).join(" and ")} would become "no evidence either way".`;
+  const names = changed.map((r) => (lang === "en" ? r.name.toLowerCase() : s.hypothesis.name(r)));
+  return s.hypotheses.family(results.length, alpha, String(Number(bar.toPrecision(2))), names);
 }
 
 /** Whether the view-time tests (on distinct customers) agree with the build-time hypotheses.json. */
-export function buildCheck(results: readonly HypothesisResult[], artifact: unknown): { ok: boolean; text: string } {
+export function buildCheck(
+  results: readonly HypothesisResult[],
+  artifact: unknown,
+  lang: Lang = "en",
+): { ok: boolean; text: string } {
+  const { s } = pageText(lang);
   const built = Array.isArray(artifact) ? (artifact as { id?: unknown; statistic?: unknown; logP?: unknown }[]) : [];
   const close = (a: number, b: unknown): boolean =>
     typeof b === "number" ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)) : Number.isNaN(a) && b === null;
@@ -359,12 +429,6 @@ export function buildCheck(results: readonly HypothesisResult[], artifact: unkno
     return !b || !close(r.statistic, b.statistic) || !close(r.logP, b.logP);
   });
   return mismatched.length === 0
-    ? {
-        ok: true,
-        text: "These tests, run in your browser, give the same statistics and p-values as the build-time run (hypotheses.json).",
-      }
-    : {
-        ok: false,
-        text: `The browser's result differs from the build-time hypotheses.json for: ${mismatched.map((r) => r.name).join(", ")}. The page shows the browser's figures.`,
-      };
+    ? { ok: true, text: s.hypotheses.buildSame }
+    : { ok: false, text: s.hypotheses.buildDiffers(mismatched.map((r) => s.hypothesis.name(r)).join(", ")) };
 }

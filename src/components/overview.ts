@@ -1,5 +1,7 @@
 // Headline figures for the Overview page, each a small card whose numbers come from the artifacts.
 // Text from files (names, verdicts) goes in as text.
+import type { Lang } from "../i18n/lang.js";
+import { strings } from "../i18n/tables.js";
 import { el } from "./dom.js";
 
 export interface Figure {
@@ -9,7 +11,8 @@ export interface Figure {
   readonly href?: string;
 }
 
-export function figureCards(figures: readonly Figure[]): HTMLElement {
+export function figureCards(figures: readonly Figure[], lang: Lang = "en"): HTMLElement {
+  const readMore = strings(lang).common.readMore;
   const cards = figures.map((f) =>
     el(
       "div",
@@ -17,7 +20,7 @@ export function figureCards(figures: readonly Figure[]): HTMLElement {
       el("h2", null, f.label),
       el("span", { className: "big" }, f.value),
       el("p", { className: "muted" }, f.detail),
-      ...(f.href ? [el("a", { href: f.href }, "Read more →")] : []),
+      ...(f.href ? [el("a", { href: f.href }, readMore)] : []),
     ),
   );
   return el("div", { className: "grid grid-cols-4" }, ...cards);

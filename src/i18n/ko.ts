@@ -1,0 +1,445 @@
+// 한국어: the report as a Korean analyst would write it, from the same numbers (keys as in strings.ts).
+import type { HypothesisResult, MeanGroup, RateGroup } from "../lib/stats/hypotheses.js";
+import { describeD } from "../lib/stats/tests.js";
+import type { Formatters } from "./format.js";
+import type { Strings } from "./strings.js";
+
+const NAMES: Record<HypothesisResult["id"], string> = {
+  satisfaction: "만족도와 이탈",
+  complaint: "불만 제기와 이탈",
+  recency: "마지막 주문 후 경과 기간과 이탈",
+};
+const CLAIMS: Record<HypothesisResult["id"], string> = {
+  satisfaction: "만족도가 낮은 고객일수록 더 많이 이탈한다.",
+  complaint: "불만을 제기한 고객이 더 많이 이탈한다.",
+  recency: "마지막 주문이 오래된 고객일수록 더 많이 이탈한다.",
+};
+const TEST_NAMES: Record<string, string> = {
+  "Welch's t-test": "Welch t-검정",
+  "Student's t-test": "Student t-검정",
+  "Mann-Whitney U": "Mann-Whitney U 검정",
+  "Chi-square test of independence": "카이제곱 독립성 검정",
+  "Chi-square test of independence with Yates's correction": "카이제곱 독립성 검정(Yates 보정)",
+  "Chi-square test of independence without correction": "카이제곱 독립성 검정(보정 없음)",
+  "Cramér's V": "Cramér's V",
+  "Cohen's d (stayed − churned)": "Cohen's d(잔류 − 이탈)",
+  "Difference in churn rate": "이탈률 차이",
+};
+const COLUMN_MEANINGS: Record<string, string> = {
+  CustomerID: "고객 고유 ID",
+  Churn: "이탈 여부: 떠났으면 1, 남았으면 0",
+  Tenure: "고객의 거래 기간",
+  PreferredLoginDevice: "주로 쓰는 로그인 기기",
+  CityTier: "도시 등급",
+  WarehouseToHome: "물류창고에서 고객 집까지의 거리",
+  PreferredPaymentMode: "주로 쓰는 결제 수단",
+  Gender: "성별",
+  HourSpendOnApp: "모바일 앱이나 웹사이트에서 보낸 시간",
+  NumberOfDeviceRegistered: "등록된 기기 수",
+  PreferedOrderCat: "지난달 주로 주문한 카테고리",
+  SatisfactionScore: "서비스 만족도 점수",
+  MaritalStatus: "혼인 상태",
+  NumberOfAddress: "등록된 주소 수",
+  Complain: "지난달 불만을 제기했으면 1",
+  OrderAmountHikeFromlastYear: "작년 대비 주문 금액 증가율(빈 값: 작년 구매 없음)",
+  CouponUsed: "지난달 사용한 쿠폰 수",
+  OrderCount: "지난달 주문 횟수",
+  DaySinceLastOrder: "마지막 주문 후 경과일",
+  CashbackAmount: "지난달 평균 캐시백",
+};
+const MAGNITUDE: Record<ReturnType<typeof describeD>, string> = {
+  negligible: "무시할 만한 수준",
+  small: "작은 편",
+  medium: "중간 정도",
+  large: "큰 편",
+  undefined: "정의되지 않음",
+};
+
+function pClause(f: Formatters, p: number, logP: number): string {
+  const text = f.p(p, { logP });
+  return text.startsWith("<") ? `p ${text}` : `p = ${text}`;
+}
+const df = (f: Formatters, x: number): string => (Number.isInteger(x) ? f.count(x) : f.number(x, 1));
+
+function numericVerdict(h: HypothesisResult, f: Formatters): string {
+  const [stayed, churned] = h.groups as readonly MeanGroup[];
+  const recency = h.id === "recency";
+  const noun = recency ? "마지막 주문 후 경과일" : "만족도 점수";
+  const value = (x: number): string => (recency ? `${f.number(x, 1)}일` : f.number(x, 2));
+  const churnedPart = `이탈 고객(${value(churned.mean)}, n = ${f.count(churned.n)})`;
+  const stayedPart = `잔류 고객(${value(stayed.mean)}, n = ${f.count(stayed.n)})`;
+  const higher = churned.mean > stayed.mean;
+  const word = recency ? (higher ? "길었습니다" : "짧았습니다") : higher ? "높았습니다" : "낮았습니다";
+  let opening: string;
+  if (h.statistic === null || Number.isNaN(h.statistic)) {
+    opening = "이 데이터로는 검정할 수 없습니다.";
+  } else if (h.direction === "no evidence") {
+    opening =
+      `유의수준 ${h.alpha * 100}%에서 어느 쪽으로도 근거가 없습니다. ${churnedPart}과 ${stayedPart}의 평균 ${noun} ` +
+      "차이는 우연으로 설명할 수 있는 수준입니다.";
+  } else {
+    const lead = h.direction === "supports" ? "데이터가 주장을 뒷받침합니다" : "데이터는 주장과 반대입니다";
+    const tail = h.direction === "contradicts" ? " 주장이 예상한 방향과 정반대입니다." : "";
+    opening = `${lead}. ${churnedPart}의 평균 ${noun}이 ${stayedPart}보다 ${word}.${tail}`;
+  }
+  const mw = h.otherTests.find((t) => t.test.startsWith("Mann"));
+  const d = h.effect;
+  const numbers =
+    `Welch t = ${f.number(h.statistic, 2)}(자유도 ${df(f, h.df)}), ${pClause(f, h.p, h.logP)}; ` +
+    (mw ? `Mann-Whitney ${pClause(f, mw.p, mw.logP)}; ` : "") +
+    `Cohen's d(잔류 − 이탈) = ${f.number(d.value, 2)}(95% 신뢰구간 ${f.interval(d.low, d.high)}), ` +
+    `효과 크기는 ${MAGNITUDE[describeD(d.value)]}입니다.`;
+  return `${opening} ${numbers}`;
+}
+
+function complaintVerdict(h: HypothesisResult, f: Formatters): string {
+  const [without, withC] = h.groups as readonly RateGroup[];
+  const rate = (g: RateGroup): string =>
+    `${f.percent(g.rate)}(95% 신뢰구간 ${f.interval(g.low, g.high, (x) => f.percent(x))}, n = ${f.count(g.n)})`;
+  const diff = h.effect;
+  let opening: string;
+  if (h.statistic === null || Number.isNaN(h.statistic)) {
+    opening = "이 데이터로는 검정할 수 없습니다.";
+  } else if (h.direction === "no evidence") {
+    opening =
+      `유의수준 ${h.alpha * 100}%에서 어느 쪽으로도 근거가 없습니다. 불만을 제기한 고객의 이탈률은 ${rate(withC)}, ` +
+      `그렇지 않은 고객은 ${rate(without)}로, 이 정도 차이는 우연으로도 생길 수 있습니다.`;
+  } else {
+    const lead = h.direction === "supports" ? "데이터가 주장을 뒷받침합니다" : "데이터는 주장과 반대입니다";
+    const tail = h.direction === "contradicts" ? " 주장이 예상한 방향과 정반대입니다." : "";
+    opening =
+      `${lead}. 불만을 제기한 고객의 이탈률은 ${rate(withC)}로, 불만이 없던 고객의 ${rate(without)}보다 ` +
+      `${diff.value > 0 ? "높았습니다" : "낮았습니다"}.${tail}`;
+  }
+  const v = h.otherTests.find((t) => t.test.startsWith("Cram"));
+  const numbers =
+    `차이 ${f.points(diff.value)}(95% 신뢰구간 ${f.pointsInterval(diff.low, diff.high)}); ` +
+    `Yates 보정 χ² = ${f.number(h.statistic, 1)}(자유도 ${df(f, h.df)}), ${pClause(f, h.p, h.logP)}` +
+    (v ? `; Cramér's V = ${f.number(v.statistic, 2)}.` : ".");
+  return `${opening} ${numbers}`;
+}
+
+export const ko: Strings = {
+  common: {
+    languageName: "한국어",
+    switchLabel: "이 페이지를 한국어로 보기",
+    languageSwitchName: "언어",
+    siteTitle: "고객 이탈 보고서",
+    footer: "고객 이탈 보고서: 전자상거래 이탈 분석을 정직하게 다시 만든 결과입니다.",
+    toggleSidebar: "사이드바 열기/닫기",
+    readMore: "자세히 보기 →",
+    demoBannerTitle: "합성 데모 데이터입니다. ",
+    demoBanner: (rows, file) =>
+      `이 수치는 실제 쇼핑몰이 아니라 생성된 가상 고객(${file}, ${rows}행)에서 나온 것입니다. ` +
+      "자사 데이터로 보려면 CHURN_DATA=파일경로 로 빌드하세요.",
+    dataBannerTitle: "데이터: ",
+    dataBanner: (file, rows, sha) => `${file}, ${rows}행, sha256 ${sha}…`,
+  },
+  pages: {
+    index: {
+      title: "개요",
+      headings: {
+        main: "곧 떠날 고객은 누구인가?",
+        holds: "믿을 수 있는 수치와 그렇지 않은 수치",
+        guide: "보고서 읽는 법",
+        provenance: "데이터 출처",
+      },
+    },
+    data: {
+      title: "데이터와 정제",
+      headings: {
+        main: "데이터와 정제",
+        file: "입력 파일",
+        blanks: "빈 셀",
+        spellings: "통일한 표기",
+        duplicates: "중복 고객",
+        columns: "열별 요약",
+      },
+    },
+    eda: { title: "탐색적 분석", headings: {} },
+    hypotheses: {
+      title: "가설 검정",
+      headings: {
+        main: "이탈에 관한 세 가지 주장 검정",
+        satisfaction: "만족도가 낮은 고객이 더 많이 이탈하는가?",
+        complaint: "불만을 제기한 고객이 더 많이 이탈하는가?",
+        recency: "마지막 주문이 오래된 고객이 더 많이 이탈하는가?",
+        explorer: "원하는 열로 이탈과의 관계 검정하기",
+      },
+    },
+    models: { title: "모델", headings: {} },
+    segments: { title: "세그먼트와 페르소나", headings: {} },
+    score: { title: "고객 점수 매기기", headings: {} },
+    changes: { title: "변경 사항", headings: {} },
+  },
+  index: {
+    whatChanged: "지난 빌드 대비 변경 사항",
+    intro:
+      "이 보고서는 전자상거래 팀이 어떤 고객이 떠날 가능성이 높은지, 왜 떠나는지, 고객이 어떤 그룹으로 나뉘는지, " +
+      "그리고 리텐션 예산을 어느 그룹에 먼저 써야 하는지 판단하도록 돕습니다. 한 학생 프로젝트의 분석을 다시 " +
+      "구축하면서, 모델이 한 번도 보지 못한 고객에게서도 유지되는 수치만 남겼습니다.",
+    churnedLabel: "이탈 고객 비율",
+    churnedDetail: (churners, rows, duplicates) =>
+      `전체 ${rows}행 중 ${churners}명 이탈. 다른 고객을 그대로 복사한 행이 ${duplicates}개 있었습니다`,
+    modelLabel: "처음 보는 고객에 대한 모델 성능",
+    modelValue: (auc) => `ROC-AUC ${auc}`,
+    modelDetail: (model, interval, testRows) =>
+      `${model} 기준, 학습에 쓰지 않은 고객 ${testRows}명에서 95% 신뢰구간 ${interval}`,
+    caughtLabel: "찾아낸 이탈 고객",
+    caughtDetail: (threshold, precision) =>
+      `임계값 ${threshold}에서 테스트셋 이탈 고객 중 찾아낸 비율. 이탈 위험으로 분류한 고객 중 ${precision}가 실제로 떠났습니다`,
+    groupLabel: "가장 먼저 지켜야 할 그룹",
+    groupValue: (id) => `그룹 ${id}`,
+    groupDetail: (name, size, churn) => `${name}: 고객 ${size}명, 이탈률 ${churn} (기본 오퍼 가정 기준)`,
+    holds: (duplicates, testRows) =>
+      "원래 분석은 정확도 0.994, 재현율 1.0을 내세웠습니다. 그러나 이는 같은 고객의 복사본이 학습셋과 테스트셋 " +
+      "양쪽에 들어가 있었고, 결정 임계값까지 테스트셋에서 골랐기 때문에 나온 수치입니다. 이 보고서는 분할 전에 " +
+      `중복 행 ${duplicates}개를 제거하고, 모든 임계값을 학습셋의 out-of-fold 예측으로 정하며, 테스트 고객 ` +
+      `${testRows}명은 단 한 번만 평가합니다. 그렇게 얻은 정직한 수치는 더 낮지만 신뢰구간이 함께 제시됩니다. ` +
+      "두 방식의 결과는 [모델](./models) 페이지에서 나란히 비교할 수 있습니다.",
+    comparison: (model, original, copies, honest) =>
+      `${model}의 경우, 원래 방식(테스트셋에서 임계값 선택, 학습셋에 복사본이 있는 테스트 행 ${copies}개)으로는 ` +
+      `정확도 ${original.accuracy}, 재현율 ${original.recall}이지만, 정직하게 평가하면 정확도 ${honest.accuracy}, ` +
+      `재현율 ${honest.recall}입니다.`,
+    hypotheses: (contradicted) =>
+      (contradicted === 0
+        ? "원래 분석의 세 가설 가운데 이 데이터와 어긋나는 가설은 없습니다."
+        : `원래 분석의 세 가설 가운데 ${contradicted}개는 이 데이터에서 오히려 반대 방향을 가리킵니다.`) +
+      " 자세한 내용은 [가설 검정](./hypotheses) 페이지에 있습니다.",
+    guide: {
+      data: "[데이터와 정제](./data): 파일에 무엇이 들어 있었고, 어떤 처리를 거쳤는지.",
+      eda: "[탐색적 분석](./eda): 원래 분석의 차트 여섯 개를 신뢰구간과 함께, 그리고 모든 열을 살펴볼 수 있는 탐색 도구.",
+      hypotheses: "[가설 검정](./hypotheses): 세 가지 주장을 효과 크기와 함께 검정하고 알기 쉬운 결론으로 정리.",
+      models: (count) =>
+        `[모델](./models): 교차 검증 후 테스트셋에서 한 번만 평가한 모델 ${count}개, 임계값과 비용 슬라이더.`,
+      segments: (k) =>
+        `[세그먼트와 페르소나](./segments): 최근성·구매 빈도·캐시백으로 나눈 ${k}개 그룹, 그룹별 특징과 대응 방안.`,
+      score: "[고객 점수 매기기](./score): 자사 고객 파일을 올리면 브라우저 안에서 이탈 위험, 이유, 세그먼트를 계산.",
+      changes: "[변경 사항](./changes): 기준 빌드와 비교한 데이터 드리프트, 지난 모델의 성능, 세그먼트 이동.",
+    },
+    provenance: (p) =>
+      `${p.builtAt}에 ${p.file}(${p.format}, ${p.rows}행, SHA-256 ${p.sha256})로 빌드했습니다. ` +
+      `${p.demo ? "보고서에 포함된 합성 데모 데이터" : "보고서를 만든 팀이 제공한 데이터"}이며, 난수 시드는 ${p.seed}입니다.`,
+  },
+  hypothesis: {
+    name: (h) => NAMES[h.id] ?? h.name,
+    claim: (h) => CLAIMS[h.id] ?? h.claim,
+    verdict: (h, f) => (h.id === "complaint" ? complaintVerdict(h, f) : numericVerdict(h, f)),
+  },
+  data: {
+    intro:
+      "모델이 데이터를 보기 전에 파이프라인이 입력에 한 모든 처리를 정리했습니다. 어떤 열을 기대하는지, 어디가 " +
+      "비어 있었는지, 어떤 표기를 하나로 합쳤는지, 어떤 행이 다른 행의 복사본이었는지, 그리고 각 열의 분포입니다.",
+    file: (p) =>
+      `이 보고서는 **${p.file}**(${p.format}${p.sheet ? `, 시트 "${p.sheet}"` : ""}, ${p.bytes}바이트, ` +
+      `SHA-256 \`${p.sha256}\`)로 만들었습니다. 전체 ${p.rows}행 중 ${p.churners}명(${p.churnRate})이 이탈했습니다. ` +
+      `열 설명은 ${p.fromFile ? "워크북에 들어 있는 데이터 사전" : "프로젝트 스키마(파일에 데이터 사전이 없음)"}에서 가져왔습니다.`,
+    extraColumns: (count, names) =>
+      `파일에는 보고서가 사용하지 않는 열이 ${count}개 더 있으며, 손대지 않고 그대로 유지했습니다: ${names}.`,
+    blanks: (columns, cells) =>
+      `빈 셀이 있는 열은 ${columns}개, 빈 셀은 모두 ${cells}개입니다. 빈 셀이 오류는 아닙니다. 모델은 빈 값을 ` +
+      "학습 행의 중앙값으로만 채우므로 테스트 고객의 정보가 학습에 새어 들어가지 않습니다. 또한 " +
+      "`OrderAmountHikeFromlastYear`가 비어 있다는 것은 작년에 구매가 없었다는 뜻이어서, 별도의 0/1 특성 " +
+      "`NoLastYearPurchase`로도 만듭니다. 트리 모델은 빈 값을 스스로 분기 처리하므로 빈 값 그대로 봅니다.",
+    noBlanks: "빈 셀이 있는 열이 없습니다.",
+    blankChartTitle: "열별 빈 셀",
+    blankChartDescription: (list) => `빈 셀: ${list}. 나머지 열에는 빈 셀이 없습니다.`,
+    blankChartAxis: "빈 셀(전체 행 대비 비율)",
+    spellingsIntro:
+      "일부 범주형 열에는 같은 값이 여러 가지로 표기되어 있습니다. 파이프라인은 변형 표기를 하나의 이름으로 " +
+      "통일하고, 바뀐 셀 수를 셉니다.",
+    spellingsCount: (cells, mappings) => `모두 ${mappings}개 규칙으로 셀 ${cells}개를 바꿨습니다.`,
+    noSpellings: "다르게 표기된 값이 없습니다.",
+    spellingHeaders: ["열", "원래 표기", "통일한 표기", "셀 수"],
+    duplicates: (p) =>
+      `고객 ID를 빼고 보면 ${p.count}행(${p.share})이 앞선 행을 그대로 복사한 것으로, ${p.groups}개 그룹을 이룹니다. ` +
+      `이를 빼면 서로 다른 고객은 ${p.distinct}명이고 이탈률은 ${p.distinctChurnRate}입니다. 중복을 남긴 채 무작위로 ` +
+      "분할하면 같은 고객이 학습셋과 테스트셋 양쪽에 들어가 모든 점수가 부풀려지므로, 모델·가설 검정·세그먼트는 " +
+      "중복을 제거한 고객만 사용합니다." +
+      (p.afterNormalising > 0
+        ? ` 표기를 통일한 뒤에야 다른 행과 같아지는 행이 ${p.afterNormalising}개 더 있지만, 파일에 적힌 그대로는 ` +
+          "서로 다르므로 남겨 두었습니다."
+        : ""),
+    noDuplicates: "중복된 행이 없습니다.",
+    duplicateHeaders: ["파일의 행", "고객 ID", "복사 원본 행", "원본 고객 ID"],
+    duplicateCaption: (count) => `처음 ${count}개 복사본`,
+    schemaHeaders: ["열", "유형", "의미", "유효한 값", "빈 셀"],
+    inFile: (name, nameInFile) => `${name}(파일에서는 ${nameInFile})`,
+    kinds: { numeric: "수치형", category: "범주형", id: "식별자", target: "목표 변수", extra: "추가 열" },
+    profileHeaders: ["열", "유형", "빈 셀", "고유값 수", "최솟값", "중앙값", "평균", "최댓값", "표준편차 / 최빈값"],
+    categoryColumn: "범주형 열",
+    categoryChartTitle: (column) => `${column}별 고객 수`,
+    customersAxis: "고객 수",
+  },
+  stats: {
+    testName: (name) => TEST_NAMES[name] ?? name,
+    magnitude: (d) => MAGNITUDE[describeD(d)],
+    rateText: (rate, interval, n) => `${rate}(95% 신뢰구간 ${interval}, n = ${n})`,
+    ci: (interval) => `95% 신뢰구간 ${interval}`,
+    missingPolicy: (column, rows, missing, kept, none) =>
+      none
+        ? `${column}에는 빈 값이 없습니다: n = ${rows}.`
+        : `이 열의 빈 값만 제외했습니다: 전체 ${rows}명 중 n = ${kept}(${column} 빈 값 ${missing}개 제외).`,
+    rowsDescription: ({ choice, rows, duplicates, copies }) =>
+      duplicates === 0
+        ? `통계는 전체 ${rows}행을 모두 사용합니다. 다른 고객을 반복한 행이 없어 제거할 중복이 없습니다.`
+        : choice === "distinct"
+          ? `통계는 중복을 제거한 고객 ${rows}명을 사용합니다. 새 ID로 앞선 고객을 반복한 ${copies}행은 뺐습니다. ` +
+            "같은 고객을 두 번 세면 차이가 실제보다 확실해 보이기 때문입니다."
+          : `통계는 원래 분석처럼 전체 ${rows}행을 사용하며, 새 ID로 앞선 고객을 반복한 ${copies}행도 포함합니다. ` +
+            "이 고객들은 두 번 세어지므로 p-값이 데이터가 뒷받침하는 것보다 작게 나옵니다.",
+    sampled: (p) =>
+      `${p.description} 데이터에는 서로 다른 고객이 ${p.distinct}명(${p.rows}행) 있어 한 페이지로 보내기에는 많습니다. ` +
+      `그래서 이 수치는 이탈 여부로 층화한 시드 고정 표본 ${p.kept}명과 그 복사본에서 나온 것입니다. 표본에서 구한 ` +
+      "p-값은 전체 고객에서 구한 값보다 큽니다.",
+    multipleComparisons: (tests, alpha, expected, familyWise, bar) =>
+      tests <= 1
+        ? `유의수준 ${alpha}에서 검정 한 번: 열과 이탈이 무관할 때 잘못된 경보가 울릴 확률은 ${alpha}입니다.`
+        : `지금까지 ${tests}개 열을 검정했습니다. 어느 열도 이탈과 관련이 없더라도 약 ${expected}개는 우연히 p < ${alpha}에 ` +
+          `도달합니다(검정이 독립이라면 하나 이상 그럴 확률은 ${familyWise}%). 결과로 내세우기 전에 각 검정을 ` +
+          `${alpha}/${tests} = ${bar} 기준(Bonferroni)으로 보거나 Holm 보정 p-값을 쓰세요.`,
+    rowsLabel: "사용할 행",
+    rowsDistinct: "중복을 제거한 고객",
+    rowsAll: "중복을 포함한 전체 행(원래 분석 방식)",
+    stayed: "잔류",
+    churned: "이탈",
+  },
+  hypotheses: {
+    intro:
+      "원래 분석은 세 가지 가설을 세웠습니다. **만족도가 낮은** 고객, **불만을 제기한** 고객, **마지막 주문이 " +
+      "오래된** 고객일수록 더 많이 이탈한다는 것입니다. 여기서는 정제된 데이터로 브라우저에서 직접 각 가설을 " +
+      "검정하고, 효과 크기와 신뢰구간을 함께 보여 주며, 수치에 근거한 결론을 제시합니다. 데이터가 주장과 반대 " +
+      "방향을 가리키면 결론에서 그렇다고 밝힙니다.",
+    rowsNote: ({ description, distinct, check }) =>
+      `${description} ${
+        distinct
+          ? "보고서의 기본 설정이며, 빌드 시점의 hypotheses.json도 이 기준으로 계산했습니다."
+          : "이 보고서가 책임지는 수치를 보려면 '중복을 제거한 고객'을 선택하세요."
+      } ${check ?? "(빌드 시점의 hypotheses.json은 중복을 제거한 고객 기준이므로 여기서는 비교하지 않습니다.)"}`,
+    missingNote:
+      "**결측값.** 각 검정은 자기 열의 빈 셀만 제외합니다. 따라서 마지막 주문일이 비어 있는 고객도 만족도와 " +
+      "불만 검정에는 포함됩니다. 빈 값은 채우지 않습니다. 대체값을 넣으면 바로 두 그룹을 비교하는 지점에서 " +
+      "값을 지어내는 셈이기 때문입니다. 각 검정에는 표본 수 n과 제외한 빈 값의 수를 적었습니다.",
+    testsNote:
+      "**검정 방법.** 수치형 변수(만족도 점수, 마지막 주문 후 경과일)에는 두 그룹의 분산이 같다고 가정하지 않는 " +
+      "Welch t-검정을 먼저 보고, 원래 분석이 쓴 Student t-검정, 순위를 비교하므로 점수 간격이 고르지 않아도 " +
+      "되는 Mann-Whitney U 검정, 95% 신뢰구간을 붙인 Cohen's d를 함께 제시합니다. 예/아니오 변수(불만 제기)에는 " +
+      "Yates 보정을 한 카이제곱 독립성 검정(2 × 2 표에서 scipy의 기본값)과 보정하지 않은 검정, Cramér's V, 95% " +
+      "신뢰구간을 붙인 이탈률 차이를 제시합니다. p-값은 양측 검정이며, 결론은 유의수준 5%를 기준으로 합니다.",
+    claimed: (claim, direction) => `원래 분석의 주장: *${claim}* ${direction}`,
+    satisfactionChart:
+      "차트는 잔류 고객과 이탈 고객의 만족도 점수를 각 그룹 안의 비율로 보여 주며, 점선은 그룹 평균입니다.",
+    complaintChart: "차트는 각 그룹의 이탈률을 95% 신뢰구간, 그룹 크기와 함께 보여 줍니다.",
+    recencyChart: "차트는 잔류 고객과 이탈 고객의 마지막 주문 후 경과일을 보여 주며, 점선은 그룹 평균입니다.",
+    direction: (d) =>
+      d === "supports"
+        ? "데이터가 주장을 뒷받침합니다."
+        : d === "contradicts"
+          ? "데이터는 주장과 반대입니다. 뚜렷한 차이가 있지만 방향이 거꾸로입니다."
+          : "데이터로는 어느 쪽으로도 근거가 없습니다.",
+    verdictWord: (d) =>
+      `결론: ${d === "supports" ? "주장이 지지됨" : d === "contradicts" ? "주장과 반대" : "판단할 근거 없음"}. `,
+    satisfactionCaption: "만족도 점수: 잔류 고객 대 이탈 고객",
+    complaintCaption: "불만 제기와 이탈: 2 × 2 표",
+    recencyCaption: "마지막 주문 후 경과일: 잔류 고객 대 이탈 고객",
+    testsHeaders: ["검정 또는 효과 크기", "값", "자유도", "p", "비고"],
+    groupsCaption: "비교한 그룹(빈 값 제외)",
+    meanHeaders: (column) => ["그룹", "n", `${column} 평균`, "평균의 95% 신뢰구간", "표준편차"],
+    rateHeaders: (column) => [column, "고객 수", "이탈 고객", "이탈률", "95% 신뢰구간(Wilson)"],
+    cramerNote: "효과 크기(0 관련 없음, 1 완전한 관련), p는 보정하지 않은 χ² 기준",
+    effectNote: (magnitude) => `효과 크기 ${magnitude}`,
+    complainedMinusNot: (name) => `${name}(불만 제기 − 미제기)`,
+    pointsCi: (interval) => `95% 신뢰구간 ${interval}(Newcombe)`,
+    welchNote: "분산이 다르다고 가정, 가장 먼저 볼 검정",
+    studentNote: "합동 분산",
+    mannWhitneyNote: (method) =>
+      `${method === "exact" ? "정확 검정" : method === "asymptotic" ? "점근 근사" : method}, 순위 기반이라 치우침과 이상값의 영향이 작음`,
+    cramerScale: "0 관련 없음, 1 완전한 관련",
+    rateDifferenceName: (label) => `이탈률 차이(${label})`,
+    complaintGroup: "지난달 불만 제기",
+    complaintChartTitle: (name) => `${name}: 불만 제기 여부별 이탈률`,
+    distributionChartTitle: (name, column) => `${name}: 잔류 고객과 이탈 고객의 ${column} 분포와 그룹 평균`,
+    columnRateChartTitle: (column) => `${column}별 이탈률(χ² 검정이 비교하는 그룹)`,
+    columnDistributionChartTitle: (column) => `잔류 고객과 이탈 고객의 ${column} 분포(t-검정이 비교하는 그룹)`,
+    explorerIntro:
+      "열을 고르면 그에 맞는 검정이 실행됩니다. 값이 두 가지인 열(예: Complain)이나 범주형 열에는 카이제곱 검정과 " +
+      "Cramér's V를 수준별 이탈률과 함께, 그 밖의 수치형 열에는 Welch·Student t-검정, Mann-Whitney U 검정, " +
+      "Cohen's d를 두 그룹의 분포와 함께 보여 줍니다. CityTier(1~3)처럼 정수값이 몇 개뿐인 수치형 열은 수치로도, " +
+      "수준별 이탈률을 보는 범주로도 검정할 수 있습니다.",
+    columnLabel: "검정할 열",
+    testAs: (column, levels) => `${column}(값 ${levels}개) 검정 방식`,
+    asNumbers: "수치",
+    asCategories: "범주",
+    againstChurn: (column) => `${column}과 이탈`,
+    columnIntro: (column, description, sentence) => `**${column}**: ${description}. ${sentence}`,
+    untestable: (column, note) => `이 데이터로는 ${column}을 검정할 수 없습니다${note ? `(${note})` : ""}.`,
+    numericSentence: (p) =>
+      `이탈 고객의 평균 ${p.column}(${p.churned})은 잔류 고객(${p.stayed})보다 ` +
+      `${p.higher === null ? "같았습니다" : p.higher ? "높았습니다" : "낮았습니다"}. Welch t = ${p.welch}: ` +
+      (p.significant
+        ? `이만큼 큰 차이는 우연으로는 거의 생기지 않습니다(유의수준 ${p.alpha * 100}%에서 유의)`
+        : `우연으로도 설명할 수 있는 차이입니다(유의수준 ${p.alpha * 100}%에서 유의하지 않음)`) +
+      `. Cohen's d(잔류 − 이탈) = ${p.d}(95% 신뢰구간 ${p.dInterval}), 효과 크기는 ${p.magnitude}입니다.`,
+    categorySentence: (p) =>
+      `이탈률은 ${p.column} ${p.hi}에서 ${p.hiRate}로 가장 높고, ${p.lo}에서 ${p.loRate}로 가장 낮습니다. ` +
+      `${p.test} χ² = ${p.chi}: ` +
+      (p.significant
+        ? `유의수준 ${p.alpha * 100}%에서 이탈은 우연 이상으로 ${p.column}에 따라 달라집니다`
+        : `유의수준 ${p.alpha * 100}%에서 이탈이 ${p.column}에 따라 달라진다는 근거는 없습니다`) +
+      `. Cramér's V = ${p.v}.` +
+      (p.difference
+        ? ` 이탈률 차이(${p.difference.label})는 ${p.difference.value}(95% 신뢰구간 ${p.difference.interval})입니다.`
+        : ""),
+    manyTitle: "여러 열을 검정할 때.",
+    holm: (columns, column, holm, unadjusted) =>
+      `탐색 도구가 제공하는 ${columns}개 열 전체를 기준으로 하면 ${column}의 Holm 보정 p-값은 ${holm}입니다(보정 전 ${unadjusted}).`,
+    family: (count, alpha, bar, changed) =>
+      `위의 세 가설은 원래 분석이 미리 정해 둔 ${count}개 검정의 묶음입니다. 각각을 ${alpha}/${count} = ${bar} ` +
+      "기준(Bonferroni)으로 보면 " +
+      (changed.length === 0
+        ? "모든 결론이 그대로 유지됩니다."
+        : `${changed.join(", ")}에 대한 결론은 '판단할 근거 없음'으로 바뀝니다.`),
+    buildSame: "브라우저에서 실행한 이 검정은 빌드 시점의 결과(hypotheses.json)와 같은 통계량과 p-값을 냅니다.",
+    buildDiffers: (names) =>
+      `브라우저의 결과가 빌드 시점의 hypotheses.json과 다른 가설: ${names}. 이 페이지는 브라우저에서 계산한 수치를 보여 줍니다.`,
+  },
+  charts: {
+    group: (g) => (g === "stayed" ? "잔류" : "이탈"),
+    groupTick: (group, n) => `${group}(n = ${n})`,
+    shareTitle: "잔류 고객과 이탈 고객",
+    shareItem: (group, n, share) => `${group}: 고객 ${n}명(${share})`,
+    shareAxis: "고객 비율 →",
+    noCustomersFor: (groupLabel) => `${groupLabel}에 해당하는 고객이 없습니다.`,
+    rateDescription: (groupLabel, items, overall) =>
+      `${groupLabel}별 이탈률과 95% 신뢰구간: ${items}${overall ? `. 전체 고객: ${overall}.` : "."}`,
+    rateItem: (label, rate, interval, n) => `${label}: ${rate}(${interval}), n = ${n}`,
+    rateAxis: (groupLabel) => `${groupLabel}별 이탈률(95% 신뢰구간) →`,
+    allCustomers: (rate) => `전체 고객 ${rate}`,
+    rateDotTitle: (label, churned, n, rate, interval) =>
+      `${label}: ${n}명 중 ${churned}명 이탈, ${rate}(95% 신뢰구간 ${interval})`,
+    noPairs: (x, y) => `${x}와 ${y}가 모두 있는 고객이 없습니다.`,
+    pairTitle: (x, y) => `잔류 고객과 이탈 고객의 ${x} 대 ${y}`,
+    pairDescription: (p) =>
+      `잔류(n = ${p.nStayed})와 이탈(n = ${p.nChurned}) 두 패널입니다. 점 하나는 값의 쌍이고, 점의 면적은 그 쌍을 ` +
+      `가진 고객이 그룹에서 차지하는 비율입니다. ${p.x} 평균: 잔류 ${p.meanX.stayed}, 이탈 ${p.meanX.churned}. ` +
+      `${p.y} 평균: 잔류 ${p.meanY.stayed}, 이탈 ${p.meanY.churned}. 두 열 중 하나라도 빈 고객 ${p.blank}명은 제외했습니다.`,
+    groupShare: "그룹 내 비율",
+    pairDotTitle: (group, count, share, x, xValue, y, yValue) =>
+      `${group}: ${x} ${xValue}, ${y} ${yValue}인 고객 ${count}명(${share})`,
+    mean: "평균",
+    noValues: (column) => `${column}에 표시할 값이 없습니다.`,
+    distributionTitle: (column) => `잔류 고객과 이탈 고객의 ${column} 분포`,
+    distributionDescription: (histogram, column, parts, blanks) =>
+      `${column}의 ${histogram ? "히스토그램" : "막대그래프"}, 그룹 내 비율: ${parts}` +
+      (blanks ? `. 빈 값 ${blanks}개는 그리지 않았습니다.` : "."),
+    groupShareAxis: "↑ 그룹 내 비율",
+    barTitle: (group, label, count, share) => `${group}: ${label}, 고객 ${count}명(그룹의 ${share})`,
+    meanLabel: (mean) => `평균 ${mean}`,
+  },
+  eda: {
+    // The Kaggle columns' meanings; a column the report does not know keeps the meaning its file gave.
+    columnMeaning: (column, english) => COLUMN_MEANINGS[column] ?? english,
+    complained: "불만 제기",
+    noComplaint: "불만 없음",
+  },
+};
