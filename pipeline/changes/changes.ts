@@ -113,7 +113,8 @@ export function buildChanges(input: ChangesInput): ChangesArtifact {
   return {
     version: 1,
     baseline: {
-      ...side(baseline.summary, then.nRows),
+      // A large baseline sent its pages a sample of its customers: the count is the whole table's.
+      ...side(baseline.summary, baseline.cleanedSample ? baseline.cleanedSample.distinct : then.nRows),
       folder: basename(baseline.files.dir),
       layout: baseline.files.layout,
       model: {

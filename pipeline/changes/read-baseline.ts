@@ -40,6 +40,11 @@ export interface Baseline {
   readonly segments: SegmentsArtifact;
   /** null when the baseline has no models.json (an unlabelled build of its own). */
   readonly models: ModelsArtifact | null;
+  /**
+   * The baseline's cleaned.json is a sample of its customers (a large table, CLEANED_SAMPLE_CAP): its whole
+   * counts; null when `table` holds every row.
+   */
+  readonly cleanedSample: CleanedArtifact["sample"] | null;
 }
 
 const HASHED = (name: string) => new RegExp(`^${name}\\.[0-9a-f]{8}\\.json$`);
@@ -129,6 +134,7 @@ export function readBaseline(dir: string): Baseline {
     bundle,
     segments: segments as SegmentsArtifact,
     models,
+    cleanedSample: cleanedArtifact.sample ?? null,
   };
 }
 
