@@ -44,3 +44,20 @@ test("above the cap: a seeded sample of cap distinct customers with every copy o
   assert.notDeepEqual(toCleanedArtifact(table, duplicateOf, { seed: 2, sampleCap: cap }).ids, s.ids);
   assert.equal(fromCleanedArtifact(s).nRows, s.nRows);
 });
+
+test("columns named like an object's machinery (an inferred schema's) travel in the JSON and come back", () => {
+  const numeric = Object.assign(Object.create(null) as Record<string, Float64Array>, {
+    ["__proto__"]: Float64Array.from({ length: table.nRows }, (_, i) => (i % 5 === 0 ? NaN : i)),
+  });
+  const category = Object.assign(Object.create(null) as Record<string, (string | null)[]>, {
+    toString: Array.from({ length: table.nRows }, (_, i) => (i % 2 ? "a" : null)),
+  });
+  const odd = { ...table, numeric, category };
+  const json = JSON.parse(JSON.stringify(toCleanedArtifact(odd, duplicateOf))) as ReturnType<typeof toCleanedArtifact>;
+  assert.deepEqual(Object.keys(json.numeric), ["__proto__"]);
+  assert.deepEqual(Object.keys(json.category), ["toString"]);
+  const back = fromCleanedArtifact(json);
+  assert.deepEqual(Object.keys(back.numeric), ["__proto__"]);
+  assert.deepEqual(Array.from(back.numeric["__proto__"]), Array.from(numeric["__proto__"]));
+  assert.deepEqual(back.category["toString"], category.toString);
+});

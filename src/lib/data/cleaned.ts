@@ -1,6 +1,7 @@
 // The cleaned table as JSON, for the pages: the browser runs the hypothesis tests and the explorers on the
 // same cleaned values the pipeline used. NaN is not JSON, so blanks travel as null and come back as NaN.
 import { deriveSeed } from "../random.js";
+import { keyedRecord } from "./keyed-record.js";
 import { KAGGLE_ECOMMERCE } from "./presets/kaggle-ecommerce.js";
 import type { Schema } from "./schema.js";
 import { distinctRows, stratifiedSplit } from "./split.js";
@@ -44,12 +45,13 @@ export function toCleanedArtifact(
   const cap = options.sampleCap ?? CLEANED_SAMPLE_CAP;
   const rows = distinct.length > cap ? sampleWithCopies(table, duplicateOf, distinct, cap, seed) : null;
   const pick = <T>(values: ArrayLike<T>): T[] => (rows ? Array.from(rows, (r) => values[r]) : Array.from(values));
-  const numeric: Record<string, (number | null)[]> = {};
-  for (const [name, column] of Object.entries(table.numeric)) {
-    numeric[name] = pick(column).map((v) => (Number.isNaN(v) ? null : v));
-  }
-  const category: Record<string, readonly (string | null)[]> = {};
-  for (const [name, column] of Object.entries(table.category)) category[name] = rows ? pick(column) : column;
+  // Built from entries, so a column named "__proto__" (an inferred schema's) is a key like any other in the JSON.
+  const numeric = Object.fromEntries(
+    Object.entries(table.numeric).map(([name, column]) => [name, pick(column).map((v) => (Number.isNaN(v) ? null : v))]),
+  );
+  const category = Object.fromEntries(
+    Object.entries(table.category).map(([name, column]) => [name, rows ? pick(column) : column]),
+  );
   let copies: number[];
   if (rows) {
     // Copies point at their original's place in the sample, which is always there and earlier.
@@ -90,7 +92,7 @@ function sampleWithCopies(
 
 /** The table again, under the schema it was cleaned with (summary.json's `schema`). */
 export function fromCleanedArtifact(artifact: CleanedArtifact, schema: Schema = KAGGLE_ECOMMERCE): ChurnTable {
-  const numeric: Record<string, Float64Array> = {};
+  const numeric = keyedRecord<Float64Array>();
   for (const [name, column] of Object.entries(artifact.numeric)) {
     numeric[name] = Float64Array.from(column, (v) => (v === null ? NaN : v));
   }
