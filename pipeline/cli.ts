@@ -12,7 +12,7 @@ import { checkRunFolder, removeRunOutputs, writeRunFolder } from "./run-folder.j
 import { resolveSettings } from "./settings.js";
 
 const USAGE = `usage: npm run pipeline -- --data FILE --out DIR [--test-ids FILE] [--seed N] [--k N]
-         [--target COL] [--positive VALUE] [--id COL] [--config FILE] [--baseline DIR]
+         [--target COL] [--positive VALUE] [--id COL] [--config FILE] [--sheet NAME] [--baseline DIR]
 
   --data FILE      input CSV, XLSX or Parquet (default: CHURN_DATA, else the embedded demo data)
   --out DIR        folder for the JSON artifacts and scores.csv (created if missing)
@@ -23,6 +23,8 @@ const USAGE = `usage: npm run pipeline -- --data FILE --out DIR [--test-ids FILE
   --positive VALUE the target's value that means the customer left (default: inferred: 1, yes, true, …)
   --id COL         the customer ID column (default: inferred; without one, customers are named by line)
   --config FILE    JSON schema settings: column kinds and descriptions, drops, merges, hypotheses, roles
+  --sheet NAME     the workbook sheet to read (default: CHURN_SHEET, else the sheet that looks most like
+                   the customer table, named in the notes with the others passed over)
 
   --baseline DIR   a previous run's output folder (or a built site) to compare with: writes changes.json;
                    a file without a Churn column is then scored with the baseline's model (default: CHURN_BASELINE)`;
@@ -42,6 +44,7 @@ try {
       positive: { type: "string" },
       id: { type: "string" },
       config: { type: "string" },
+      sheet: { type: "string" },
       baseline: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -77,6 +80,7 @@ try {
     positive: args.positive,
     id: args.id,
     config: args.config,
+    sheet: args.sheet,
     baseline: args.baseline,
   });
   const { artifacts, exports } = await runPipeline(settings, log, { exports: true });

@@ -47,6 +47,8 @@ export function contentKey(settings: PipelineSettings, root: string = PROJECT_RO
       gemini: settings.gemini.apiKey !== null,
       model: settings.gemini.model,
       baseUrl: settings.gemini.baseUrl,
+      // Only a run given a sheet names one, so every other run keeps the key it had.
+      ...(settings.sheet ? { sheet: settings.sheet.name } : {}),
     }),
   );
   // Only a run with a baseline hashes one, so a run without keeps the key it always had.

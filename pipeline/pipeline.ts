@@ -24,6 +24,11 @@ import { summaryArtifact } from "../src/lib/data/summary.js";
 import { selectTableRows } from "../src/lib/data/table.js";
 import { hypothesesArtifact, testHypotheses } from "../src/lib/stats/hypotheses.js";
 
+/** The workbook sheet a run was told to read, as readInput takes it. */
+function sheetOf(settings: PipelineSettings): { sheet?: string; sheetSource?: string } {
+  return settings.sheet ? { sheet: settings.sheet.name, sheetSource: settings.sheet.source } : {};
+}
+
 export type Log = (line: string) => void;
 
 export const GEMINI_CACHE_DIR = join(PROJECT_ROOT, ".cache", "gemini");
@@ -143,7 +148,8 @@ export async function runPipeline(
  * baseline's model; any other problem is the training read's error, as without a baseline.
  */
 async function readBuildInput(settings: PipelineSettings, baseline: Baseline | null): Promise<InputData> {
-  const training = () => readInput(settings.dataPath, { demo: settings.demo, schemaSettings: settings.schema });
+  const training = () =>
+    readInput(settings.dataPath, { demo: settings.demo, schemaSettings: settings.schema, ...sheetOf(settings) });
   if (!baseline) return training();
   try {
     return await training();
@@ -152,7 +158,12 @@ async function readBuildInput(settings: PipelineSettings, baseline: Baseline | n
     const schema = baseline.table.schema;
     let probe: InputData;
     try {
-      probe = await readInput(settings.dataPath, { demo: settings.demo, requireTarget: false, schema });
+      probe = await readInput(settings.dataPath, {
+        demo: settings.demo,
+        requireTarget: false,
+        schema,
+        ...sheetOf(settings),
+      });
     } catch {
       throw error;
     }

@@ -23,6 +23,8 @@ export interface PipelineSettings {
   readonly schema: SchemaSettings;
   /** A previous run's artifacts (a pipeline output folder or a published site) to compare with; null: none. */
   readonly baselineDir: string | null;
+  /** The workbook sheet to read (--sheet, CHURN_SHEET) and which of the two named it; null: chosen by contents. */
+  readonly sheet?: { readonly name: string; readonly source: string } | null;
   readonly gemini: {
     readonly apiKey: string | null;
     readonly model: string;
@@ -53,6 +55,7 @@ export interface SettingsInput {
   id?: string;
   config?: string;
   baseline?: string;
+  sheet?: string;
 }
 
 /** Settings from explicit options first, then CHURN_* / GEMINI_* environment variables, then defaults. */
@@ -76,6 +79,8 @@ export function resolveSettings(options: SettingsInput = {}, env: NodeJS.Process
       `baseline folder not found: ${baselineDir} (from ${options.baseline ? "--baseline" : "CHURN_BASELINE"})`,
     );
   }
+  const sheetName = options.sheet || env.CHURN_SHEET || undefined;
+  const sheet = sheetName ? { name: sheetName, source: options.sheet ? "--sheet" : "CHURN_SHEET" } : null;
   const seedText = options.seed ?? env.CHURN_SEED;
   const schema = schemaSettings(options, env);
   const kText = options.k ?? env.CHURN_K;
@@ -87,6 +92,7 @@ export function resolveSettings(options: SettingsInput = {}, env: NodeJS.Process
     k: kText ? parseInteger("k", kText, 2, 12) : DEFAULT_K,
     schema,
     baselineDir,
+    sheet,
     gemini: {
       apiKey: env.GEMINI_API_KEY || null,
       model: env.GEMINI_MODEL || GEMINI_DEFAULT_MODEL,

@@ -85,7 +85,9 @@ describe("workbookToRawTable", () => {
       () => workbookToRawTable("b.xlsx", [DICT, { name: "Notes", rows: [["hello"]] }]),
       (e: unknown) =>
         e instanceof InputError &&
-        /b\.xlsx: has no sheet with the expected columns.*"Data Dict", "Notes"/.test(e.message),
+        /b\.xlsx: has no sheet with a header row of column names \(such as CustomerID, .*"Data Dict", "Notes"/.test(
+          e.message,
+        ),
     );
   });
 
@@ -94,6 +96,59 @@ describe("workbookToRawTable", () => {
       () => workbookToRawTable("b.xlsx", [{ name: "E Comm", rows: [HEADER, [null]] }]),
       (e: unknown) =>
         e instanceof InputError && e.message === 'b.xlsx: has a header (sheet "E Comm", row 1) but no data rows',
+    );
+  });
+});
+
+describe("workbookToRawTable: which sheet", () => {
+  const sample: SheetRows = { name: "Sample", rows: dataSheet().rows.slice(0, 2) };
+  const full = dataSheet("All customers");
+
+  it("the sheet with the most rows wins over a sample that comes first, and the note says so", () => {
+    const { raw } = workbookToRawTable("b.xlsx", [sample, full]);
+    assert.equal(raw.sheet, "All customers");
+    assert.deepEqual(raw.notes, [
+      'sheet "All customers" (3 rows) read because it has the most rows; also in the workbook: "Sample" (1 row); ' +
+        "--sheet NAME (or CHURN_SHEET) reads another",
+    ]);
+  });
+
+  it("one data sheet beside a dictionary: no note", () => {
+    assert.equal(workbookToRawTable("b.xlsx", [DICT, dataSheet()]).raw.notes, undefined);
+  });
+
+  it("--sheet reads the named sheet (ignoring case), and an unknown name lists the sheets", () => {
+    const { raw } = workbookToRawTable("b.xlsx", [sample, full], { sheet: "sample", sheetSource: "CHURN_SHEET" });
+    assert.equal(raw.sheet, "Sample");
+    assert.equal(raw.rows.length, 1);
+    assert.deepEqual(raw.notes, ['sheet "Sample" read, as CHURN_SHEET says']);
+    assert.throws(
+      () => workbookToRawTable("b.xlsx", [sample, full], { sheet: "Kunden" }),
+      (e: unknown) =>
+        e instanceof InputError &&
+        e.message === 'b.xlsx: has no sheet named "Kunden" (from --sheet); its sheets: "Sample", "All customers"',
+    );
+  });
+
+  it("a table of another schema: found by its header, a churn column preferred over a bigger lookup sheet", () => {
+    const customers: SheetRows = {
+      name: "고객",
+      rows: [
+        ["고객번호", "가입기간", "이탈여부"],
+        ["A-1", 3, "Y"],
+        ["A-2", 14, "N"],
+      ],
+    };
+    const lookup: SheetRows = {
+      name: "Regions",
+      rows: [["code", "region"], ...Array.from({ length: 10 }, (_, i) => [`R${i}`, `region ${i}`])],
+    };
+    const { raw } = workbookToRawTable("k.xlsx", [lookup, customers]);
+    assert.equal(raw.sheet, "고객");
+    assert.deepEqual(raw.header, ["고객번호", "가입기간", "이탈여부"]);
+    assert.match(
+      raw.notes?.[0] ?? "",
+      /^sheet "고객" \(2 rows\) read because it has a churn column; also in the workbook: "Regions" \(10 rows\)/,
     );
   });
 });

@@ -150,7 +150,46 @@ describe("readInput: XLSX", () => {
     const book = minimalXlsx([{ name: "Notes", rows: [["nothing here"]] }]);
     assert.match(
       (await rejection(readInput(file("notes.xlsx", book)))).message,
-      /has no sheet with the expected columns.*"Notes"/,
+      /has no sheet with a header row of column names.*"Notes"/,
     );
+  });
+
+  it("formula cells without a value and merged cells are read as blanks and said in the notes", async () => {
+    const cells: (string | number | null | { formula: string })[][] = rows.map(toCells);
+    const tenure = HEADER.indexOf("Tenure");
+    cells[0][tenure] = { formula: "B2*12" };
+    cells[3][tenure] = { formula: "1/0" };
+    const letter = String.fromCharCode(65 + tenure);
+    const book = minimalXlsx([
+      // A title merged across the top (above the header) is no loss; the range over data rows is.
+      {
+        name: "Customers",
+        rows: [["Customers, December"], HEADER, ...cells],
+        merged: ["A1:D1", `${letter}8:${letter}9`],
+      },
+    ]);
+    const input = await readInput(file("formulas.xlsx", book));
+    assert.equal(input.table.nRows, rows.length);
+    assert.equal(input.cleaning.missing.Tenure, rows.filter((r) => r.Tenure === "").length + 2);
+    assert.deepEqual(input.cleaning.notes.slice(0, 2), [
+      `sheet "Customers": 2 formula cells have no computed value in the file (an error, or a workbook not saved by a spreadsheet application) and are read as blank: ${letter}3, ${letter}6`,
+      `sheet "Customers": 1 merged range (${letter}8:${letter}9): only the first cell of each holds its value, the others are read as blank`,
+    ]);
+  });
+
+  it("--sheet picks the sheet; the choice among several is in the notes", async () => {
+    const book = minimalXlsx([
+      { name: "Sample", rows: [HEADER, ...rows.slice(0, 5).map(toCells)] },
+      { name: "All", rows: [HEADER, ...rows.map(toCells)] },
+    ]);
+    const path = file("two.xlsx", book);
+    const chosen = await readInput(path);
+    assert.equal(chosen.cleaning.sheet, "All");
+    assert.match(
+      chosen.cleaning.notes[0],
+      /^sheet "All" \(24 rows\) read because it has the most rows; also in the workbook: "Sample" \(5 rows\)/,
+    );
+    const named = await readInput(path, { sheet: "Sample", sheetSource: "--sheet", minClassCount: 1 });
+    assert.equal(named.table.nRows, 5);
   });
 });

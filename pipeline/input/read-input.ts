@@ -16,7 +16,8 @@ import type { RawTable } from "../../src/lib/data/raw.js";
 import type { SchemaSettings } from "../../src/lib/data/schema-config.js";
 import type { Schema } from "../../src/lib/data/schema.js";
 import { validateRawTable } from "../../src/lib/data/validate.js";
-import { workbookToRawTable } from "../../src/lib/data/xlsx-sheets.js";
+import { workbookToRawTable, type SheetChoiceOptions } from "../../src/lib/data/xlsx-sheets.js";
+import { workbookCellNotes } from "./workbook-cells.js";
 import { checkDeclaredSize, readZipDirectory } from "../../src/lib/data/zip-directory.js";
 
 export type { InputData, InputSource } from "../../src/lib/data/input.js";
@@ -31,6 +32,9 @@ export interface ReadInputOptions {
   readonly schemaSettings?: SchemaSettings;
   /** Read with this schema (a trained model's) instead of inferring one. */
   readonly schema?: Schema;
+  /** A workbook's sheet to read (--sheet, CHURN_SHEET), and where that came from; found by its contents otherwise. */
+  readonly sheet?: string;
+  readonly sheetSource?: string;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -53,12 +57,17 @@ async function readBytes(path: string): Promise<Buffer> {
   }
 }
 
-/** Reads the sheets of a workbook with read-excel-file, turning its failures into InputErrors. */
+/**
+ * Reads the sheets of a workbook with read-excel-file, turning its failures into InputErrors; the table carries
+ * notes on which sheet was read and on the cells read as blanks that were not (formulas, merged ranges).
+ */
 export async function readWorkbook(
   bytes: Buffer,
   file: string,
+  choice: SheetChoiceOptions = {},
 ): Promise<{ raw: RawTable; dictionary: Record<string, string> | null }> {
-  checkDeclaredSize(readZipDirectory(bytes, file), file);
+  const entries = readZipDirectory(bytes, file);
+  checkDeclaredSize(entries, file);
   let sheets;
   try {
     sheets = await readXlsxFile(bytes);
@@ -66,10 +75,13 @@ export async function readWorkbook(
     const reason = error instanceof Error ? error.message : String(error);
     throw InputError.fileProblem(file, `is a zip archive but could not be read as an .xlsx workbook (${reason})`);
   }
-  return workbookToRawTable(
+  const { raw, dictionary, headerRowNumber } = workbookToRawTable(
     file,
     sheets.map((s) => ({ name: s.sheet, rows: s.data })),
+    choice,
   );
+  const cellNotes = raw.sheet ? workbookCellNotes(bytes, entries, raw.sheet, headerRowNumber) : [];
+  return { raw: cellNotes.length > 0 ? { ...raw, notes: [...(raw.notes ?? []), ...cellNotes] } : raw, dictionary };
 }
 
 /** Reads, checks and cleans one input file (CSV, XLSX or Parquet). Throws InputError for anything wrong with the file. */
@@ -84,7 +96,11 @@ export async function readInput(path: string, options: ReadInputOptions = {}): P
   const format = startsWith(bytes, ZIP_MAGIC) ? "xlsx" : looksLikeParquet(bytes) ? "parquet" : "csv";
   const { raw, dictionary } =
     format === "xlsx"
-      ? await readWorkbook(bytes, path)
+      ? await readWorkbook(bytes, path, {
+          sheet: options.sheet,
+          sheetSource: options.sheetSource,
+          schema: options.schema,
+        })
       : format === "parquet"
         ? { raw: await parquetToRawTable(bytes, path), dictionary: null }
         : { raw: parseCsv(bytes, path), dictionary: null };

@@ -61,6 +61,11 @@ interface RawColumn {
 }
 
 /** Header names as validation will see them (unnamed and repeated columns get distinct labels). */
+/** A column name that says churn: one of the usual names, or a name with churn, attrition, exited in it. */
+export function looksLikeChurnName(name: string): boolean {
+  return TARGET_NAMES.has(looseName(name)) || TARGET_WORDS.test(name);
+}
+
 function columnNames(raw: RawTable): string[] {
   const seen = new Set<string>();
   return raw.header.map((name, index) => {

@@ -14,6 +14,8 @@ export interface RawTable {
   readonly sheet?: string;
   /** True when rowNumbers count records from 1 rather than lines (Parquet). */
   readonly rowsAreRecords?: boolean;
+  /** What the reader noticed and the user should know (which sheet was read and why, formula and merged cells). */
+  readonly notes?: readonly string[];
 }
 
 /** The line number used in messages for data row i. */

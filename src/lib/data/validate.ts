@@ -198,7 +198,7 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
   const category = keyedRecord<(string | null)[]>();
   const spellings = keyedRecord<(string | null)[]>();
   const normalised: NormalisedValue[] = [];
-  const notes: string[] = [];
+  const notes: string[] = [...(raw.notes ?? [])];
   let ids: string[] = [];
   let churn: Uint8Array | null = null;
   const target = targetColumn(schema);

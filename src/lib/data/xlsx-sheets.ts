@@ -1,13 +1,16 @@
 // A workbook's sheets (as read-excel-file returns them) to a RawTable and the data dictionary. The Kaggle
 // workbook has two sheets ("Data Dict", "E Comm") whose names users rename, reorder or translate, so the data
-// sheet is found by its columns and the dictionary by its header. The dictionary sheet as downloaded starts
+// sheet is found by its columns (or named with --sheet) and the dictionary by its header; when several
+// sheets look like data, the note on the table says which was read and why. The dictionary sheet as downloaded starts
 // with an empty row and an empty column, names the sheet in a "Data" column and spells Description
 // "Discerption"; we accept all of that. No file I/O here, so the browser can use it on an upload.
 import { InputError } from "./errors.js";
 import { hasKey, keyedRecord } from "./keyed-record.js";
 import { checkRowCount } from "./limits.js";
 import type { RawTable } from "./raw.js";
-import { SCHEMA } from "./schema.js";
+import { looksLikeChurnName } from "./infer-schema.js";
+import { KAGGLE_ECOMMERCE as SCHEMA_PRESET } from "./presets/kaggle-ecommerce.js";
+import type { Schema } from "./schema.js";
 import { schemaColumnFor } from "./validate.js";
 
 export interface SheetRows {
@@ -19,6 +22,8 @@ export interface WorkbookContents {
   readonly raw: RawTable;
   /** Column name -> description from the dictionary sheet; null when the workbook has none. */
   readonly dictionary: Record<string, string> | null;
+  /** The header's row number in the sheet (1 for the first row). */
+  readonly headerRowNumber: number;
 }
 
 /** How far down a sheet a header row is looked for (titles and notes sometimes sit above it). */
@@ -37,26 +42,130 @@ export function cellText(value: unknown): string {
   return String(value);
 }
 
-interface HeaderHit {
-  sheet: SheetRows;
-  row: number;
-  matches: number;
+/** Where a sheet's header is, and what makes it look like the customer table. */
+interface Candidate {
+  readonly sheet: SheetRows;
+  /** Index of the header row in sheet.rows. */
+  readonly row: number;
+  /** Header cells that name a column of the schema (the trained one, else the Kaggle preset). */
+  readonly schemaMatches: number;
+  /** The header has a column named like a churn flag. */
+  readonly churnColumn: boolean;
+  /** Non-blank rows under the header. */
+  readonly dataRows: number;
 }
 
-function findDataHeader(sheets: readonly SheetRows[]): HeaderHit | null {
-  let best: HeaderHit | null = null;
-  for (const sheet of sheets) {
-    const limit = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
-    for (let r = 0; r < limit; r++) {
-      const names = new Set<string>();
-      for (const cell of sheet.rows[r]) {
-        const spec = schemaColumnFor(cellText(cell));
-        if (spec) names.add(spec.name);
-      }
-      if (names.size >= 2 && (!best || names.size > best.matches)) best = { sheet, row: r, matches: names.size };
+export interface SheetChoiceOptions {
+  /** The sheet to read, by name (--sheet, CHURN_SHEET); chosen from the sheets' contents otherwise. */
+  readonly sheet?: string;
+  /** Where `sheet` came from, for messages. */
+  readonly sheetSource?: string;
+  /** The columns to look for (a trained model's schema for uploads); the Kaggle preset otherwise. */
+  readonly schema?: Schema;
+}
+
+const isBlankRow = (row: readonly unknown[]) => row.every((c) => cellText(c).trim() === "");
+const isNumberCell = (c: unknown) => typeof c === "number" || /^[+-]?\d+(?:\.\d+)?$/.test(cellText(c).trim());
+
+/** A data dictionary's header: a column of names beside a column of descriptions. */
+function isDictionaryHeader(cells: readonly string[]): boolean {
+  return cells.some((h) => VARIABLE_HEADER.test(h)) && cells.some((h) => DESCRIPTION_HEADER.test(h));
+}
+
+/**
+ * The header of a sheet: the row among the first HEADER_SEARCH_ROWS naming the most schema columns, or, when
+ * none names two, the first row of two or more names (text, not numbers) with a row under it.
+ */
+function candidateOf(sheet: SheetRows, schema: Schema | undefined): Candidate | null {
+  const limit = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
+  let best: { row: number; matches: number } | null = null;
+  let firstNamed = -1;
+  for (let r = 0; r < limit; r++) {
+    const cells = sheet.rows[r].map((c) => cellText(c).trim());
+    if (isDictionaryHeader(cells)) return null;
+    const names = new Set<string>();
+    for (const cell of cells) {
+      const spec = schemaColumnFor(cell, schema);
+      if (spec) names.add(spec.name);
+    }
+    if (names.size >= 2 && (!best || names.size > best.matches)) best = { row: r, matches: names.size };
+    const filled = sheet.rows[r].filter((c) => cellText(c).trim() !== "");
+    if (firstNamed < 0 && filled.length >= 2 && !filled.some(isNumberCell) && r + 1 < sheet.rows.length) {
+      firstNamed = r;
     }
   }
-  return best;
+  const row = best ? best.row : firstNamed;
+  if (row < 0) return null;
+  let dataRows = 0;
+  for (let r = row + 1; r < sheet.rows.length; r++) if (!isBlankRow(sheet.rows[r])) dataRows++;
+  if (dataRows === 0 && !best) return null;
+  const churnColumn = sheet.rows[row].some((c) => looksLikeChurnName(cellText(c).trim()));
+  return { sheet, row, schemaMatches: best?.matches ?? 0, churnColumn, dataRows };
+}
+
+const rowsText = (n: number) => `${n.toLocaleString("en-US")} row${n === 1 ? "" : "s"}`;
+
+/**
+ * The sheet that holds the customers, and why it was chosen. Ranked by the schema columns it names, then by
+ * whether it has a churn column, then by its rows: a sample sheet of 100 rows does not win over the full
+ * table because it comes first. Any other sheet that looked like data is named, so nothing is passed over
+ * silently.
+ */
+function chooseDataSheet(
+  file: string,
+  sheets: readonly SheetRows[],
+  options: SheetChoiceOptions,
+): { hit: Candidate; note: string | null } {
+  const names = sheets.map((s) => JSON.stringify(s.name)).join(", ");
+  if (options.sheet !== undefined) {
+    const wanted = options.sheet.trim();
+    const sheet =
+      sheets.find((s) => s.name === options.sheet) ?? sheets.find((s) => s.name.trim().toLowerCase() === wanted.toLowerCase());
+    if (!sheet) {
+      throw InputError.fileProblem(file, `has no sheet named "${options.sheet}" (from ${options.sheetSource ?? "--sheet"}); its sheets: ${names}`);
+    }
+    const hit = candidateOf(sheet, options.schema);
+    if (!hit) {
+      throw InputError.fileProblem(file, `sheet "${sheet.name}" (from ${options.sheetSource ?? "--sheet"}) has no header row of column names in its first ${HEADER_SEARCH_ROWS} rows`);
+    }
+    return { hit, note: `sheet "${sheet.name}" read, as ${options.sheetSource ?? "--sheet"} says` };
+  }
+  const candidates = sheets.map((s) => candidateOf(s, options.schema)).filter((c): c is Candidate => c !== null);
+  if (candidates.length === 0) {
+    const expected = (options.schema ?? SCHEMA_PRESET).columns.slice(0, 4).map((c) => c.name).join(", ");
+    throw InputError.fileProblem(
+      file,
+      sheets.length === 0
+        ? "is a workbook with no sheets"
+        : `has no sheet with a header row of column names (such as ${expected}, …) in its first ${HEADER_SEARCH_ROWS} rows; its sheets: ${names}`,
+    );
+  }
+  const ranked = [...candidates].sort(
+    (a, b) =>
+      b.schemaMatches - a.schemaMatches ||
+      Number(b.churnColumn) - Number(a.churnColumn) ||
+      b.dataRows - a.dataRows ||
+      sheets.indexOf(a.sheet) - sheets.indexOf(b.sheet),
+  );
+  const hit = ranked[0];
+  const others = ranked.slice(1).filter((c) => c.dataRows > 0);
+  if (others.length === 0) return { hit, note: null };
+  const runnerUp = others[0];
+  const why =
+    hit.schemaMatches !== runnerUp.schemaMatches
+      ? "it names the most of the expected columns"
+      : hit.churnColumn !== runnerUp.churnColumn
+        ? "it has a churn column"
+        : hit.dataRows !== runnerUp.dataRows
+          ? "it has the most rows"
+          : "it comes first of sheets alike";
+  const also = others.map((c) => `"${c.sheet.name}" (${rowsText(c.dataRows)})`).join(", ");
+  return {
+    hit,
+    note:
+      `sheet "${hit.sheet.name}" (${rowsText(hit.dataRows)}) read because ${why}; ` +
+      `also in the workbook: ${also}; --sheet NAME (or CHURN_SHEET) reads another`,
+  };
 }
 
 function readDictionary(sheets: readonly SheetRows[], dataSheet: string): Record<string, string> | null {
@@ -88,19 +197,13 @@ function readDictionary(sheets: readonly SheetRows[], dataSheet: string): Record
   return null;
 }
 
-/** Finds the data sheet by its columns and the dictionary by its header; throws InputError when there is no data sheet. */
-export function workbookToRawTable(file: string, sheets: readonly SheetRows[]): WorkbookContents {
-  const hit = findDataHeader(sheets);
-  if (!hit) {
-    const names = sheets.map((s) => JSON.stringify(s.name)).join(", ");
-    const expected = SCHEMA.slice(0, 4).map((c) => c.name).join(", ");
-    throw InputError.fileProblem(
-      file,
-      sheets.length === 0
-        ? "is a workbook with no sheets"
-        : `has no sheet with the expected columns (${expected}, …) in its first ${HEADER_SEARCH_ROWS} rows; its sheets: ${names}`,
-    );
-  }
+/** Finds the data sheet by its contents (or by name) and the dictionary by its header; throws InputError when there is no data sheet. */
+export function workbookToRawTable(
+  file: string,
+  sheets: readonly SheetRows[],
+  options: SheetChoiceOptions = {},
+): WorkbookContents {
+  const { hit, note } = chooseDataSheet(file, sheets, options);
   const { sheet, row: headerRow } = hit;
   checkRowCount(sheet.rows.length - headerRow - 1, file);
   const headerCells = sheet.rows[headerRow].map((c) => cellText(c).trim());
@@ -126,6 +229,7 @@ export function workbookToRawTable(file: string, sheets: readonly SheetRows[]): 
     header: keep.map((j) => headerCells[j] ?? ""),
     rows: body.map((b) => keep.map((j) => b.cells[j] ?? "")),
     rowNumbers: Int32Array.from(body, (b) => b.rowNumber),
+    ...(note ? { notes: [note] } : {}),
   };
-  return { raw, dictionary: readDictionary(sheets, sheet.name) };
+  return { raw, dictionary: readDictionary(sheets, sheet.name), headerRowNumber: headerRow + 1 };
 }

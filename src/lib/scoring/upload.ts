@@ -80,7 +80,7 @@ export async function readUpload(
       const reason = error instanceof Error ? error.message : String(error);
       throw InputError.fileProblem(file, `is a zip archive but could not be read as an .xlsx workbook (${reason})`);
     }
-    raw = workbookToRawTable(file, sheets).raw;
+    raw = workbookToRawTable(file, sheets, schema ? { schema } : {}).raw;
   } else {
     raw = parseCsv(bytes, file);
   }
