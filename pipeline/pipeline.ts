@@ -12,12 +12,11 @@ import { assembleModelBundle } from "./model-bundle.js";
 import { evaluateModels } from "./models/evaluate.js";
 import { geminiEnv, toPersonasArtifact, writePersonas } from "./personas/gemini-build.js";
 import { buildSegments } from "./segments/segments.js";
-import { CHURN_DATA_ROLES } from "../src/lib/segments/rfm.js";
+import { segmentRoles } from "../src/lib/segments/axes.js";
 import { PROJECT_ROOT, type PipelineSettings } from "./settings.js";
 import { stageTimer } from "./stage-timer.js";
 import { toCleanedArtifact } from "../src/lib/data/cleaned.js";
 import { InputError } from "../src/lib/data/errors.js";
-import { KAGGLE_COLUMNS } from "../src/lib/data/presets/kaggle-ecommerce.js";
 import { targetColumn } from "../src/lib/data/schema.js";
 import { distinctRows } from "../src/lib/data/split.js";
 import { summaryArtifact } from "../src/lib/data/summary.js";
@@ -72,12 +71,6 @@ export async function runPipeline(
     };
   }
 
-  requireKagglePresetBeyondDataStage(input, settings.dataPath);
-
-  // The hypotheses are tested on distinct customers: a customer copied under a second ID is one person.
-  const hypotheses = hypothesesArtifact(testHypotheses(selectTableRows(input.table, distinct)));
-  timer("hypothesis tests");
-
   const models = await evaluateModels({
     table: input.table,
     duplicateOf: input.duplicates.duplicateOf,
@@ -87,10 +80,15 @@ export async function runPipeline(
   });
   timer("models");
 
+  // The hypotheses are tested on distinct customers: a customer copied under a second ID is one person.
+  // Columns the leak screen left out are not tested either.
+  const hypotheses = hypothesesArtifact(testHypotheses(selectTableRows(models.table, distinct)));
+  timer("hypothesis tests");
+
   // Segments are read with every customer's out-of-sample risk, and scaled on the training rows only.
   const segments = buildSegments({
-    table: input.table,
-    roles: CHURN_DATA_ROLES,
+    table: models.table,
+    roles: segmentRoles(models.table, models.split.train),
     rows: distinct,
     trainRows: models.split.train,
     oofProbability: models.oofProbability,
@@ -129,7 +127,7 @@ export async function runPipeline(
 
   return {
     artifacts: {
-      summary,
+      summary: { ...summary, leakScreen: models.leakScreen },
       cleaned: toCleanedArtifact(input.table, input.duplicates.duplicateOf, { seed: settings.seed }),
       hypotheses,
       models: models.modelsArtifact,
@@ -185,23 +183,4 @@ function readTestIds(path: string): (string | number)[] {
     throw InputError.fileProblem(path, "expected a JSON array of customer IDs, like [50001, 50002]");
   }
   return parsed;
-}
-
-/**
- * The schema is inferred for any table, but the hypotheses, models and segments stages still read the Kaggle
- * columns by name. Until they read the schema, a table without the preset stops here with what was inferred,
- * rather than deep inside a stage with a stack trace.
- */
-function requireKagglePresetBeyondDataStage(input: InputData, file: string): void {
-  const schema = input.table.schema;
-  if (schema.preset !== null) return;
-  const target = targetColumn(schema);
-  const present = new Set(schema.columns.map((c) => c.name));
-  const missing = KAGGLE_COLUMNS.map((c) => c.name).filter((name) => !present.has(name));
-  const inferred = `target ${JSON.stringify(target.name)}, ${schema.columns.length - 1} columns kept, ${schema.ignored.length} ignored`;
-  const problem =
-    `was read with an inferred schema (${inferred}), but the stages after the data stage (hypotheses, models, ` +
-    `segments) still need the Kaggle e-commerce columns, and this file lacks ${missing.length} of them: ` +
-    `${missing.slice(0, 6).join(", ")}${missing.length > 6 ? ", …" : ""}`;
-  throw new InputError(file, [{ problem, count: 1, examples: [{ file, problem }] }]);
 }

@@ -15,7 +15,9 @@
 //
 // Every fit is a job (jobs.ts) so the fits run on all cores; results are put together in a fixed order, so
 // the same seed gives byte-identical artifacts however the jobs were scheduled.
-import { fitEncoder } from "../../src/lib/data/encode.js";
+import { fitEncoder, type EncoderSpec } from "../../src/lib/data/encode.js";
+import { idColumn } from "../../src/lib/data/schema.js";
+import { excludeLeaks, screenLeaks, type LeakScreen } from "../../src/lib/data/leak-screen.js";
 import type { ChurnTable } from "../../src/lib/data/table.js";
 import { take } from "../../src/lib/matrix.js";
 import type { ModelEntry, ModelsArtifact, PredictionSet } from "../../src/lib/models/artifact.js";
@@ -84,6 +86,9 @@ export interface EvaluateResult {
   /** PROBABILITY_SOURCE (split.ts) per row. */
   readonly probabilitySource: Uint8Array;
   readonly split: { readonly train: Int32Array; readonly test: Int32Array };
+  /** The leak screen on the training rows, and the table the models saw (flagged columns left out). */
+  readonly leakScreen: LeakScreen;
+  readonly table: ChurnTable;
 }
 
 const DEFAULT_POLICY: PolicyKind = "best-f1";
@@ -116,7 +121,7 @@ function columnGroups(features: readonly { readonly column: string }[]): ColumnG
 
 export async function evaluateModels(options: EvaluateOptions): Promise<EvaluateResult> {
   const log = options.log ?? (() => {});
-  const { table, duplicateOf, seed } = options;
+  const { table: input, duplicateOf, seed } = options;
   const k = options.folds ?? 5;
   const costs = options.costs ?? DEFAULT_COSTS;
   const targetRecall = options.targetRecall ?? DEFAULT_TARGET_RECALL;
@@ -126,15 +131,21 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
   const repeats = options.permutationRepeats ?? 5;
   const testFraction = options.testFraction ?? 0.2;
   const workers = options.workers ?? defaultWorkers();
-  const y = table.churn;
+  const y = input.churn;
   if (!y) throw new Error("evaluateModels: the table has no Churn column");
-  if (duplicateOf.length !== table.nRows)
-    throw new Error(`evaluateModels: duplicateOf has ${duplicateOf.length} entries for ${table.nRows} rows`);
+  if (duplicateOf.length !== input.nRows)
+    throw new Error(`evaluateModels: duplicateOf has ${duplicateOf.length} entries for ${input.nRows} rows`);
   const clock = stopwatch(log);
 
   // 1. Split distinct rows; folds of the training set.
-  const split = holdOut(table, y, duplicateOf, { testIds: options.testIds, testFraction, seed });
+  const split = holdOut(input, y, duplicateOf, { testIds: options.testIds, testFraction, seed });
   const { train, test } = split;
+  // A column that alone gives churn away is screened on the training rows and left out from here on.
+  const leakScreen = screenLeaks(input, train);
+  const table = excludeLeaks(input, leakScreen);
+  for (const leak of leakScreen.leaks) {
+    log(`models: ${leak.column}: ${leak.evidence}${leak.kept ? " (kept by the config)" : "; left out"}`);
+  }
   const yTrain = take(y, train);
   const yTest = take(y, test);
   if (yTest.every((v) => v === yTest[0])) throw new Error("evaluateModels: the test set holds only one class");
@@ -297,8 +308,8 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
       permutationRepeats: repeats,
       selection,
       notes: [
-        "Exact copies of another row (ignoring CustomerID) are removed before splitting, so no test customer has a copy in training.",
-        `Preprocessing (median imputation, the NoLastYearPurchase flag, one-hot categories; scaling for the models that need it) is fitted on training rows only, and refitted inside each of the ${k} folds.`,
+        `Exact copies of another row (ignoring ${idColumn(table.schema).synthetic ? "the line number" : idColumn(table.schema).name}) are removed before splitting, so no test customer has a copy in training.`,
+        `Preprocessing (median imputation, ${flagsText(finalEncoder)}one-hot categories; scaling for the models that need it) is fitted on training rows only, and refitted inside each of the ${k} folds.`,
         "Thresholds are chosen on out-of-fold predictions of the training set; the test set is scored once, at those thresholds.",
         `Cross-validated F1, precision and recall: each fold at the threshold chosen on the other folds' out-of-fold predictions.`,
         `Test intervals: ${reps} bootstrap resamples, churners and stayers resampled separately (stratified), 95% percentile intervals; the same resamples for every model.`,
@@ -354,6 +365,8 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
     oofProbability: rows.probability,
     probabilitySource: rows.source,
     split: { train, test },
+    leakScreen,
+    table,
   };
 }
 
@@ -374,4 +387,10 @@ function stopwatch(log: (line: string) => void): (stage: string) => void {
     log(`models: ${stage} in ${((now - last) / 1000).toFixed(2)} s`);
     last = now;
   };
+}
+
+/** "the NoLastYearPurchase flag, ": the 0/1 features the schema makes of meaningful blanks, if any. */
+function flagsText(encoder: EncoderSpec): string {
+  const flags = encoder.features.filter((f) => f.kind === "missing-flag").map((f) => f.name);
+  return flags.length === 0 ? "" : `the ${flags.join(" and ")} flag${flags.length > 1 ? "s" : ""}, `;
 }

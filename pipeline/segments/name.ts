@@ -1,7 +1,7 @@
 // The naming stage: each cluster's R, F and M against the whole base ("low", "mid", "high"), a name from
-// those levels ("Recent, frequent, high-cashback"), and namesakes told apart. The word for M comes with the
-// segment roles (src/lib/segments/rfm.ts), since what M stands for depends on the data.
-import type { RfmKey, RfmScaler } from "../../src/lib/segments/rfm.js";
+// those levels ("Recent, frequent, high-cashback"), and namesakes told apart. The words come with the
+// segment roles (src/lib/segments/rfm.ts), since what each axis stands for depends on the data.
+import type { AxisWords, RfmKey, RfmScaler } from "../../src/lib/segments/rfm.js";
 import type { Level, RfmTriple } from "../../src/lib/segments/types.js";
 
 /**
@@ -36,13 +36,11 @@ export function levelsOf(point: RfmTriple, cuts: LevelCuts): Levels {
   };
 }
 
-// Recency is in days: a low value is a recent customer.
-const RECENCY_WORDS: Record<Level, string> = { low: "Recent", mid: "Cooling", high: "Lapsed" };
-const FREQUENCY_WORDS: Record<Level, string> = { low: "infrequent", mid: "regular", high: "frequent" };
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** "Recent, frequent, high-cashback", with `monetaryWord` "cashback". */
-export function clusterName(levels: Levels, monetaryWord: string): string {
-  return `${RECENCY_WORDS[levels.recency]}, ${FREQUENCY_WORDS[levels.frequency]}, ${levels.monetary}-${monetaryWord}`;
+/** "Recent, frequent, high-cashback", with the Kaggle preset's words. */
+export function clusterName(levels: Levels, words: AxisWords): string {
+  return `${capitalise(words.recency[levels.recency])}, ${words.frequency[levels.frequency]}, ${words.monetary[levels.monetary]}`;
 }
 
 const QUALIFIER_KEYS: readonly RfmKey[] = ["recency", "frequency", "monetary"];
@@ -55,14 +53,8 @@ const QUALIFIER_KEYS: readonly RfmKey[] = ["recency", "frequency", "monetary"];
 export function disambiguate(
   names: readonly string[],
   centres: readonly (readonly number[])[],
-  monetaryWord: string,
+  words: AxisWords,
 ): string[] {
-  const qualifiers: Record<RfmKey, readonly [string, string]> = {
-    recency: ["more recent", "less recent"],
-    frequency: ["fewer orders", "more orders"],
-    monetary: [`less ${monetaryWord}`, `more ${monetaryWord}`],
-  };
-  const counted: Record<RfmKey, string> = { recency: "days since order", frequency: "orders", monetary: monetaryWord };
   const out = [...names];
   const groups = new Map<string, number[]>();
   names.forEach((nm, id) => groups.set(nm, [...(groups.get(nm) ?? []), id]));
@@ -86,7 +78,10 @@ export function disambiguate(
     const key = QUALIFIER_KEYS[dim];
     const ranked = [...ids].sort((a, b) => centres[a][dim] - centres[b][dim] || a - b);
     ranked.forEach((id, r) => {
-      const q = ranked.length === 2 ? qualifiers[key][r] : `${counted[key]}: ${r + 1} of ${ranked.length}`;
+      const q =
+        ranked.length === 2
+          ? [words[key].less, words[key].more][r]
+          : `${words[key].counting}: ${r + 1} of ${ranked.length}`;
       out[id] = `${nm} (${q})`;
     });
   }
@@ -107,13 +102,13 @@ export function nameClusters(
   centres: readonly RfmTriple[],
   zCentres: readonly (readonly number[])[],
   cuts: LevelCuts,
-  monetaryWord: string,
+  words: AxisWords,
 ): ClusterNames {
   const levels = centres.map((c) => levelsOf(c, cuts));
   const names = disambiguate(
-    levels.map((l) => clusterName(l, monetaryWord)),
+    levels.map((l) => clusterName(l, words)),
     zCentres,
-    monetaryWord,
+    words,
   );
   return { levels, names };
 }

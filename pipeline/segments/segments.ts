@@ -3,7 +3,7 @@
 // of its own (cluster.ts, name.ts, profile.ts, rfm-scores.ts, value.ts); this file says in which order they
 // run. Which columns play R, F and M is the caller's to say (`roles`).
 import { findDuplicates } from "../../src/lib/data/duplicates.js";
-import { FEATURE_COLUMNS } from "../../src/lib/data/schema.js";
+import { featureColumns } from "../../src/lib/data/schema.js";
 import { distinctRows, stratifiedSplit } from "../../src/lib/data/split.js";
 import { deriveSeed } from "../../src/lib/random.js";
 import type { ChurnTable } from "../../src/lib/data/table.js";
@@ -99,7 +99,7 @@ export function buildSegments(options: BuildSegmentsOptions): SegmentsResult {
   const base = baseProfile(raw, rows, churn);
   const cuts = levelCuts(scaler);
   const centresInUnits = centres.map((z) => unstandardiseRfm(scaler, z));
-  const { levels, names } = nameClusters(centresInUnits, centres, cuts, roles.monetaryWord);
+  const { levels, names } = nameClusters(centresInUnits, centres, cuts, roles.words);
   const scores = scoreSegments(imputed, rows, clusterOfPoint, churn, k, table.nRows);
 
   const nDistinctive = options.nDistinctive ?? 6;
@@ -116,7 +116,7 @@ export function buildSegments(options: BuildSegmentsOptions): SegmentsResult {
       centre: centresInUnits[id],
       levels: levels[id],
       table,
-      columns: FEATURE_COLUMNS,
+      columns: featureColumns(table.schema),
       nDistinctive,
     });
     const risk = clusterValue({
@@ -150,6 +150,7 @@ export function buildSegments(options: BuildSegmentsOptions): SegmentsResult {
     version: 1,
     columns: { ...roles.columns },
     monetaryNote: roles.monetaryNote,
+    ...(roles.axes ? { axes: roles.axes } : {}),
     k,
     seed,
     restarts,

@@ -83,9 +83,10 @@ export interface ClaimSpec {
   readonly less?: string;
   readonly digits?: number;
   readonly unit?: string;
-  /** Wording for a level claim: the customers at the level, and the rest. */
+  /** Wording for a level claim: the customers at the level, the rest, and what the effect compares. */
   readonly who?: string;
   readonly others?: string;
+  readonly comparison?: string;
 }
 
 /** How a schema decision was made, for the Data page and the CLI log. */
@@ -111,6 +112,19 @@ export interface Schema {
   /** Columns the leak screen flagged that the config keeps in the models anyway. */
   readonly keepLeaks: readonly string[];
   readonly decisions: readonly SchemaDecision[];
+  /** How the segments speak of each role's column (the preset's "cashback"), and a note on the monetary one. */
+  readonly roleWords?: Readonly<Partial<Record<RoleName, RoleWords>>>;
+  readonly monetaryNote?: string;
+}
+
+/** Words for a segment axis: its low, mid and high levels, less and more of it, and what it counts. */
+export interface RoleWords {
+  readonly low: string;
+  readonly mid: string;
+  readonly high: string;
+  readonly less: string;
+  readonly more: string;
+  readonly counting: string;
 }
 
 export function idColumn(schema: Schema): IdColumn {

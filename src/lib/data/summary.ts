@@ -1,6 +1,7 @@
 // summary.json: what the data is and everything the data stage did to it, for the Overview and Data pages
 // and for a user checking a new file with the CLI. Plain JSON (no typed arrays, no NaN).
 import type { InputData, InputSource } from "./input.js";
+import type { LeakScreen } from "./leak-screen.js";
 import type { NormalisedValue } from "./normalise.js";
 import { profileTable, type ColumnProfile } from "./profile.js";
 import type { ColumnKind, Schema } from "./schema.js";
@@ -56,6 +57,8 @@ export interface Summary {
   readonly notes: readonly string[];
   /** The schema the file was read with (a preset or inferred) and how each part of it was decided. */
   readonly schema: Schema;
+  /** Columns that alone give churn away on the training rows (added by the models stage). */
+  readonly leakScreen?: LeakScreen;
 }
 
 const DUPLICATE_EXAMPLES = 10;

@@ -24,6 +24,13 @@ export interface SegmentsArtifact {
   readonly columns: { readonly recency: string; readonly frequency: string; readonly monetary: string };
   /** Why M is cashback: the data has no revenue column. */
   readonly monetaryNote: string;
+  /** Why each axis column was chosen; present only when a column stands in for a role the schema lacks. */
+  readonly axes?: readonly {
+    readonly role: string;
+    readonly column: string;
+    readonly source: string;
+    readonly why: string;
+  }[];
   readonly k: number;
   readonly seed: number;
   readonly restarts: number;

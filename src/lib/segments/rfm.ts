@@ -2,6 +2,8 @@
 // uploaded customers with this same code and the SegmentModel JSON the pipeline exported, so a customer
 // lands in the same cluster on the page as in the report.
 
+import { KAGGLE_ECOMMERCE } from "../data/presets/kaggle-ecommerce.js";
+import type { RoleWords } from "../data/schema.js";
 import type { ChurnTable } from "../data/table.js";
 import type { RfmQuintiles } from "./rfm-scores.js";
 import type { RfmTriple } from "./types.js";
@@ -14,35 +16,43 @@ export interface RfmColumns {
   readonly monetary: string;
 }
 
-/** The columns standing in for R, F and M, as the original project defined them on this data. */
-export const RFM_COLUMNS = {
-  recency: "DaySinceLastOrder",
-  frequency: "OrderCount",
-  monetary: "CashbackAmount",
-} as const satisfies RfmColumns;
+/** The Kaggle preset's R, F and M columns, as the original project defined them on its data. */
+export const RFM_COLUMNS = KAGGLE_ECOMMERCE.roles as RfmColumns;
 
 export const RFM_KEYS = ["recency", "frequency", "monetary"] as const;
 export type RfmKey = (typeof RFM_KEYS)[number];
 
-/** Shown wherever M appears: the data has no revenue or spend column. */
-export const MONETARY_NOTE =
-  "The data has no revenue or spend column. M is CashbackAmount (average cashback in the last month), " +
-  "the only money column: a proxy for value, not the customer's spend.";
+/** Shown wherever M appears on the Kaggle data: it has no revenue or spend column. */
+export const MONETARY_NOTE = KAGGLE_ECOMMERCE.monetaryNote as string;
 
-/** Which columns the segments stage reads as R, F and M, and how the report speaks of M. */
+/** How the segments speak of each axis: its levels in names, less and more of it, what it counts. */
+export type AxisWords = Record<RfmKey, RoleWords>;
+
+/** Which columns the segments stage reads as R, F and M, how the report speaks of them, and why. */
 export interface SegmentRoles {
   readonly columns: RfmColumns;
   /** What M is, shown wherever M appears. */
   readonly monetaryNote: string;
-  /** M in cluster names: "high-cashback", "(more cashback)", "(cashback: 1 of 3)". */
-  readonly monetaryWord: string;
+  /** Words in cluster names: "high-cashback", "(more cashback)", "(cashback: 1 of 3)". */
+  readonly words: AxisWords;
+  /** Why each column was chosen; present only when a column stands in for a role the schema lacks. */
+  readonly axes?: readonly SegmentAxisChoice[];
 }
 
-/** The roles on the e-commerce churn data the report was built for. */
+/** One axis of the segments: the role, the column playing it, how it was chosen and why, in words. */
+export interface SegmentAxisChoice {
+  readonly role: RfmKey;
+  readonly column: string;
+  /** "role": the schema names the column for the role; "name": its name says so; "churn": a stand-in. */
+  readonly source: "role" | "name" | "churn";
+  readonly why: string;
+}
+
+/** The roles on the e-commerce churn data the report was built for (the Kaggle preset's). */
 export const CHURN_DATA_ROLES: SegmentRoles = {
   columns: RFM_COLUMNS,
   monetaryNote: MONETARY_NOTE,
-  monetaryWord: "cashback",
+  words: KAGGLE_ECOMMERCE.roleWords as AxisWords,
 };
 
 /** Raw R, F, M per row; NaN marks a blank cell. */

@@ -1,7 +1,9 @@
-// The original report's three hypotheses, tested on whatever table the report is built from, and the
+// The claims the schema names (the Kaggle preset's three, or the config's), tested on whatever table the
+// report is built from; without any, the columns most associated with churn, labelled exploratory. And the
 // explorer's test of any column against churn. Verdicts are built from the numbers: where the data point
 // the other way from the claim (on the real data, satisfaction and recency do), the verdict says so.
 
+import { featureColumns, targetColumn, type ClaimSpec } from "../data/schema.js";
 import type { ChurnTable } from "../data/table.js";
 import {
   codeLevels,
@@ -72,7 +74,9 @@ export interface RateGroup extends RateInterval {
 }
 
 export interface HypothesisResult {
-  readonly id: "satisfaction" | "complaint" | "recency";
+  readonly id: string;
+  /** Found and tested on the same data (no claim was configured): its p-value overstates the evidence. */
+  readonly exploratory?: true;
   readonly name: string;
   readonly claim: string;
   readonly columns: readonly string[];
@@ -117,7 +121,7 @@ function decide(p: number, signedEffect: number, expectedSign: 1 | -1, alpha: nu
 }
 
 interface NumericHypothesis {
-  readonly id: "satisfaction" | "recency";
+  readonly id: string;
   readonly name: string;
   readonly claim: string;
   readonly column: string;
@@ -168,7 +172,7 @@ function numericHypothesis(table: ChurnTable, h: NumericHypothesis, alpha: numbe
     id: h.id,
     name: h.name,
     claim: h.claim,
-    columns: [h.column, "Churn"],
+    columns: [h.column, targetColumn(table.schema).name],
     test: welch.test,
     statisticName: "t",
     statistic: welch.statistic,
@@ -187,14 +191,24 @@ function numericHypothesis(table: ChurnTable, h: NumericHypothesis, alpha: numbe
   };
 }
 
-function complaintHypothesis(table: ChurnTable, alpha: number): HypothesisResult {
-  const column = "Complain";
+/** A level claim: customers at `level` of the column churn more (or less) than the rest. */
+function levelHypothesis(table: ChurnTable, h: ClaimSpec, alpha: number): HypothesisResult {
+  const column = h.column;
+  const level = h.level as string;
   const churn = requireChurn(table);
   const coding = codeLevels(table, column);
   const counts = levelCounts(coding, churn);
-  // Rows: no complaint, complaint (absent levels count as empty, so the test reports it rather than crashing).
-  const row = (level: string): number[] => counts[coding.levels.indexOf(level)] ?? [0, 0];
-  const table2 = [row("0"), row("1")];
+  // Rows: the rest, the level (absent levels count as empty, so the test reports it rather than crashing).
+  const others = coding.levels.filter((l) => l !== level);
+  const rest = [0, 0];
+  for (const l of others) {
+    const c = counts[coding.levels.indexOf(l)];
+    rest[0] += c[0];
+    rest[1] += c[1];
+  }
+  const table2 = [rest, counts[coding.levels.indexOf(level)] ?? [0, 0]];
+  const who = h.who ?? `customers with ${column} ${level}`;
+  const whoElse = h.others ?? "the others";
   const yates = chiSquareIndependence(table2, { yates: true });
   const plain = chiSquareIndependence(table2, { yates: false });
   const v = cramersV(table2);
@@ -210,9 +224,9 @@ function complaintHypothesis(table: ChurnTable, alpha: number): HypothesisResult
     churned: c[1],
     ...wilsonInterval(c[1], c[0] + c[1]),
   });
-  const without = group("0", table2[0]);
-  const withC = group("1", table2[1]);
-  const direction = decide(yates.p, diff.value, 1, alpha);
+  const without = group(others.length === 1 ? others[0] : `not ${level}`, table2[0]);
+  const withC = group(level, table2[1]);
+  const direction = decide(yates.p, diff.value, h.direction === "higher" ? 1 : -1, alpha);
   const rate = (g: RateGroup): string =>
     `${formatPercent(g.rate)} (95% CI ${formatInterval(g.low, g.high, (x) => formatPercent(x))}, n = ${formatCount(g.n)})`;
   let opening: string;
@@ -220,23 +234,23 @@ function complaintHypothesis(table: ChurnTable, alpha: number): HypothesisResult
     opening = `Cannot be tested on this data: ${yates.note ?? "the test is undefined"}.`;
   } else if (direction === "no evidence") {
     opening =
-      `No evidence either way at the ${alpha * 100}% level: customers who complained churned at ${rate(withC)} and ` +
-      `those who did not at ${rate(without)}, a gap chance could explain.`;
+      `No evidence either way at the ${alpha * 100}% level: ${who} churned at ${rate(withC)} and ` +
+      `${whoElse} at ${rate(without)}, a gap chance could explain.`;
   } else {
     const verb = direction === "supports" ? "The data support the claim" : "The data contradict the claim";
     opening =
-      `${verb}: customers who complained churned ${diff.value > 0 ? "more" : "less"} often, ${rate(withC)} against ` +
-      `${rate(without)} for those who did not${direction === "contradicts" ? ", the opposite of what the claim predicts" : ""}.`;
+      `${verb}: ${who} churned ${diff.value > 0 ? "more" : "less"} often, ${rate(withC)} against ` +
+      `${rate(without)} for ${whoElse}${direction === "contradicts" ? ", the opposite of what the claim predicts" : ""}.`;
   }
   const numbers =
     `Difference ${formatPoints(diff.value)} (95% CI ${formatInterval(diff.low, diff.high, (x) => formatNumber(x * 100, 1))} points); ` +
     `χ² with Yates's correction = ${formatNumber(yates.statistic, 1)} (df = ${formatDf(yates.df)}), ${pClause(yates.p, { logP: yates.logP })}; ` +
     `Cramér's V = ${formatNumber(v.value, 2)}.`;
   return {
-    id: "complaint",
-    name: "Complaints and churn",
-    claim: "Customers who complained churn more.",
-    columns: [column, "Churn"],
+    id: h.id,
+    name: h.name,
+    claim: h.claim,
+    columns: [column, targetColumn(table.schema).name],
     test: "Chi-square test of independence with Yates's correction",
     statisticName: "χ²",
     statistic: yates.statistic,
@@ -244,7 +258,7 @@ function complaintHypothesis(table: ChurnTable, alpha: number): HypothesisResult
     p: yates.p,
     logP: yates.logP,
     pText: formatP(yates.p, { logP: yates.logP }),
-    comparison: "churn rate of customers who complained minus that of customers who did not",
+    comparison: h.comparison ?? `churn rate of ${who} minus that of ${whoElse}`,
     effect: {
       name: diff.name,
       value: diff.value,
@@ -274,38 +288,79 @@ function cramersLine(v: EffectSize, chi: ChiSquareResult): TestLine {
   };
 }
 
-const SATISFACTION: NumericHypothesis = {
-  id: "satisfaction",
-  name: "Satisfaction and churn",
-  claim: "Customers with lower satisfaction churn more.",
-  column: "SatisfactionScore",
-  expectedSign: 1,
-  noun: "satisfaction score",
-  more: "higher",
-  less: "lower",
-  format: (x) => formatNumber(x, 2),
-};
+function numericClaim(h: ClaimSpec): NumericHypothesis {
+  const digits = h.digits ?? 2;
+  return {
+    id: h.id,
+    name: h.name,
+    claim: h.claim,
+    column: h.column,
+    // The sign of mean(stayed) - mean(churned): churners with less of it make it positive.
+    expectedSign: h.direction === "lower" ? 1 : -1,
+    noun: h.noun ?? h.column,
+    more: h.more ?? "higher",
+    less: h.less ?? "lower",
+    format: (x) => `${formatNumber(x, digits)}${h.unit ? ` ${h.unit}` : ""}`,
+  };
+}
 
-const RECENCY: NumericHypothesis = {
-  id: "recency",
-  name: "Time since the last order and churn",
-  claim: "Customers whose last order was longer ago churn more.",
-  column: "DaySinceLastOrder",
-  expectedSign: -1,
-  noun: "time since their last order",
-  more: "longer",
-  less: "shorter",
-  format: (x) => `${formatNumber(x, 1)} days`,
-};
-
-/** The original's three hypotheses, each tested and given a verdict built from the numbers. */
-export function testHypotheses(table: ChurnTable, options: { alpha?: number } = {}): HypothesisResult[] {
+/** One claim tested: a mean comparison for a number, a churn-rate comparison for a level. */
+export function testClaim(table: ChurnTable, claim: ClaimSpec, options: { alpha?: number } = {}): HypothesisResult {
   const alpha = options.alpha ?? ALPHA;
-  return [
-    numericHypothesis(table, SATISFACTION, alpha),
-    complaintHypothesis(table, alpha),
-    numericHypothesis(table, RECENCY, alpha),
-  ];
+  return claim.level !== undefined
+    ? levelHypothesis(table, claim, alpha)
+    : numericHypothesis(table, numericClaim(claim), alpha);
+}
+
+/** How many columns the exploratory tests pick when no claim is configured. */
+export const EXPLORATORY_COUNT = 3;
+
+/**
+ * Without claims: the columns most associated with churn (smallest p of the fitting test), each stated as
+ * the claim the data suggest and tested on the same data. Labelled exploratory: the choice was made by
+ * looking, so the p-values overstate the evidence; they are leads to test on new data, not findings.
+ */
+export function exploratoryClaims(table: ChurnTable, count = EXPLORATORY_COUNT): ClaimSpec[] {
+  const tested = featureColumns(table.schema)
+    .filter((c) => table.numeric[c.name] || table.category[c.name])
+    .map((c) => ({ column: c.name, test: testColumn(table, c.name) }))
+    .filter((t) => Number.isFinite(t.test.primary.logP))
+    .sort((a, b) => a.test.primary.logP - b.test.primary.logP || (a.column < b.column ? -1 : 1))
+    .slice(0, count);
+  return tested.map(({ column, test }, i): ClaimSpec => {
+    const base = { id: `exploratory-${i + 1}`, name: `${column} and churn (exploratory)`, column };
+    if (test.kind === "numeric") {
+      const higher = test.groups[1].mean > test.groups[0].mean;
+      return {
+        ...base,
+        claim: `Customers with ${higher ? "higher" : "lower"} ${column} churn more (suggested by this data).`,
+        direction: higher ? "higher" : "lower",
+      };
+    }
+    const top = [...test.groups].sort((a, b) => b.rate - a.rate || (a.label < b.label ? -1 : 1))[0];
+    return {
+      ...base,
+      claim: `Customers with ${column} ${top.label} churn more (suggested by this data).`,
+      direction: "higher",
+      level: top.label,
+    };
+  });
+}
+
+/** The schema's claims (the preset's or the config's), else exploratory ones; each tested with a verdict. */
+export function testHypotheses(table: ChurnTable, options: { alpha?: number } = {}): HypothesisResult[] {
+  const claims = table.schema.hypotheses;
+  if (claims) return claims.map((claim) => testClaim(table, claim, options));
+  return exploratoryClaims(table).map((claim) => {
+    const result = testClaim(table, claim, options);
+    return {
+      ...result,
+      exploratory: true,
+      verdict:
+        `Exploratory: ${claim.column} is among the columns most associated with churn here, found and tested on the same ` +
+        `data, so the p-value overstates the evidence. ${result.verdict}`,
+    };
+  });
 }
 
 /** JSON for the hypotheses.json artifact: NaN and infinities become null (JSON has neither). */

@@ -75,6 +75,7 @@ export const KAGGLE_HYPOTHESES: readonly ClaimSpec[] = [
     level: "1",
     who: "customers who complained",
     others: "those who did not",
+    comparison: "churn rate of customers who complained minus that of customers who did not",
   },
   {
     id: "recency",
@@ -99,4 +100,12 @@ export const KAGGLE_ECOMMERCE: Schema = {
   hypotheses: KAGGLE_HYPOTHESES,
   keepLeaks: [],
   decisions: [],
+  roleWords: {
+    recency: { low: "Recent", mid: "Cooling", high: "Lapsed", less: "more recent", more: "less recent", counting: "days since order" },
+    frequency: { low: "infrequent", mid: "regular", high: "frequent", less: "fewer orders", more: "more orders", counting: "orders" },
+    monetary: { low: "low-cashback", mid: "mid-cashback", high: "high-cashback", less: "less cashback", more: "more cashback", counting: "cashback" },
+  },
+  monetaryNote:
+    "The data has no revenue or spend column. M is CashbackAmount (average cashback in the last month), " +
+    "the only money column: a proxy for value, not the customer's spend.",
 };
