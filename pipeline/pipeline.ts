@@ -100,6 +100,7 @@ export async function runPipeline(
   const personas = await writePersonas({
     profiles: segments.artifact.clusters,
     base: segments.artifact.base,
+    axes: segments.artifact.columns,
     env: geminiEnv(settings),
     cacheDir: GEMINI_CACHE_DIR,
     log,

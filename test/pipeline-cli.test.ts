@@ -11,7 +11,6 @@ import { parseCsv } from "../src/lib/data/csv.js";
 import { validateRawTable } from "../src/lib/data/validate.js";
 import { readModelBundle } from "../src/lib/scoring/bundle.js";
 import { scoreTable } from "../src/lib/scoring/score.js";
-import { otherTables } from "./fixtures/other-tables.js";
 import { assertSqlMatchesScores } from "./helpers/duckdb.js";
 import { runPipelineCli, readJson, runTsx } from "./helpers/pipeline.js";
 
@@ -188,24 +187,4 @@ describe("npm run pipeline with bad schema settings", () => {
       assert.deepEqual(run.files, []);
     });
   }
-});
-
-describe("npm run pipeline on a table of another schema", () => {
-  // The schema is inferred, but the later stages still read the Kaggle columns: the run must stop with what
-  // it inferred and what is missing, exit 1 and write nothing, instead of failing inside a stage.
-  const dir = mkdtempSync(join(tmpdir(), "churn-other-"));
-  const table = otherTables(200)[0];
-  const file = join(dir, `${table.name}.csv`);
-  writeFileSync(file, table.csv);
-  const run = runPipelineCli(["--data", file]);
-  it("exits 1 naming the file, the inferred target and the missing columns, with no artifacts", () => {
-    assert.equal(run.status, 1, run.stderr);
-    assert.match(
-      run.stderr,
-      new RegExp(`${table.name}\\.csv: was read with an inferred schema \\(target "${table.expect.target}"`),
-    );
-    assert.match(run.stderr, /still need the Kaggle e-commerce columns, and this file lacks \d+ of them: /);
-    assert.doesNotMatch(run.stderr, /unexpected error|\n\s+at /);
-    assert.deepEqual(run.files, []);
-  });
 });

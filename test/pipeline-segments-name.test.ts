@@ -1,7 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { clusterName, disambiguate, LEVEL_Z, levelCuts, levelsOf, nameClusters } from "../pipeline/segments/name.js";
-import type { RfmScaler } from "../src/lib/segments/rfm.js";
+import { axisWords } from "../src/lib/segments/axes.js";
+import { CHURN_DATA_ROLES, type RfmScaler } from "../src/lib/segments/rfm.js";
+
+const PRESET = CHURN_DATA_ROLES.words;
+// Words for a table whose monetary axis is a stand-in column named "spend".
+const SPEND = axisWords([{ role: "monetary", column: "spend", source: "churn", why: "" }]);
 
 const scaler: RfmScaler = {
   columns: { recency: "R", frequency: "F", monetary: "M" },
@@ -22,12 +27,12 @@ test("levels meet at the mean -/+ 0.4307 sd of the base", () => {
   });
 });
 
-test("a name from the levels; low recency (few days) is recent, and M's word comes from the roles", () => {
+test("a name from the levels; low recency (few days) is recent, and the words come from the roles", () => {
   const levels = { recency: "low", frequency: "high", monetary: "high" } as const;
-  assert.equal(clusterName(levels, "cashback"), "Recent, frequent, high-cashback");
+  assert.equal(clusterName(levels, PRESET), "Recent, frequent, high-cashback");
   assert.equal(
-    clusterName({ recency: "high", frequency: "low", monetary: "mid" }, "spend"),
-    "Lapsed, infrequent, mid-spend",
+    clusterName({ recency: "high", frequency: "low", monetary: "mid" }, SPEND),
+    "Lapsed, infrequent, mid spend",
   );
 });
 
@@ -39,7 +44,7 @@ test("namesakes are told apart along the dimension where they differ most", () =
       [9, 9, 9],
       [0.1, -1, 0],
     ],
-    "cashback",
+    PRESET,
   );
   assert.deepEqual(names, ["A (more orders)", "B", "A (fewer orders)"]);
   const three = disambiguate(
@@ -49,7 +54,7 @@ test("namesakes are told apart along the dimension where they differ most", () =
       [0, 0, 1],
       [0, 0, 2],
     ],
-    "cashback",
+    PRESET,
   );
   assert.deepEqual(three, ["A (cashback: 3 of 3)", "A (cashback: 1 of 3)", "A (cashback: 2 of 3)"]);
   assert.deepEqual(
@@ -59,9 +64,9 @@ test("namesakes are told apart along the dimension where they differ most", () =
         [0, 0, 1],
         [0, 0, -1],
       ],
-      "spend",
+      SPEND,
     ),
-    ["A (more spend)", "A (less spend)"],
+    ["A (higher spend)", "A (lower spend)"],
   );
 });
 
@@ -79,7 +84,7 @@ test("cluster names: levels of the centres in original units, namesakes told apa
       [2, -2, -1],
     ],
     cuts,
-    "cashback",
+    PRESET,
   );
   assert.deepEqual(levels[2], { recency: "high", frequency: "low", monetary: "low" });
   assert.deepEqual(names, [

@@ -25,6 +25,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ApiError, GoogleGenAI } from "@google/genai";
+import type { RfmColumns } from "../../src/lib/segments/rfm.js";
 import type { BaseProfile, ClusterProfile } from "../../src/lib/segments/types.js";
 import type { PersonaCard, PersonasArtifact } from "../../src/lib/personas/card.js";
 import { writePersonaByRules } from "../../src/lib/personas/rules.js";
@@ -62,6 +63,8 @@ export interface GeminiEnv {
 export interface WritePersonasOptions {
   readonly profiles: readonly ClusterProfile[];
   readonly base: BaseProfile;
+  /** The columns the segments grouped on (the rules cards name them); default the Kaggle preset's. */
+  readonly axes?: RfmColumns;
   /** Only these three variables are read; pass `process.env` or a test's own object. */
   readonly env: GeminiEnv;
   /** Where answers are cached (created when needed). */
@@ -146,7 +149,7 @@ export async function writePersonas(options: WritePersonasOptions): Promise<Writ
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const apiKey = env.GEMINI_API_KEY?.trim() ?? "";
   const say = (line: string): void => options.log?.(redact(line, apiKey));
-  const rulesCards = profiles.map((p) => writePersonaByRules(p, base, profiles));
+  const rulesCards = profiles.map((p) => writePersonaByRules(p, base, profiles, options.axes));
 
   if (apiKey === "") {
     say(`personas: GEMINI_API_KEY not set; ${profiles.length} cards written by rules`);
@@ -177,7 +180,7 @@ export async function writePersonas(options: WritePersonasOptions): Promise<Writ
     const profile = profiles[i]!;
     const rulesCard = rulesCards[i]!;
     const source = { kind: "gemini-build", model } as const;
-    const prompt = buildPersonaPrompt(profile, base);
+    const prompt = buildPersonaPrompt(profile, base, options.axes);
     const cachePath = join(cacheDir, `gemini-${personaCacheKey(endpoint, model, prompt)}.json`);
 
     const hit = await readCache(cachePath);

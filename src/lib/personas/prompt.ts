@@ -5,6 +5,7 @@
 import type { BaseProfile, ClusterProfile } from "../segments/types.js";
 import { CARD_LIMITS, validateCard, type CardSource, type CardValidation } from "./card.js";
 import { columnSpec } from "../data/schema.js";
+import { RFM_COLUMNS, type RfmColumns } from "../segments/rfm.js";
 import { formatCount, formatFeatureValue, formatMean, formatPercent, formatSd, splitFeature } from "./format.js";
 
 /** Bump when the prompt or schema changes meaning, so cached answers to the old question are not reused. */
@@ -56,10 +57,33 @@ function rfmLine(
  * The prompt for one cluster. Numbers are rounded the way the page shows them, which also keeps the
  * cache key stable against floating-point noise in the profile.
  */
-export function buildPersonaPrompt(profile: ClusterProfile, base: BaseProfile): string {
+export function buildPersonaPrompt(profile: ClusterProfile, base: BaseProfile, axes: RfmColumns = RFM_COLUMNS): string {
+  // The Kaggle preset's R, F and M are orders and cashback; another table's axes are named by their columns.
+  const preset =
+    axes.recency === RFM_COLUMNS.recency &&
+    axes.frequency === RFM_COLUMNS.frequency &&
+    axes.monetary === RFM_COLUMNS.monetary;
+  const labels = preset
+    ? {
+        recency: "Recency, days since the last order (lower is more recent)",
+        frequency: "Frequency, orders in the last month",
+        monetary: "Monetary, average cashback in the last month (the data has no spend column)",
+      }
+    : {
+        recency: `Recency axis, column ${axes.recency}`,
+        frequency: `Frequency axis, column ${axes.frequency}`,
+        monetary: `Monetary axis, column ${axes.monetary}`,
+      };
   const lines: string[] = [
-    "You are a customer-retention analyst at an e-commerce company. Write a persona card for one customer",
-    "segment. The segments come from k-means clustering on recency, frequency and monetary value (RFM).",
+    ...(preset
+      ? [
+          "You are a customer-retention analyst at an e-commerce company. Write a persona card for one customer",
+          "segment. The segments come from k-means clustering on recency, frequency and monetary value (RFM).",
+        ]
+      : [
+          "You are a customer-retention analyst. Write a persona card for one customer segment. The segments",
+          `come from k-means clustering on three columns: ${axes.recency}, ${axes.frequency} and ${axes.monetary}.`,
+        ]),
     "",
     "The segment's figures (aggregates only; you have no data on individual customers):",
     `- Customers: ${formatCount(profile.size)}, which is ${formatPercent(profile.share)} of ${formatCount(base.size)}`,
@@ -71,7 +95,7 @@ export function buildPersonaPrompt(profile: ClusterProfile, base: BaseProfile): 
   }
   lines.push(
     rfmLine(
-      "Recency, days since the last order (lower is more recent)",
+      labels.recency,
       profile.mean.recency,
       profile.median.recency,
       base.mean.recency,
@@ -79,7 +103,7 @@ export function buildPersonaPrompt(profile: ClusterProfile, base: BaseProfile): 
       profile.levels.recency,
     ),
     rfmLine(
-      "Frequency, orders in the last month",
+      labels.frequency,
       profile.mean.frequency,
       profile.median.frequency,
       base.mean.frequency,
@@ -87,7 +111,7 @@ export function buildPersonaPrompt(profile: ClusterProfile, base: BaseProfile): 
       profile.levels.frequency,
     ),
     rfmLine(
-      "Monetary, average cashback in the last month (the data has no spend column)",
+      labels.monetary,
       profile.mean.monetary,
       profile.median.monetary,
       base.mean.monetary,
@@ -113,7 +137,9 @@ export function buildPersonaPrompt(profile: ClusterProfile, base: BaseProfile): 
     "Write the card as JSON with these fields:",
     `- name: a short, plain persona name of 2 to 5 words; no segment numbers.`,
     `- who: 2 or 3 sentences on who these customers are, quoting the figures above: size and share, churn rate`,
-    `  against the base, and the mean recency, frequency and cashback against the base.`,
+    preset
+      ? `  against the base, and the mean recency, frequency and cashback against the base.`
+      : `  against the base, and the means of ${axes.recency}, ${axes.frequency} and ${axes.monetary} against the base.`,
     `- risk: 1 to 3 sentences on the main risk this group carries. Describe differences as associations;`,
     `  do not claim causes the figures cannot show.`,
     `- actions: ${CARD_LIMITS.minActions} to ${CARD_LIMITS.maxActions} concrete actions a retention team could start next month,`,

@@ -2,6 +2,7 @@
 // every Gemini failure and the text the tests pin down. It states the numbers it reasons from, so a reader
 // can check each sentence against the profile table on the segments page.
 
+import { RFM_COLUMNS, type RfmColumns } from "../segments/rfm.js";
 import type { ClusterProfile, BaseProfile, DistinctiveFeature, Level } from "../segments/types.js";
 import type { CardText, PersonaCard, Priority } from "./card.js";
 import {
@@ -66,7 +67,37 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function baseName(profile: ClusterProfile): string {
+/**
+ * The columns the segments grouped on. On the Kaggle preset's (DaySinceLastOrder, OrderCount,
+ * CashbackAmount) the cards speak of orders and cashback; on any other table they name the table's own
+ * columns and say nothing of orders or cashback the data may not have.
+ */
+function isPresetAxes(axes: RfmColumns): boolean {
+  return (
+    axes.recency === RFM_COLUMNS.recency &&
+    axes.frequency === RFM_COLUMNS.frequency &&
+    axes.monetary === RFM_COLUMNS.monetary
+  );
+}
+
+const GENERIC_LEVEL_WORDS: Readonly<Record<Level, string>> = { low: "below most", mid: "typical", high: "above most" };
+
+/** "At-risk customers with high support_calls and low tenure_months": the axes that are not typical. */
+function genericBaseName(profile: ClusterProfile, axes: RfmColumns): string {
+  const keys = ["recency", "frequency", "monetary"] as const;
+  const apart = keys.filter((k) => profile.levels[k] !== "mid").map((k) => `${profile.levels[k]} ${axes[k]}`);
+  const who = CHURN_WORDS[profile.churnLevel] === "" ? "customers" : `${CHURN_WORDS[profile.churnLevel]} customers`;
+  const what =
+    apart.length === 0
+      ? `typical ${axes.recency}, ${axes.frequency} and ${axes.monetary}`
+      : apart.length === 1
+        ? apart[0]
+        : `${apart.slice(0, -1).join(", ")} and ${apart[apart.length - 1]}`;
+  return capitalise(`${who} with ${what}`);
+}
+
+function baseName(profile: ClusterProfile, axes: RfmColumns): string {
+  if (!isPresetAxes(axes)) return genericBaseName(profile, axes);
   const words = [
     CHURN_WORDS[profile.churnLevel],
     RECENCY_WORDS[profile.levels.recency],
@@ -75,9 +106,9 @@ function baseName(profile: ClusterProfile): string {
   return capitalise(words.join(" "));
 }
 
-function notable(profile: ClusterProfile): DistinctiveFeature[] {
-  // The RFM columns are described by their own sentence; repeating them as "distinctive" adds nothing.
-  const rfm = new Set(["DaySinceLastOrder", "OrderCount", "CashbackAmount"]);
+function notable(profile: ClusterProfile, axes: RfmColumns): DistinctiveFeature[] {
+  // The R, F and M columns are described by their own sentence; repeating them as "distinctive" adds nothing.
+  const rfm = new Set([axes.recency, axes.frequency, axes.monetary]);
   return profile.distinctive.filter(
     (f) =>
       Number.isFinite(f.standardisedDifference) &&
@@ -90,13 +121,17 @@ function notable(profile: ClusterProfile): DistinctiveFeature[] {
  * The persona's short name. With `allProfiles`, names that would collide are told apart by the feature
  * that most sets each group apart, then by id, so every card on the page has its own name.
  */
-export function personaName(profile: ClusterProfile, allProfiles?: readonly ClusterProfile[]): string {
-  const name = baseName(profile);
+export function personaName(
+  profile: ClusterProfile,
+  allProfiles?: readonly ClusterProfile[],
+  axes: RfmColumns = RFM_COLUMNS,
+): string {
+  const name = baseName(profile, axes);
   if (!allProfiles) return name;
-  const twins = allProfiles.filter((p) => p.id !== profile.id && baseName(p) === name);
+  const twins = allProfiles.filter((p) => p.id !== profile.id && baseName(p, axes) === name);
   if (twins.length === 0) return name;
   const label = (p: ClusterProfile): string | null => {
-    const top = notable(p)[0];
+    const top = notable(p, axes)[0];
     return top ? shortFeatureLabel(top) : null;
   };
   const own = label(profile);
@@ -104,26 +139,33 @@ export function personaName(profile: ClusterProfile, allProfiles?: readonly Clus
   return `${name} (group ${profile.id})`;
 }
 
-function whoText(profile: ClusterProfile, base: BaseProfile): string {
+function whoText(profile: ClusterProfile, base: BaseProfile, axes: RfmColumns): string {
   const m = profile.mean;
   const b = base.mean;
-  const sentences = [
-    `${formatCount(profile.size)} customers, ${formatPercent(profile.share)} of the base.`,
-    `On average their last order was ${formatMean(m.recency)} days ago (base ${formatMean(b.recency)}), ` +
-      `they placed ${formatMean(m.frequency)} orders last month (base ${formatMean(b.frequency)}) ` +
-      `and their cashback averages ${formatMean(m.monetary)} (base ${formatMean(b.monetary)}).`,
-    `Against the whole base, their last order is ${LEVEL_WORDS.recency[profile.levels.recency]}, ` +
-      `their order count is ${LEVEL_WORDS.frequency[profile.levels.frequency]} ` +
-      `and their cashback is ${LEVEL_WORDS.monetary[profile.levels.monetary]}.`,
-  ];
-  const apart = notable(profile).slice(0, 3);
+  const keys = ["recency", "frequency", "monetary"] as const;
+  const sentences = !isPresetAxes(axes)
+    ? [
+        `${formatCount(profile.size)} customers, ${formatPercent(profile.share)} of the base.`,
+        `On average ${keys.map((k) => `${axes[k]} is ${formatMean(m[k])} (base ${formatMean(b[k])})`).join(", ")}.`,
+        `Against the whole base, ${keys.map((k) => `${axes[k]} is ${GENERIC_LEVEL_WORDS[profile.levels[k]]}`).join(", ")}.`,
+      ]
+    : [
+        `${formatCount(profile.size)} customers, ${formatPercent(profile.share)} of the base.`,
+        `On average their last order was ${formatMean(m.recency)} days ago (base ${formatMean(b.recency)}), ` +
+          `they placed ${formatMean(m.frequency)} orders last month (base ${formatMean(b.frequency)}) ` +
+          `and their cashback averages ${formatMean(m.monetary)} (base ${formatMean(b.monetary)}).`,
+        `Against the whole base, their last order is ${LEVEL_WORDS.recency[profile.levels.recency]}, ` +
+          `their order count is ${LEVEL_WORDS.frequency[profile.levels.frequency]} ` +
+          `and their cashback is ${LEVEL_WORDS.monetary[profile.levels.monetary]}.`,
+      ];
+  const apart = notable(profile, axes).slice(0, 3);
   if (apart.length > 0) {
     sentences.push(`What sets them apart: ${apart.map(describeDistinctive).join("; ")}.`);
   }
   return sentences.join(" ");
 }
 
-function riskText(profile: ClusterProfile, base: BaseProfile, priority: Priority): string {
+function riskText(profile: ClusterProfile, base: BaseProfile, priority: Priority, axes: RfmColumns): string {
   const { ratio, churnerShare } = riskFigures(profile, base);
   const observed =
     `${formatPercent(profile.churnRate)} of them churned ` +
@@ -158,7 +200,7 @@ function riskText(profile: ClusterProfile, base: BaseProfile, priority: Priority
       `The model's mean predicted churn risk for them is ${formatPercent(profile.meanPredicted)}${agreement}.`,
     );
   }
-  const lead = notable(profile)[0];
+  const lead = notable(profile, axes)[0];
   if (lead && profile.churnLevel !== "low") {
     sentences.push(
       `The clearest difference from the base is that ${describeDistinctive(lead)}: a lead to test, not a proven cause.`,
@@ -196,9 +238,16 @@ function findNotable(profile: ClusterProfile, column: string): DistinctiveFeatur
   );
 }
 
-function actionCandidates(profile: ClusterProfile, base: BaseProfile, priority: Priority): ActionCandidate[] {
+function actionCandidates(
+  profile: ClusterProfile,
+  base: BaseProfile,
+  priority: Priority,
+  axes: RfmColumns,
+): ActionCandidate[] {
   const out: ActionCandidate[] = [];
   const urgent = priority !== "low";
+  // Orders, win-back after days without one, cashback: words for the Kaggle data's R, F and M only.
+  const preset = isPresetAxes(axes);
   const complain = findNotable(profile, "Complain");
   if (complain && complain.standardisedDifference > 0) {
     out.push({
@@ -217,7 +266,18 @@ function actionCandidates(profile: ClusterProfile, base: BaseProfile, priority: 
         `a second order): tenure here averages ${formatMean(tenure.clusterValue)} months against ${formatMean(tenure.baseValue)}.`,
     });
   }
-  if (profile.levels.recency === "high" && urgent) {
+  if (!preset && urgent) {
+    const lead = notable(profile, axes)[0];
+    if (lead) {
+      out.push({
+        weight: 6,
+        text:
+          `Find out with these customers why ${describeDistinctive(lead)}, and test one change on a random half ` +
+          `of the group before rolling it out.`,
+      });
+    }
+  }
+  if (preset && profile.levels.recency === "high" && urgent) {
     out.push({
       weight: 7,
       text:
@@ -225,7 +285,7 @@ function actionCandidates(profile: ClusterProfile, base: BaseProfile, priority: 
         `an order, with one time-limited offer rather than a standing discount (this group averages ${formatMean(profile.mean.recency)} days).`,
     });
   }
-  if (profile.levels.frequency === "low" && urgent) {
+  if (preset && profile.levels.frequency === "low" && urgent) {
     out.push({
       weight: 5,
       text:
@@ -233,7 +293,7 @@ function actionCandidates(profile: ClusterProfile, base: BaseProfile, priority: 
         `they place ${formatMean(profile.mean.frequency)} orders a month against ${formatMean(base.mean.frequency)}.`,
     });
   }
-  if (profile.levels.monetary !== "high" && priority === "high") {
+  if (preset && profile.levels.monetary !== "high" && priority === "high") {
     out.push({
       weight: 6,
       text:
@@ -296,28 +356,29 @@ function actionCandidates(profile: ClusterProfile, base: BaseProfile, priority: 
   return out;
 }
 
-function chooseActions(profile: ClusterProfile, base: BaseProfile, priority: Priority): string[] {
+function chooseActions(profile: ClusterProfile, base: BaseProfile, priority: Priority, axes: RfmColumns): string[] {
   const max = priority === "high" ? 4 : 3;
   // Stable sort: equal weights keep the order written above, so the choice never depends on the engine.
-  return actionCandidates(profile, base, priority)
+  return actionCandidates(profile, base, priority, axes)
     .map((c, i) => ({ ...c, i }))
     .sort((a, b) => b.weight - a.weight || a.i - b.i)
     .slice(0, max)
     .map((c) => c.text);
 }
 
-/** The card's text fields by rules. */
+/** The card's text fields by rules; `axes` are the columns the segments grouped on (segments.json's columns). */
 export function writePersonaTextByRules(
   profile: ClusterProfile,
   base: BaseProfile,
   allProfiles?: readonly ClusterProfile[],
+  axes: RfmColumns = RFM_COLUMNS,
 ): CardText {
   const priority = priorityFor(profile, base);
   return {
-    name: personaName(profile, allProfiles),
-    who: whoText(profile, base),
-    risk: riskText(profile, base, priority),
-    actions: chooseActions(profile, base, priority),
+    name: personaName(profile, allProfiles, axes),
+    who: whoText(profile, base, axes),
+    risk: riskText(profile, base, priority, axes),
+    actions: chooseActions(profile, base, priority, axes),
     priority,
   };
 }
@@ -326,6 +387,11 @@ export function writePersonaByRules(
   profile: ClusterProfile,
   base: BaseProfile,
   allProfiles?: readonly ClusterProfile[],
+  axes: RfmColumns = RFM_COLUMNS,
 ): PersonaCard {
-  return { clusterId: profile.id, ...writePersonaTextByRules(profile, base, allProfiles), source: { kind: "rules" } };
+  return {
+    clusterId: profile.id,
+    ...writePersonaTextByRules(profile, base, allProfiles, axes),
+    source: { kind: "rules" },
+  };
 }

@@ -84,7 +84,14 @@ export function chooseAxes(table: ChurnTable, trainRows: ArrayLike<number>): Seg
 
 /** Words for axes whose column plays the role (recency in days: a low value is a recent customer). */
 export const ROLE_WORDS: AxisWords = {
-  recency: { low: "Recent", mid: "Cooling", high: "Lapsed", less: "more recent", more: "less recent", counting: "recency" },
+  recency: {
+    low: "Recent",
+    mid: "Cooling",
+    high: "Lapsed",
+    less: "more recent",
+    more: "less recent",
+    counting: "recency",
+  },
   frequency: {
     low: "infrequent",
     mid: "regular",
@@ -93,7 +100,14 @@ export const ROLE_WORDS: AxisWords = {
     more: "more often",
     counting: "frequency",
   },
-  monetary: { low: "low-value", mid: "mid-value", high: "high-value", less: "less value", more: "more value", counting: "value" },
+  monetary: {
+    low: "low-value",
+    mid: "mid-value",
+    high: "high-value",
+    less: "less value",
+    more: "more value",
+    counting: "value",
+  },
 };
 
 /** Words for each axis: the schema's own, the role's, or (for a stand-in column) the column's name. */
@@ -104,7 +118,14 @@ export function axisWords(axes: readonly SegmentAxis[], own: Partial<Record<RfmK
     const axis = axes.find((a) => a.role === key);
     if (!axis || axis.source !== "churn") return ROLE_WORDS[key];
     const c = axis.column;
-    return { low: `low ${c}`, mid: `mid ${c}`, high: `high ${c}`, less: `lower ${c}`, more: `higher ${c}`, counting: c };
+    return {
+      low: `low ${c}`,
+      mid: `mid ${c}`,
+      high: `high ${c}`,
+      less: `lower ${c}`,
+      more: `higher ${c}`,
+      counting: c,
+    };
   };
   return { recency: words("recency"), frequency: words("frequency"), monetary: words("monetary") };
 }
@@ -118,7 +139,9 @@ export function segmentRoles(table: ChurnTable, trainRows: ArrayLike<number>): S
   const columns = { recency: axes[0].column, frequency: axes[1].column, monetary: axes[2].column };
   const monetaryNote =
     table.schema.monetaryNote ??
-    (axes[2].source === "role" ? `M is ${columns.monetary}, as configured.` : `M is ${columns.monetary}: ${axes[2].why}.`);
+    (axes[2].source === "role"
+      ? `M is ${columns.monetary}, as configured.`
+      : `M is ${columns.monetary}: ${axes[2].why}.`);
   return {
     columns,
     monetaryNote,
