@@ -50,7 +50,9 @@ export function assembleModelBundle(deployed: DeployedModel, segments: SegmentMo
     threshold: { value: value ?? Number.MAX_VALUE, policy: deployed.threshold.policy },
     explainer: path
       ? { kind: "treeshap", memberName: path.length === 0 ? "" : "tree-ensemble", memberPath: path, impute: false }
-      : { kind: "none" },
+      : deployed.model.kind === "logistic"
+        ? { kind: "linear", memberName: "", memberPath: [] }
+        : { kind: "none" },
     segments,
     thresholds: deployed.thresholds,
     costs: deployed.costs,

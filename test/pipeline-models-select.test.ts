@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { EXPLAINABLE_BOOSTING, selectModel, type DeployRule } from "../pipeline/models/select.js";
+import { EXACTLY_EXPLAINABLE, EXPLAINABLE_BOOSTING, selectModel, type DeployRule } from "../pipeline/models/select.js";
 import type { ModelEntry } from "../src/lib/models/artifact.js";
 import type { ExportedModel } from "../src/lib/models/types.js";
 
@@ -58,4 +58,20 @@ test("ties: mean CV ROC-AUC, then the given order", () => {
     s.ranked.map((m) => m.id),
     ["c", "a", "b"],
   );
+});
+
+test("the default rule deploys the best exactly explainable model: a tree ensemble or logistic regression", () => {
+  const knn = { kind: "knn" } as unknown as ExportedModel;
+  const withKnn = [...entries, entry("knn", 0.99, 0.99)];
+  const all = new Map([...models, ["knn", knn]]);
+  const s = selectModel(withKnn, all, EXACTLY_EXPLAINABLE, [...order, "knn"]);
+  assert.equal(s.best.id, "forest");
+  assert.match(s.reason, /among the models whose scores can be explained exactly/);
+  assert.match(s.reason, /model knn ranks first overall/);
+  // A table where the linear model wins deploys it.
+  const linearWins = [entry("logistic", 0.807, 0.9), entry("gbdt", 0.729, 0.88)];
+  const l = selectModel(linearWins, models, EXACTLY_EXPLAINABLE, order, 0.25);
+  assert.equal(l.best.id, "logistic");
+  assert.match(l.reason, /Churners are one customer in four /);
+  assert.doesNotMatch(l.reason, /ranks first overall/);
 });

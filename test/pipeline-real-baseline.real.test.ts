@@ -21,11 +21,18 @@ describe(
   () => {
     const run = existsSync(DATA) ? runPipelineCli(["--data", DATA, "--test-ids", IDS]) : null;
     it("exits 0", () => assert.equal(run?.status, 0, run?.stderr));
-    for (const name of ["cleaned", "hypotheses", "models", "model", "segments", "personas"]) {
+    for (const name of ["cleaned", "hypotheses", "model", "segments", "personas"]) {
       it(`${name}.json is byte-identical`, () => {
         assert.equal(sha256(readFileSync(join(run!.outDir, `${name}.json`))), baseline.artifacts[name]);
       });
     }
+    it("models.json is the same once the selection's reason (the deploy rule's words) is set aside; the same model is deployed", () => {
+      const models = readJson<{ selected: { id: string; reason?: string } }>(run!.outDir, "models.json");
+      assert.equal(models.selected.id, "gbdt-leafwise");
+      assert.match(models.selected.reason ?? "", /among the models whose scores can be explained exactly/);
+      delete models.selected.reason;
+      assert.equal(sha256(JSON.stringify(models)), baseline.artifacts.modelsWithoutReason);
+    });
     it("summary.json is the same once the new schema and leakScreen keys are set aside; the preset was chosen", () => {
       const summary = readJson<Record<string, unknown>>(run!.outDir, "summary.json");
       const { schema, leakScreen, ...rest } = summary as {

@@ -38,7 +38,7 @@ import { originalJobs, originalModelIds, originalProtocol, originalSplit } from 
 import { modelProbabilities } from "./probabilities.js";
 import { baseModel, MODELS, modelById, type BaseModelDefinition, type ModelDefinition } from "./registry.js";
 import { stratifiedPositions } from "./sample.js";
-import { EXPLAINABLE_BOOSTING, selectModel, type DeployRule } from "./select.js";
+import { EXACTLY_EXPLAINABLE, selectModel, type DeployRule } from "./select.js";
 import { holdOut, rowProbabilities } from "./split.js";
 import { testFigures } from "./test-figures.js";
 import { chooseThresholds } from "./thresholds.js";
@@ -49,6 +49,8 @@ export interface EvaluateOptions {
   readonly duplicateOf: Int32Array;
   /** Customer IDs of the test set (the --test-ids file); otherwise a stratified, seeded 20%. */
   readonly testIds?: readonly (string | number)[] | null;
+  /** The file the test IDs came from, for errors. */
+  readonly testIdsFile?: string;
   readonly seed: number;
   readonly folds?: number;
   readonly testFraction?: number;
@@ -66,7 +68,7 @@ export interface EvaluateOptions {
   readonly fitSampleCap?: number;
   /** Base model ids to run under the original's protocol too; true: all base models; false: none. */
   readonly originalProtocol?: boolean | readonly string[];
-  /** Which models may be deployed. Default: gradient boosting, which the Score page can explain exactly. */
+  /** Which models may be deployed. Default: the tree ensembles and logistic regression, which the Score page explains exactly. */
   readonly deployRule?: DeployRule;
   readonly workers?: number;
   /** Progress and timings (stderr in the pipeline). */
@@ -138,7 +140,12 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
   const clock = stopwatch(log);
 
   // 1. Split distinct rows; folds of the training set.
-  const split = holdOut(input, y, duplicateOf, { testIds: options.testIds, testFraction, seed });
+  const split = holdOut(input, y, duplicateOf, {
+    testIds: options.testIds,
+    testIdsFile: options.testIdsFile,
+    testFraction,
+    seed,
+  });
   const { train, test } = split;
   // A column that alone gives churn away is screened on the training rows and left out from here on.
   const leakScreen = screenLeaks(input, train);
@@ -284,8 +291,9 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
   const { best, reason: selection } = selectModel(
     modelEntries,
     finals,
-    options.deployRule ?? EXPLAINABLE_BOOSTING,
+    options.deployRule ?? EXACTLY_EXPLAINABLE,
     MODELS.map((m) => m.id),
+    yTrain.reduce((s, v) => s + v, 0) / yTrain.length,
   );
 
   const duplicates = duplicateOf.reduce((s, v) => s + (v === -1 ? 0 : 1), 0);

@@ -1,6 +1,6 @@
 // Which model the report deploys: the best mean cross-validated PR-AUC among the models a deploy rule allows;
-// the test set has no say. The rule is the seam: this report deploys only gradient-boosted trees, because the
-// Score page explains every customer's score exactly (TreeSHAP) in the reader's browser.
+// the test set has no say. The rule is the seam: this report deploys only models whose every score the Score
+// page explains exactly in the reader's browser: tree ensembles (TreeSHAP) and logistic regression (its terms).
 import type { ModelEntry } from "../../src/lib/models/artifact.js";
 import type { ExportedModel } from "../../src/lib/models/types.js";
 
@@ -26,6 +26,20 @@ export const EXPLAINABLE_BOOSTING: DeployRule = {
     "in the reader's browser: a forest of fully grown trees is about ten times larger and slower to explain",
 };
 
+/**
+ * The models whose scores can be explained customer by customer exactly: a tree ensemble by TreeSHAP, a
+ * logistic regression by its own terms (coefficient x standardised value), so that a table where a linear
+ * model wins deploys a linear model. KNN, the SVM and the blends have no exact per-customer reasons.
+ */
+export const EXACTLY_EXPLAINABLE: DeployRule = {
+  allows: (model) => model.kind === "tree-ensemble" || model.kind === "logistic",
+  among: "the models whose scores can be explained exactly (tree ensembles and logistic regression)",
+  because:
+    "Only those, because the deployed model must explain each customer's score exactly in the reader's browser: a tree " +
+    "ensemble by TreeSHAP, logistic regression by its coefficient times each standardised value; KNN, the SVM and the " +
+    "blends have no exact reasons",
+};
+
 export interface Selection {
   /** The deployed model: the first of `ranked` the rule allows, or the first of all when it allows none. */
   readonly best: ModelEntry;
@@ -44,6 +58,8 @@ export function selectModel(
   models: ReadonlyMap<string, ExportedModel>,
   rule: DeployRule,
   order: readonly string[],
+  /** The training rows' churn rate, for the reason's "one customer in N" (default one in six, the Kaggle data's). */
+  churnRate = 1 / 6,
 ): Selection {
   if (entries.length === 0) throw new Error("selectModel: no models to select from");
   const byCv = (a: ModelEntry, b: ModelEntry) =>
@@ -58,7 +74,7 @@ export function selectModel(
   const best = deployable[0] ?? ranked[0];
   const leader = ranked[0];
   const reason =
-    `Highest mean cross-validated PR-AUC (average precision) among ${rule.among}; ties by ROC-AUC. Churners are one customer in six ` +
+    `Highest mean cross-validated PR-AUC (average precision) among ${rule.among}; ties by ROC-AUC. Churners are ${oneIn(churnRate)} ` +
     "and a retention team works down the top of the risk list: PR-AUC measures exactly that region, while ROC-AUC is dominated by the many easy " +
     `stayers. ${rule.because}` +
     (leader.id !== best.id
@@ -66,4 +82,13 @@ export function selectModel(
       : ".") +
     " The test set plays no part in the choice.";
   return { best, ranked, reason };
+}
+
+/** 0.168 -> "one customer in six"; past ten, the number in figures. */
+function oneIn(rate: number): string {
+  const words = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+  const n = rate > 0 ? Math.max(1, Math.round(1 / rate)) : Infinity;
+  if (!Number.isFinite(n)) return "absent from the training rows";
+  if (n === 1) return "most customers";
+  return `one customer in ${n <= 10 ? words[n] : String(n)}`;
 }

@@ -11,6 +11,7 @@ import readXlsxFile from "read-excel-file/web-worker";
 import { packTable } from "../lib/data/table-transport.js";
 import type { SheetRows } from "../lib/data/xlsx-sheets.js";
 import { reasonsOrder, runReasonsJob, scoreOnly } from "../lib/scoring/phases.js";
+import type { Schema } from "../lib/data/schema.js";
 import type { ModelBundle } from "../lib/scoring/bundle.js";
 import type { WorkerRequest, WorkerResponse } from "../lib/scoring/protocol.js";
 import {
@@ -31,6 +32,8 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 let bundle: ModelBundle | null = null;
+/** The schema uploads are checked against: the trained one, from init (null: the built-in preset). */
+let schema: Schema | null = null;
 let helper: SecondThread | null = null;
 
 /** The helper, when there is a second core and the browser lets a worker start one; else null (one thread). */
@@ -70,13 +73,13 @@ async function score(request: Extract<WorkerRequest, { type: "score" }>): Promis
     const t1 = performance.now();
     if (!current()) return;
     post({ type: "progress", id, stage: "checking", done: 0, total: 1 });
-    const upload = await readUpload(bytes, name, readSheets);
+    const upload = await readUpload(bytes, name, readSheets, schema ? { schema } : {});
     const t2 = performance.now();
     if (!current()) return;
     post({ type: "progress", id, stage: "scoring", done: 0, total: upload.table.nRows });
     const { result, scoreMs } = scoreOnly(bundle, upload.table, () => performance.now());
     const t3 = performance.now();
-    const reasonsPending = request.reasons && bundle.explainer.kind === "treeshap" && upload.table.nRows > 0;
+    const reasonsPending = request.reasons && bundle.explainer.kind !== "none" && upload.table.nRows > 0;
     // The page keeps the arrays; the worker keeps a copy of the probabilities to order the reasons by.
     if (reasonsPending) scored = { table: upload.table, probability: result.probability.slice() };
     post(
@@ -118,7 +121,7 @@ async function score(request: Extract<WorkerRequest, { type: "score" }>): Promis
     });
     if (job.outcome === "done")
       post({ type: "reasons-done", id, total: job.done, reasonsMs: job.reasonsMs, wallMs: performance.now() - w0 });
-    else if (job.outcome === "none") post({ type: "reasons-failed", id, message: "this model has no tree explainer" });
+    else if (job.outcome === "none") post({ type: "reasons-failed", id, message: "this model has no explainer" });
   } catch (error) {
     if (current())
       post({ type: "reasons-failed", id, message: error instanceof Error ? error.message : String(error) });
@@ -129,6 +132,7 @@ scope.onmessage = (event) => {
   const request = event.data;
   if (request.type === "init") {
     bundle = request.bundle;
+    schema = request.schema ?? null;
     helper?.close();
     helper = startHelper(request.bundle);
     scope.postMessage({ type: "ready" });

@@ -8,7 +8,7 @@ import { type TreeEnsembleModel } from "../trees/model.js";
 
 /** How the pipeline's selected model is stored; scored by predictProbability in src/lib/models/. */
 export type { ExportedModel } from "../models/types.js";
-import type { ExportedModel } from "../models/types.js";
+import type { ExportedModel, LogisticModel } from "../models/types.js";
 
 export interface ModelBundle {
   readonly version: 1;
@@ -23,7 +23,8 @@ export interface ModelBundle {
   readonly threshold: { readonly value: number; readonly policy: string };
   /**
    * Where the reasons for a score come from: TreeSHAP on a tree ensemble (the selected model, or for a
-   * blend, its tree member named here), in the margin units of that ensemble.
+   * blend, its tree member named here), in the margin units of that ensemble; or, for a deployed logistic
+   * regression, its exact per-feature contributions (coefficient x standardised value, in log-odds).
    */
   readonly explainer:
     | {
@@ -32,6 +33,7 @@ export interface ModelBundle {
         readonly model: TreeEnsembleModel;
         readonly impute: boolean;
       }
+    | { readonly kind: "linear"; readonly memberName: string; readonly model: LogisticModel }
     | { readonly kind: "none" };
   readonly segments: SegmentModel;
   /** Every threshold policy's choice (null: that policy flags nobody), and the costs it was chosen with. */
@@ -48,18 +50,31 @@ export type StoredExplainer =
       readonly memberPath: readonly number[];
       readonly impute: boolean;
     }
+  | { readonly kind: "linear"; readonly memberName: string; readonly memberPath: readonly number[] }
   | { readonly kind: "none" };
 
 /** model.json as written: the explainer points into the model instead of repeating megabytes of trees. */
 export type ModelBundleFile = Omit<ModelBundle, "explainer"> & { readonly explainer: StoredExplainer };
 
-function memberAt(model: ExportedModel, path: readonly number[]): TreeEnsembleModel {
+function nodeAt(model: ExportedModel, path: readonly number[]): ExportedModel {
   let node = model;
   for (const i of path) {
     if (node.kind !== "voting" && node.kind !== "stacking")
       throw new Error("model.json: explainer path leads into a model without members");
     node = node.members[i];
   }
+  return node;
+}
+
+function logisticAt(model: ExportedModel, path: readonly number[]): LogisticModel {
+  const node = nodeAt(model, path);
+  if (node.kind !== "logistic")
+    throw new Error(`model.json: the explainer points at a ${node.kind} model, not a logistic regression`);
+  return node;
+}
+
+function memberAt(model: ExportedModel, path: readonly number[]): TreeEnsembleModel {
+  const node = nodeAt(model, path);
   if (node.kind !== "tree-ensemble")
     throw new Error(`model.json: the explainer points at a ${node.kind} model, not a tree ensemble`);
   return node.model;
@@ -86,6 +101,8 @@ export function readModelBundle(raw: unknown): ModelBundle {
             impute: stored.impute,
             model: memberAt(model, stored.memberPath),
           }
-        : stored,
+        : stored.kind === "linear"
+          ? { kind: "linear", memberName: stored.memberName, model: logisticAt(model, stored.memberPath) }
+          : stored,
   };
 }

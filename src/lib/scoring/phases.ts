@@ -85,7 +85,7 @@ export async function runReasonsJob(
   const total = order.length;
   const now = options.now ?? (() => 0);
   const chunkMs = options.chunkMs ?? 200;
-  if (bundle.explainer.kind !== "treeshap") return { outcome: "none", done: 0, reasonsMs: 0 };
+  if (bundle.explainer.kind === "none") return { outcome: "none", done: 0, reasonsMs: 0 };
   const topK = options.topK ?? 3;
   const elsewhere = options.elsewhere ?? null;
   let size = Math.max(1, options.firstChunk ?? 16);
@@ -138,6 +138,6 @@ async function explainElsewhere(
     // Fall through: this thread explains the chunk itself.
   }
   const own = explainRows(bundle, table, rows, topK);
-  if (!own) throw new Error("this model has no tree explainer");
+  if (!own) throw new Error("this model has no explainer");
   return own;
 }

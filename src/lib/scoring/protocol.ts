@@ -10,12 +10,14 @@ import type { ChurnTable } from "../data/table.js";
 import { unpackTable, type PackedTable } from "../data/table-transport.js";
 import type { CleaningReport, SkippedRow } from "../data/validate.js";
 import type { IssueGroup } from "../data/errors.js";
+import type { Schema } from "../data/schema.js";
 import type { ModelBundle } from "./bundle.js";
 import type { ScoreResult } from "./score.js";
 import type { ParsedUpload, UploadRejection } from "./upload.js";
 
 export type WorkerRequest =
-  | { readonly type: "init"; readonly bundle: ModelBundle }
+  /** `schema`: the one the model was trained with (summary.json's); default the built-in preset. */
+  | { readonly type: "init"; readonly bundle: ModelBundle; readonly schema?: Schema }
   /** `file` is a File or Blob (the page's upload) or raw bytes (the bench). */
   | {
       readonly type: "score";

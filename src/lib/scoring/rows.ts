@@ -1,6 +1,6 @@
 // Scored customers as rows for the page's table and for the CSV downloads: the customer's columns as
 // cleaned, then the probability, the decision at the reader's threshold, the segment and the reasons.
-import { FEATURE_COLUMNS, ID_COLUMN, TARGET_COLUMN } from "../data/schema.js";
+import { featureColumns, idColumn, targetColumn } from "../data/schema.js";
 import { keyedRecord } from "../data/keyed-record.js";
 import type { ChurnTable } from "../data/table.js";
 import { toCsv, type CsvCell } from "./csv-export.js";
@@ -16,22 +16,23 @@ export interface ScoredColumns {
 export type ScoredRow = Record<string, string | number | null>;
 
 /** Row fields and download columns the scores and the schema's columns take. */
-const TAKEN: ReadonlySet<string> = new Set([
-  "index",
-  "line",
-  ID_COLUMN,
-  "probability",
-  "highRisk",
-  "segment",
-  "raisesRisk",
-  "lowersRisk",
-  "churn_probability",
-  "high_risk",
-  "raises_risk",
-  "lowers_risk",
-  TARGET_COLUMN,
-  ...FEATURE_COLUMNS.map((c) => c.name),
-]);
+const taken = (table: ChurnTable): ReadonlySet<string> =>
+  new Set([
+    "index",
+    "line",
+    idColumn(table.schema).name,
+    "probability",
+    "highRisk",
+    "segment",
+    "raisesRisk",
+    "lowersRisk",
+    "churn_probability",
+    "high_risk",
+    "raises_risk",
+    "lowers_risk",
+    targetColumn(table.schema).name,
+    ...featureColumns(table.schema).map((c) => c.name),
+  ]);
 
 /**
  * The row field (and download column) of each uploaded extra column: its own name, or "NAME (uploaded)" when
@@ -40,7 +41,7 @@ const TAKEN: ReadonlySet<string> = new Set([
  */
 export function extraFields(table: ChurnTable): Map<string, string> {
   const fields = new Map<string, string>();
-  const used = new Set(TAKEN);
+  const used = new Set(taken(table));
   for (const name of Object.keys(table.extra)) {
     let field = name;
     for (let k = 1; used.has(field); k++) field = k === 1 ? `${name} (uploaded)` : `${name} (uploaded ${k})`;
@@ -53,6 +54,10 @@ export function extraFields(table: ChurnTable): Map<string, string> {
 /** One object per customer; `index` is the row's position in the scored table. */
 export function scoredRows(s: ScoredColumns, segmentNames: readonly string[], threshold: number): ScoredRow[] {
   const { table } = s;
+  // The columns of the schema the table was checked against: the trained one on the Score page.
+  const id = idColumn(table.schema).name;
+  const target = targetColumn(table.schema).name;
+  const features = featureColumns(table.schema);
   const out: ScoredRow[] = new Array(table.nRows);
   const extras = [...extraFields(table)].map(([name, field]) => [field, table.extra[name]] as const);
   for (let i = 0; i < table.nRows; i++) {
@@ -60,15 +65,15 @@ export function scoredRows(s: ScoredColumns, segmentNames: readonly string[], th
     const row: ScoredRow = Object.assign(keyedRecord<string | number | null>(), {
       index: i,
       line: table.sourceRows[i],
-      [ID_COLUMN]: table.ids[i],
+      [id]: table.ids[i],
       probability: s.probability[i],
       highRisk: s.probability[i] >= threshold ? "yes" : "no",
       segment: segmentNames[s.cluster[i]] ?? `cluster ${s.cluster[i]}`,
       raisesRisk: s.reasonsUp[i],
       lowersRisk: s.reasonsDown[i],
     });
-    if (table.churn) row[TARGET_COLUMN] = table.churn[i];
-    for (const spec of FEATURE_COLUMNS) {
+    if (table.churn) row[target] = table.churn[i];
+    for (const spec of features) {
       if (spec.kind === "numeric") {
         const v = table.numeric[spec.name][i];
         row[spec.name] = Number.isNaN(v) ? null : v;
@@ -97,13 +102,13 @@ export interface DownloadOptions {
 /** The download's columns: ID, the scores, then the customer's columns as uploaded (cleaned). */
 function downloadColumns(table: ChurnTable, options: DownloadOptions = {}): string[] {
   return [
-    ID_COLUMN,
+    idColumn(table.schema).name,
     "churn_probability",
     "high_risk",
     "segment",
     ...(options.reasons === false ? [] : ["raises_risk", "lowers_risk"]),
-    ...(table.churn ? [TARGET_COLUMN] : []),
-    ...FEATURE_COLUMNS.map((c) => c.name),
+    ...(table.churn ? [targetColumn(table.schema).name] : []),
+    ...featureColumns(table.schema).map((c) => c.name),
     ...extraFields(table).values(),
   ];
 }

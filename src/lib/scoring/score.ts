@@ -6,6 +6,8 @@ import { encode, type EncoderSpec } from "../data/encode.js";
 import type { ChurnTable } from "../data/table.js";
 import type { FeatureMatrix } from "../matrix.js";
 import { predictProbability } from "../models/predict.js";
+import { checkFeatures, scaleRows } from "../models/scaler.js";
+import type { LogisticModel } from "../models/types.js";
 import { assignClusters } from "../segments/rfm.js";
 import { treeShap } from "../trees/shap.js";
 import type { ModelBundle } from "./bundle.js";
@@ -55,7 +57,11 @@ export function scoreTable(bundle: ModelBundle, table: ChurnTable, options: Scor
 
 /** The reasons alone (null when the bundle has no explainer). `X`: the bundle's encoding of the table, if at hand. */
 function explainTable(bundle: ModelBundle, table: ChurnTable, X?: FeatureMatrix): Reasons | null {
-  if (bundle.explainer.kind !== "treeshap") return null;
+  if (bundle.explainer.kind === "none") return null;
+  if (bundle.explainer.kind === "linear") {
+    const XE = X && !bundle.impute ? X : encode(table, bundle.encoder, { impute: false });
+    return explainLinear(bundle.encoder, XE, bundle.explainer.model);
+  }
   const { model, impute, memberName } = bundle.explainer;
   const XE = X && impute === bundle.impute ? X : encode(table, bundle.encoder, { impute });
   return explain(bundle.encoder, XE, model, memberName);
@@ -106,6 +112,31 @@ function explain(
     columns,
     contributions,
     expected: shap.expected,
+  };
+}
+
+/**
+ * A logistic regression's exact reasons: its log-odds are the intercept plus coefficient x standardised value
+ * per feature, so each feature's term is its contribution, and a column's is the sum over its features.
+ * Measured from the average training customer (standardised value 0), as the Shapley values of a linear
+ * model on independent features are.
+ */
+function explainLinear(encoder: EncoderSpec, X: FeatureMatrix, model: LogisticModel): Reasons {
+  checkFeatures(model.featureNames, X, "logistic regression");
+  const z = scaleRows(X, model.scaler);
+  const { columns, groupOf } = featureGroups(encoder);
+  const m = columns.length;
+  const { nRows, nCols } = X;
+  const contributions = new Float64Array(nRows * m);
+  for (let i = 0; i < nRows; i++) {
+    for (let j = 0; j < nCols; j++) contributions[i * m + groupOf[j]] += model.coefficients[j] * z[i * nCols + j];
+  }
+  return {
+    method: "the logistic regression's exact contributions (coefficient × standardised value)",
+    units: "log-odds",
+    columns,
+    contributions,
+    expected: model.intercept,
   };
 }
 

@@ -29,7 +29,7 @@ export function answerHelperRequest(
   try {
     if (!bundle) throw new Error("the helper has not been given the model");
     const texts = explainAsText(bundle, request.table, request.topK);
-    if (!texts) throw new Error("this model has no tree explainer");
+    if (!texts) throw new Error("this model has no explainer");
     return { type: "helper-explained", job, ...texts };
   } catch (error) {
     return { type: "helper-failed", job, message: error instanceof Error ? error.message : String(error) };

@@ -2,6 +2,7 @@
 // upload under an id of its own, hands the worker's messages about it to that upload's callbacks (the table
 // unpacked), and cancels it. The Score page and the score bench both use it. It only needs a Worker-like
 // port, so the Node tests drive it with a fake one.
+import type { Schema } from "../data/schema.js";
 import type { ModelBundle } from "./bundle.js";
 import {
   receiveUpload,
@@ -48,7 +49,8 @@ export class ScoringClient {
   private readonly jobs = new Map<number, UploadCallbacks>();
   private lastId = 0;
 
-  constructor(port: WorkerPort, bundle: ModelBundle) {
+  /** `schema`: the one the model was trained with (summary.json's), which uploads are checked against. */
+  constructor(port: WorkerPort, bundle: ModelBundle, schema?: Schema) {
     this.port = port;
     let ready = () => {};
     this.ready = new Promise<void>((resolve) => (ready = resolve));
@@ -56,7 +58,7 @@ export class ScoringClient {
       if (data.type === "ready") ready();
       else this.receive(data);
     });
-    port.postMessage({ type: "init", bundle }, []);
+    port.postMessage(schema ? { type: "init", bundle, schema } : { type: "init", bundle }, []);
   }
 
   /**
