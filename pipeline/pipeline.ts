@@ -75,6 +75,7 @@ export async function runPipeline(
     table: input.table,
     duplicateOf: input.duplicates.duplicateOf,
     testIds: settings.testIdsPath ? readTestIds(settings.testIdsPath) : null,
+    ...(settings.testIdsPath ? { testIdsFile: settings.testIdsPath } : {}),
     seed: settings.seed,
     log,
   });
@@ -172,7 +173,7 @@ async function readBuildInput(settings: PipelineSettings, baseline: Baseline | n
   }
 }
 
-/** The --test-ids file: a JSON array of customer IDs (numbers or strings). */
+/** The --test-ids file: a JSON array of customer IDs (numbers or strings, such as "A-0042-XK"). */
 function readTestIds(path: string): (string | number)[] {
   let parsed: unknown;
   try {
@@ -181,7 +182,7 @@ function readTestIds(path: string): (string | number)[] {
     throw InputError.fileProblem(path, `not valid JSON: ${(error as Error).message}`);
   }
   if (!Array.isArray(parsed) || !parsed.every((id) => typeof id === "string" || typeof id === "number")) {
-    throw InputError.fileProblem(path, "expected a JSON array of customer IDs, like [50001, 50002]");
+    throw InputError.fileProblem(path, 'expected a JSON array of customer IDs, like [50001, 50002] or ["A-0042-XK"]');
   }
   return parsed;
 }

@@ -77,13 +77,25 @@ describe("splitByIds", () => {
     assert.deepEqual(Array.from(splitByIds(["50001", "50002"], Int32Array.from([0, 1]), [50002]).test), [1]);
   });
 
-  it("unknown IDs are an error naming them", () => {
+  it("text IDs are matched as written in the file (case and leading zeros kept), spaces around them aside", () => {
+    const textIds = ["A-0042-XK", "A-0043-XL", "007", "B-1"];
+    const rows = Int32Array.from([0, 1, 2, 3]);
+    const split = splitByIds(textIds, rows, [" A-0042-XK ", "007"]);
+    assert.deepEqual(Array.from(split.test), [0, 2]);
+    assert.throws(() => splitByIds(textIds, rows, ["a-0042-xk"]), /"a-0042-xk" is not a value of the ID column/);
+    // 7 is not 007: the file writes the ID with its zeros, so the test IDs must too.
+    assert.throws(() => splitByIds(textIds, rows, [7]), /"7" is not a value/);
+  });
+
+  it("unknown IDs are an error naming them and the ID column", () => {
     assert.throws(
-      () => splitByIds(ids, candidates, ["a", "zz", "yy"], "test-ids.json"),
+      () => splitByIds(ids, candidates, ["a", "zz", "yy"], "test-ids.json", "customer_code"),
       (error: unknown) =>
         error instanceof InputError &&
         error.total === 2 &&
-        /test-ids\.json[^]*"zz" is not a customer ID[^]*"yy"/.test(error.message),
+        /test-ids\.json[^]*customer_code[^]*"zz" is not a value of the ID column customer_code[^]*"yy"/.test(
+          error.message,
+        ),
     );
   });
 });

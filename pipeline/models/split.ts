@@ -1,12 +1,15 @@
 // The evaluation's first stage: which customers train and which are held out for the test, and, at the end,
 // the way back from those two sets to every row of the table. Exact copies of another row are in neither set:
 // a customer copied under a second ID must not sit on both sides of the split.
+import { idColumn } from "../../src/lib/data/schema.js";
 import { distinctRows, splitByIds, stratifiedSplit } from "../../src/lib/data/split.js";
 import type { ChurnTable } from "../../src/lib/data/table.js";
 
 export interface HoldoutOptions {
   /** Customer IDs of the test set (the --test-ids file); otherwise a stratified, seeded share. */
   readonly testIds?: readonly (string | number)[] | null;
+  /** Where the test IDs came from, for errors (default "test IDs"). */
+  readonly testIdsFile?: string;
   readonly testFraction: number;
   readonly seed: number;
 }
@@ -30,7 +33,7 @@ export function holdOut(
 ): Holdout {
   const candidates = distinctRows(duplicateOf);
   if (options.testIds) {
-    const s = splitByIds(table.ids, candidates, options.testIds);
+    const s = splitByIds(table.ids, candidates, options.testIds, options.testIdsFile, idColumn(table.schema).name);
     return { train: s.train, test: s.test, testSet: "ids", excluded: s.excluded };
   }
   const s = stratifiedSplit(labels, candidates, options.testFraction, options.seed);

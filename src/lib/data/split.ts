@@ -65,10 +65,18 @@ export interface IdSplit extends Split {
 }
 
 /**
- * A user-chosen test set by customer ID (to compare with another tool on the same split). IDs not in the table
- * are an error naming them; IDs of rows that are not candidates (removed copies) are left out and listed.
+ * A user-chosen test set by customer ID (to compare with another tool on the same split). IDs of any type are
+ * matched as the ID column's values are written in the file ("A-0042-XK" as a string, 50001 as a number or a
+ * string), apart from surrounding spaces. IDs not in the table are an error naming them and `column`; IDs of
+ * rows that are not candidates (removed copies) are left out and listed.
  */
-export function splitByIds(ids: readonly string[], candidates: Int32Array, testIds: readonly (string | number)[], file = "test IDs"): IdSplit {
+export function splitByIds(
+  ids: readonly string[],
+  candidates: Int32Array,
+  testIds: readonly (string | number)[],
+  file = "test IDs",
+  column = "CustomerID",
+): IdSplit {
   const rowOf = new Map<string, number>();
   ids.forEach((id, row) => rowOf.set(id, row));
   const isCandidate = new Uint8Array(ids.length);
@@ -86,7 +94,7 @@ export function splitByIds(ids: readonly string[], candidates: Int32Array, testI
   if (unknown.length > 0) {
     throw InputError.fromIssues(
       file,
-      unknown.map((id) => ({ file, column: "CustomerID", value: id, problem: "is not a customer ID in the data" })),
+      unknown.map((id) => ({ file, column, value: id, problem: `is not a value of the ID column ${column} in the data` })),
     );
   }
   const train: number[] = [];
