@@ -26,11 +26,16 @@ describe(
         assert.equal(sha256(readFileSync(join(run!.outDir, `${name}.json`))), baseline.artifacts[name]);
       });
     }
-    it("models.json is the same once the selection's reason (the deploy rule's words) is set aside; the same model is deployed", () => {
-      const models = readJson<{ selected: { id: string; reason?: string } }>(run!.outDir, "models.json");
+    it("models.json is the same once the selection's reason (the deploy rule's words, in selected and protocol) is set aside; the same model is deployed", () => {
+      const models = readJson<{ selected: { id: string; reason?: string }; protocol: { selection?: string } }>(
+        run!.outDir,
+        "models.json",
+      );
       assert.equal(models.selected.id, "gbdt-leafwise");
       assert.match(models.selected.reason ?? "", /among the models whose scores can be explained exactly/);
+      assert.equal(models.protocol.selection, models.selected.reason);
       delete models.selected.reason;
+      delete models.protocol.selection;
       assert.equal(sha256(JSON.stringify(models)), baseline.artifacts.modelsWithoutReason);
     });
     it("summary.json is the same once the new schema and leakScreen keys are set aside; the preset was chosen", () => {
