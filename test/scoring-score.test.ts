@@ -18,6 +18,45 @@ before(async () => {
   ({ bundle, table } = await buildTestBundle());
 });
 
+describe("scoreTable with a logistic regression deployed", () => {
+  it("linear reasons: coefficient x standardised value per column; intercept + their sum gives the probability", () => {
+    const X = encode(table, bundle.encoder, { impute: false });
+    const n = X.nCols;
+    const fill = Array.from({ length: n }, (_, j) => {
+      const seen: number[] = [];
+      for (let i = 0; i < X.nRows; i++) if (!Number.isNaN(X.values[i * n + j])) seen.push(X.values[i * n + j]);
+      return seen.length ? seen.sort((a, b) => a - b)[Math.floor(seen.length / 2)] : 0;
+    });
+    const logistic = {
+      kind: "logistic" as const,
+      featureNames: [...X.featureNames],
+      scaler: { fill, mean: fill, scale: fill.map(() => 2) },
+      coefficients: Array.from({ length: n }, (_, j) => ((j * 7) % 5) / 10 - 0.2),
+      intercept: -1.5,
+    };
+    const linear: ModelBundle = {
+      ...bundle,
+      model: logistic,
+      explainer: { kind: "linear", memberName: "", model: logistic },
+    };
+    const r = scoreTable(linear, table);
+    assert.ok(r.reasons);
+    assert.equal(r.reasons.units, "log-odds");
+    assert.equal(r.reasons.expected, -1.5);
+    const { columns } = featureGroups(bundle.encoder);
+    assert.deepEqual(r.reasons.columns, columns);
+    const m = columns.length;
+    let worst = 0;
+    for (let i = 0; i < table.nRows; i++) {
+      let sum = r.reasons.expected;
+      for (let g = 0; g < m; g++) sum += r.reasons.contributions[i * m + g];
+      // Compared as probabilities: the log-odds read back from a probability near 0 or 1 lose digits.
+      worst = Math.max(worst, Math.abs(1 / (1 + Math.exp(-sum)) - r.probability[i]));
+    }
+    assert.ok(worst < 1e-12, `worst difference ${worst}`);
+  });
+});
+
 describe("scoreTable", () => {
   it("probabilities are predictProbability on the encoder's matrix; clusters are assignClusters", () => {
     const r = scoreTable(bundle, table, { reasons: false });
