@@ -1,7 +1,7 @@
 // Two-sample tests, contingency tests and effect sizes. Each returns a plain object; inputs that make a
 // statistic meaningless (an empty group, a group of one for Welch, zero variance, an empty row or column)
 // give NaN with a `note` saying why, so a page can print the note instead of a nonsense number.
-// Conventions follow scipy 1.10 so the reference values in /work/shared/reference/statistics.json match:
+// Conventions follow scipy 1.10 so the reference values in ../shared/reference/statistics.json match:
 // two-sided p-values, t = mean(a) - mean(b) scaled, Mann-Whitney U reported for the first sample.
 // NaN values in numeric samples are dropped (each caller states that as its missing-value policy).
 
