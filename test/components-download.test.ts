@@ -2,11 +2,13 @@
 // SVG parses and carries the theme's colours as plain values (light and dark), its PNG has the chart's drawn size,
 // and a table's CSV holds exactly the rows the page shows.
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { describe, it } from "node:test";
 import type { Locator, Page } from "playwright-core";
+import { builtFile } from "../scripts/print-report.js";
 import { neutralise } from "../src/lib/scoring/csv-export.js";
-import { assertCleanPage, reportInChromium, waitForReport, type ReportPage } from "./helpers/site.js";
+import { assertCleanPage, DIST, reportInChromium, waitForReport, type ReportPage } from "./helpers/site.js";
 
 const PAGES = ["/data", "/eda", "/hypotheses", "/models", "/segments", "/score", "/changes"];
 const CHART = "Churn rate by city tier";
@@ -97,6 +99,27 @@ describe("download control", () => {
       await page.close();
     });
   }
+
+  it("the buttons are named in the page's language and their names hold their visible text", async () => {
+    const translated = existsSync(builtFile(DIST, "/ko/data"));
+    for (const [path, wording] of [
+      ["/data", /^Download .+ as (SVG|PNG|CSV)$/],
+      ...(translated ? ([["/ko/data", /^.+: (SVG|PNG|CSV) 파일로 내려받기$/]] as const) : []),
+    ] as const) {
+      const { page, problems } = await report.open(path);
+      const buttons = await page.$$eval(".download-bar button", (nodes) =>
+        nodes.map((b) => ({ text: b.textContent ?? "", name: b.getAttribute("aria-label") ?? "" })),
+      );
+      assert.ok(buttons.length >= 4, `${path} has download buttons`);
+      for (const { text, name } of buttons) {
+        const match = wording.exec(name);
+        assert.ok(match, `${path}: "${name}" is worded for the page's language`);
+        assert.equal(match[1], text, `${path}: "${name}" holds the button's text "${text}"`);
+      }
+      await assertCleanPage(page, problems);
+      await page.close();
+    }
+  });
 
   for (const scheme of ["light", "dark"] as const) {
     it(`a chart's SVG and PNG in the ${scheme} theme`, async () => {

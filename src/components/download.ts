@@ -5,6 +5,9 @@
 // the PNG at the chart's drawn size, the table's rows as the page shows them. Nothing goes over the network,
 // and titles and cells are written as text (XML-escaped by the serializer, CSV-quoted and formula-neutralised).
 import { cellText, downloadName, pngName, tableCsv } from "../lib/downloads.js";
+import { isLang, SOURCE_LANGUAGE } from "../i18n/lang.js";
+import { strings } from "../i18n/tables.js";
+import type { CommonStrings } from "../i18n/strings.js";
 import { el } from "./dom.js";
 
 export type DownloadKind = "chart" | "table";
@@ -41,13 +44,19 @@ export function downloadable(content: Node, options: DownloadOptions = {}): HTML
     // A title read from the heading before the box needs the box in the page: Framework inserts it after this returns.
     if (!box.isConnected && waits++ < 600) requestAnimationFrame(label);
     const title = titleOf(box, kind, options);
-    bar.setAttribute("aria-label", `Download ${title}`);
-    for (const b of buttons) b.node.setAttribute("aria-label", `Download ${title} as ${b.format}`);
+    bar.setAttribute("aria-label", words().downloadGroup(title));
+    for (const b of buttons) b.node.setAttribute("aria-label", words().downloadAs(title, b.format));
   };
   label();
   // resize() draws its chart after this returns and again at each new width: name the buttons after what is drawn.
   new MutationObserver(label).observe(content, { childList: true, subtree: true });
   return box;
+}
+
+/** The buttons' words in the page's language (<html lang>, which each language's pages set). */
+function words(): CommonStrings {
+  const lang = document.documentElement.lang;
+  return strings(isLang(lang) ? lang : SOURCE_LANGUAGE).common;
 }
 
 function guessKind(content: Node): DownloadKind {
@@ -62,7 +71,7 @@ function button(format: string, save: () => Promise<void>): { format: string; no
     node.disabled = true;
     save()
       .catch((error: unknown) => {
-        node.title = `The ${format} file could not be made: ${error instanceof Error ? error.message : String(error)}`;
+        node.title = words().downloadFailed(format, error instanceof Error ? error.message : String(error));
         console.warn(node.title);
       })
       .finally(() => (node.disabled = false));

@@ -16,6 +16,9 @@ export const en: Strings = {
       `These figures come from generated customers (${rows} rows in ${file}), not from a real shop. Build with CHURN_DATA=your-file to see your own.`,
     dataBannerTitle: "Data: ",
     dataBanner: (file, rows, sha) => `${file}, ${rows} rows, sha256 ${sha}…`,
+    downloadGroup: (title) => `Download ${title}`,
+    downloadAs: (title, format) => `Download ${title} as ${format}`,
+    downloadFailed: (format, reason) => `The ${format} file could not be made: ${reason}`,
   },
   pages: {
     index: {

@@ -134,6 +134,9 @@ export const ko: Strings = {
       "자사 데이터로 보려면 CHURN_DATA=파일경로 로 빌드하세요.",
     dataBannerTitle: "데이터: ",
     dataBanner: (file, rows, sha) => `${file}, ${rows}행, sha256 ${sha}…`,
+    downloadGroup: (title) => `${title} 내려받기`,
+    downloadAs: (title, format) => `${title}: ${format} 파일로 내려받기`,
+    downloadFailed: (format, reason) => `${format} 파일을 만들지 못했습니다: ${reason}`,
   },
   pages: {
     index: {

@@ -34,6 +34,12 @@ export interface CommonStrings {
   demoBanner(rows: string, file: string): string;
   readonly dataBannerTitle: string;
   dataBanner(file: string, rows: string, sha: string): string;
+  /** The row of download buttons under a chart or table, named for it: "Download Churn rate by city tier". */
+  downloadGroup(title: string): string;
+  /** One download button's accessible name; it must contain the button's visible format ("SVG", "PNG", "CSV"). */
+  downloadAs(title: string, format: string): string;
+  /** A button's tooltip when its file could not be made. */
+  downloadFailed(format: string, reason: string): string;
 }
 
 export interface IndexStrings {
