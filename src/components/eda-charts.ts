@@ -5,7 +5,6 @@
 // written on the chart), so every svg on the page is a chart with its own text alternative.
 import * as Plot from "./plot.js";
 import type { AssociationRow, ChurnRateBy, HistogramByChurn } from "../lib/stats/eda.js";
-import { formatCount, formatNumber, formatPercent } from "../lib/stats/format.js";
 import type { RateInterval } from "../lib/stats/tests.js";
 import type { PairData } from "./eda-data.js";
 import type { Lang } from "../i18n/lang.js";
@@ -179,24 +178,30 @@ export function rateChart(rows: readonly RateRow[], options: RateChartOptions): 
 
 // ---------------------------------------------------------------------------------------------- two columns
 
-export function pairChart(pairs: PairData, { width }: { width: number }): Chart {
-  if (pairs.points.length === 0) return message(`No customer has both ${pairs.xColumn} and ${pairs.yColumn}.`);
+export function pairChart(pairs: PairData, { width }: { width: number }, lang: Lang = "en"): Chart {
+  const { s, f } = pageText(lang);
+  const c = s.charts;
+  if (pairs.points.length === 0) return message(c.noPairs(pairs.xColumn, pairs.yColumn));
   const n: Record<Group, number> = { stayed: pairs.nStayed, churned: pairs.nChurned };
   const meanRows = GROUPS.map((group) => ({ group, x: pairs.meanX[group], y: pairs.meanY[group] }));
   return Plot.plot({
     width,
     height: 360,
     marginLeft: 50,
-    ariaLabel: `${pairs.xColumn} against ${pairs.yColumn}, for customers who stayed and who churned`,
-    ariaDescription:
-      `Two panels, stayed (n = ${formatCount(pairs.nStayed)}) and churned (n = ${formatCount(pairs.nChurned)}); each dot is a pair of values, ` +
-      `its area the share of the group's customers with that pair. Mean ${pairs.xColumn}: stayed ${formatNumber(pairs.meanX.stayed, 2)}, ` +
-      `churned ${formatNumber(pairs.meanX.churned, 2)}; mean ${pairs.yColumn}: stayed ${formatNumber(pairs.meanY.stayed, 2)}, ` +
-      `churned ${formatNumber(pairs.meanY.churned, 2)}. ${formatCount(pairs.blank)} customers with a blank in either column are left out.`,
-    fx: { label: null, domain: GROUPS, tickFormat: (g: Group) => `${g} (n = ${formatCount(n[g])})` },
+    ariaLabel: c.pairTitle(pairs.xColumn, pairs.yColumn),
+    ariaDescription: c.pairDescription({
+      x: pairs.xColumn,
+      y: pairs.yColumn,
+      nStayed: f.count(pairs.nStayed),
+      nChurned: f.count(pairs.nChurned),
+      meanX: { stayed: f.number(pairs.meanX.stayed, 2), churned: f.number(pairs.meanX.churned, 2) },
+      meanY: { stayed: f.number(pairs.meanY.stayed, 2), churned: f.number(pairs.meanY.churned, 2) },
+      blank: f.count(pairs.blank),
+    }),
+    fx: { label: null, domain: GROUPS, tickFormat: (g: Group) => c.groupTick(c.group(g), f.count(n[g])) },
     x: { label: `${pairs.xColumn} →`, grid: true },
     y: { label: `↑ ${pairs.yColumn}`, grid: true },
-    r: { range: [0, 16], label: "share of the group" },
+    r: { range: [0, 16], label: c.groupShare },
     marks: [
       Plot.frame({ strokeOpacity: 0.2 }),
       Plot.dot(pairs.points, {
@@ -207,7 +212,15 @@ export function pairChart(pairs: PairData, { width }: { width: number }): Chart 
         fill: (p: { group: Group }) => GROUP_COLOR[p.group],
         fillOpacity: 0.7,
         title: (p: { x: number; y: number; count: number; share: number; group: Group }) =>
-          `${p.group}: ${formatCount(p.count)} customers (${formatPercent(p.share)}) at ${pairs.xColumn} ${p.x}, ${pairs.yColumn} ${p.y}`,
+          c.pairDotTitle(
+            c.group(p.group),
+            f.count(p.count),
+            f.percent(p.share),
+            pairs.xColumn,
+            String(p.x),
+            pairs.yColumn,
+            String(p.y),
+          ),
       }),
       Plot.dot(meanRows, {
         fx: "group",
@@ -222,7 +235,7 @@ export function pairChart(pairs: PairData, { width }: { width: number }): Chart 
         fx: "group",
         x: "x",
         y: "y",
-        text: () => "mean",
+        text: () => c.mean,
         dx: 10,
         textAnchor: "start",
         fill: "currentColor",
@@ -386,22 +399,25 @@ export function distributionChart(h: HistogramByChurn, options: DistributionOpti
 
 // ---------------------------------------------------------------------------------------------- ranking
 
-export function rankingChart(rows: readonly AssociationRow[], { width }: { width: number }): Chart {
+export function rankingChart(rows: readonly AssociationRow[], { width }: { width: number }, lang: Lang = "en"): Chart {
+  const { s, f } = pageText(lang);
+  const e = s.eda;
   const ranked = rows.filter((r) => !Number.isNaN(r.strength));
-  if (ranked.length === 0) return message("No column can be ranked on this data.");
+  if (ranked.length === 0) return message(e.noRanking);
   const columns = ranked.map((r) => r.column);
   return Plot.plot({
     width,
     height: 24 * ranked.length + 50,
     marginLeft: labelMargin(columns, 80),
     marginRight: Math.min(260, width * 0.4),
-    ariaLabel: "Columns ranked by how strongly each one alone separates churned from retained customers",
-    ariaDescription:
-      "Strength |2 AUC − 1| of each column used alone as a churn score (0 none, 1 perfect): " +
-      ranked.map((r) => `${r.column} ${formatNumber(r.strength, 2)} (${r.direction}; p = ${r.pText})`).join("; ") +
-      ".",
+    ariaLabel: e.rankingTitle,
+    ariaDescription: e.rankingDescription(
+      ranked
+        .map((r) => `${r.column} ${f.number(r.strength, 2)} (${e.direction(r.direction)}; p = ${r.pText})`)
+        .join("; "),
+    ),
     x: {
-      label: "churn signal of the column alone, |2 AUC − 1| →",
+      label: e.rankingAxis,
       domain: [0, Math.max(0.1, ...ranked.map((r) => r.strength))],
       grid: true,
     },
@@ -413,8 +429,16 @@ export function rankingChart(rows: readonly AssociationRow[], { width }: { width
         fill: FOCUS,
         fillOpacity: 0.75,
         title: (r: AssociationRow) =>
-          `${r.column}: strength ${formatNumber(r.strength, 3)} (ROC-AUC ${formatNumber(r.auc, 3)}); ${r.direction}; ` +
-          `${r.test} p = ${r.pText}; Cramér's V on the chart bins ${formatNumber(r.cramersV, 2)}; n = ${formatCount(r.n)}`,
+          e.rankingBarTitle({
+            column: r.column,
+            strength: f.number(r.strength, 3),
+            auc: f.number(r.auc, 3),
+            direction: e.direction(r.direction),
+            test: s.stats.testName(r.test),
+            p: r.pText,
+            v: f.number(r.cramersV, 2),
+            n: f.count(r.n),
+          }),
       }),
       Plot.text(ranked, {
         x: "strength",
@@ -422,7 +446,7 @@ export function rankingChart(rows: readonly AssociationRow[], { width }: { width
         dx: 6,
         textAnchor: "start",
         fill: "currentColor",
-        text: (r: AssociationRow) => `${formatNumber(r.strength, 2)} · ${r.direction}`,
+        text: (r: AssociationRow) => `${f.number(r.strength, 2)} · ${e.direction(r.direction)}`,
       }),
       Plot.ruleX([0]),
     ],

@@ -3,6 +3,7 @@
 // the table at view time, so the prose stays true on whatever data the report is built from. Sentences are
 // plain strings: pages put them in the page as text (Framework's inline expressions), never as HTML.
 import type { Lang } from "../i18n/lang.js";
+import type { RateByParts } from "../i18n/strings.js";
 import { pageText, strings } from "../i18n/tables.js";
 import { fromCleanedArtifact, type CleanedArtifact } from "../lib/data/cleaned.js";
 import { FEATURE_COLUMNS, columnSpec } from "../lib/data/schema.js";
@@ -12,7 +13,7 @@ import { isCategoryColumn, isNumericColumn, requireChurn, splitByChurn } from ".
 import type { AssociationRow, ChurnRateBy, ChurnRateGroup } from "../lib/stats/eda.js";
 import { quantileSorted } from "../lib/stats/quantile.js";
 import { spearman } from "../lib/stats/rank.js";
-import { formatCount, formatInterval, formatNumber, formatPercent, formatPoints } from "../lib/stats/format.js";
+import { formatCount, formatInterval, formatPercent } from "../lib/stats/format.js";
 import { mannWhitneyU, rateDifference, wilsonInterval, type RateInterval } from "../lib/stats/tests.js";
 
 /** How the pages name the levels of Complain: "complained", "no complaint". */
@@ -118,14 +119,19 @@ export function churnShare(table: ChurnTable): { churned: number; stayed: number
   return { churned, stayed: table.nRows - churned, interval: wilsonInterval(churned, table.nRows) };
 }
 
-export function churnShareSentence(table: ChurnTable, rows: RowChoice): string {
+export function churnShareSentence(table: ChurnTable, rows: RowChoice, lang: Lang = "en"): string {
+  const { s, f } = pageText(lang);
   const { churned, stayed, interval } = churnShare(table);
-  const who = rows === "distinct" ? "distinct customers" : "rows";
-  return (
-    `Of the ${formatCount(table.nRows)} ${who}, ${formatCount(churned)} churned: ${formatPercent(interval.rate)} ` +
-    `(95% CI ${formatInterval(interval.low, interval.high, (x) => formatPercent(x))}); the other ${formatCount(stayed)} stayed, ` +
-    `so a model that always answered "stays" would already be right ${formatPercent(1 - interval.rate)} of the time.`
-  );
+  const pct = (x: number): string => f.percent(x);
+  return s.eda.shareSentence({
+    rows: f.count(table.nRows),
+    distinct: rows === "distinct",
+    churned: f.count(churned),
+    rate: pct(interval.rate),
+    interval: f.interval(interval.low, interval.high, pct),
+    stayed: f.count(stayed),
+    always: pct(1 - interval.rate),
+  });
 }
 
 /**
@@ -135,12 +141,35 @@ export function churnShareSentence(table: ChurnTable, rows: RowChoice): string {
  */
 export function rateBySentence(
   by: ChurnRateBy,
-  options: { noun?: string; valueName?: (label: string) => string } = {},
+  options: { noun?: string; valueName?: (label: string) => string; lang?: Lang } = {},
 ): string {
+  const { s, f } = pageText(options.lang ?? "en");
+  const rate = (r: RateInterval): string =>
+    s.stats.rateText(
+      f.percent(r.rate),
+      f.interval(r.low, r.high, (x) => f.percent(x)),
+      f.count(r.n),
+    );
   const noun = options.noun ?? by.column;
   const name = options.valueName ?? ((label: string) => label);
   const groups = present(by.groups);
-  if (groups.length < 2) return `There are too few groups of ${noun} with customers in them to compare churn rates.`;
+  const part = (g: ChurnRateGroup | undefined): { name: string; rate: string } =>
+    g ? { name: name(g.label), rate: rate(g) } : { name: "", rate: "" };
+  const blank = by.blank ? rate(by.blank) : null;
+  const none = part(undefined);
+  if (groups.length < 2) {
+    return s.eda.rateBy({
+      shape: "tooFew",
+      noun,
+      first: none,
+      last: none,
+      hi: none,
+      lo: none,
+      overlap: true,
+      column: by.column,
+      blank,
+    });
+  }
   let hi = groups[0];
   let lo = groups[0];
   for (const g of groups) {
@@ -158,45 +187,72 @@ export function rateBySentence(
         groups.map((g) => g.rate),
       )
     : 0;
-  let head: string;
-  if (hi.rate === lo.rate) {
-    return `Churn is the same, ${formatPercent(hi.rate)}, in every group of ${noun}.`;
-  } else if (ordered && steps.every((s) => s >= 0)) {
-    head = `Churn rises with ${noun}: from ${rateText(first)} at ${name(first.label)} to ${rateText(last)} at ${name(last.label)}`;
-  } else if (ordered && steps.every((s) => s <= 0)) {
-    head = `Churn falls as ${noun} grows: from ${rateText(first)} at ${name(first.label)} to ${rateText(last)} at ${name(last.label)}`;
-  } else if (ordered && trend >= 0.7) {
-    head = `Churn broadly rises with ${noun}, though not at every step: lowest at ${name(lo.label)}, ${rateText(lo)}, highest at ${name(hi.label)}, ${rateText(hi)}`;
-  } else if (ordered && trend <= -0.7) {
-    head = `Churn broadly falls as ${noun} grows, though not at every step: highest at ${name(hi.label)}, ${rateText(hi)}, lowest at ${name(lo.label)}, ${rateText(lo)}`;
-  } else if (ordered) {
-    head = `Churn does not move one way with ${noun}: it is highest at ${name(hi.label)}, ${rateText(hi)}, and lowest at ${name(lo.label)}, ${rateText(lo)}`;
-  } else {
-    head = `Across ${noun}, churn is highest for ${name(hi.label)}, ${rateText(hi)}, and lowest for ${name(lo.label)}, ${rateText(lo)}`;
-  }
-  const tail = overlaps(hi, lo)
-    ? `; the highest and lowest groups' 95% intervals overlap, so even that gap could be chance.`
-    : `; the highest and lowest groups' 95% intervals do not overlap.`;
-  const blank = by.blank ? ` Customers with a blank ${by.column} churned at ${rateText(by.blank)}.` : "";
-  return head + tail + blank;
+  const shape: RateByParts["shape"] =
+    hi.rate === lo.rate
+      ? "same"
+      : ordered && steps.every((x) => x >= 0)
+        ? "rises"
+        : ordered && steps.every((x) => x <= 0)
+          ? "falls"
+          : ordered && trend >= 0.7
+            ? "broadlyRises"
+            : ordered && trend <= -0.7
+              ? "broadlyFalls"
+              : ordered
+                ? "mixed"
+                : "category";
+  return s.eda.rateBy({
+    shape,
+    noun,
+    first: part(first),
+    last: part(last),
+    hi: part(hi),
+    lo: part(lo),
+    overlap: overlaps(hi, lo),
+    column: by.column,
+    blank,
+  });
+}
+
+/** How a churn-rate view treats the column's blanks (churnRateBy's sentence is English). */
+export function explorerMissing(by: ChurnRateBy, lang: Lang = "en"): string {
+  if (lang === "en") return by.missingPolicy;
+  const { s, f } = pageText(lang);
+  return s.eda.rateMissing(by.column, by.blank && by.blank.n > 0 ? f.count(by.blank.n) : null);
 }
 
 /** Churn with and without a complaint, with the difference and its interval. */
-export function complaintSentence(by: ChurnRateBy): string {
+export function complaintSentence(by: ChurnRateBy, lang: Lang = "en"): string {
+  const { s, f } = pageText(lang);
+  const rate = (r: RateInterval): string =>
+    s.stats.rateText(
+      f.percent(r.rate),
+      f.interval(r.low, r.high, (x) => f.percent(x)),
+      f.count(r.n),
+    );
   const without = by.groups.find((g) => g.label === "0");
   const withC = by.groups.find((g) => g.label === "1");
   if (!without || !withC || without.n === 0 || withC.n === 0) {
-    return "The data do not hold both customers who complained and customers who did not, so the two cannot be compared.";
+    return s.eda.complaint({
+      comparable: false,
+      sign: 0,
+      with: "",
+      without: "",
+      difference: "",
+      interval: "",
+      excludesZero: false,
+    });
   }
   const d = rateDifference(withC.x, withC.n, without.x, without.n);
-  const verb = d.value > 0 ? "more" : d.value < 0 ? "less" : "as";
-  const comparison = d.value === 0 ? "just as often as" : `${verb} often than`;
-  const sure =
-    d.low > 0 || d.high < 0 ? "an interval that excludes no difference" : "an interval that includes no difference";
-  return (
-    `Customers who complained churned ${comparison} those who did not: ${rateText(withC)} against ${rateText(without)}, ` +
-    `a difference of ${formatPoints(d.value)} (95% CI ${formatInterval(d.low, d.high, (x) => formatNumber(x * 100, 1))} points), ${sure}.`
-  );
+  return s.eda.complaint({
+    comparable: true,
+    sign: Math.sign(d.value),
+    with: rate(withC),
+    without: rate(without),
+    difference: f.points(d.value),
+    interval: f.pointsInterval(d.low, d.high),
+    excludesZero: d.low > 0 || d.high < 0,
+  });
 }
 
 function mean(values: Float64Array): number {
@@ -278,15 +334,18 @@ export function pairCounts(table: ChurnTable, xColumn: string, yColumn: string):
   };
 }
 
-export function pairSentence(pairs: PairData): string {
-  const fx = (x: number): string => formatNumber(x, 2);
-  return (
-    `Among the ${formatCount(pairs.nStayed + pairs.nChurned)} customers with both values, those who churned spent ` +
-    `${fx(pairs.meanX.churned)} hours on the app on average and placed ${fx(pairs.meanY.churned)} orders last month; ` +
-    `those who stayed, ${fx(pairs.meanX.stayed)} hours and ${fx(pairs.meanY.stayed)} orders. On its own, time on the app separates ` +
-    `the two groups with a strength of ${formatNumber(pairs.strengthX, 2)} and order count with ${formatNumber(pairs.strengthY, 2)}, ` +
-    `on a scale where 0 is no separation and 1 is perfect.`
-  );
+export function pairSentence(pairs: PairData, lang: Lang = "en"): string {
+  const { s, f } = pageText(lang);
+  const fx = (x: number): string => f.number(x, 2);
+  return s.eda.pairs({
+    n: f.count(pairs.nStayed + pairs.nChurned),
+    churnedHours: fx(pairs.meanX.churned),
+    churnedOrders: fx(pairs.meanY.churned),
+    stayedHours: fx(pairs.meanX.stayed),
+    stayedOrders: fx(pairs.meanY.stayed),
+    strengthX: fx(pairs.strengthX),
+    strengthY: fx(pairs.strengthY),
+  });
 }
 
 export interface SpreadSummary {
@@ -341,36 +400,42 @@ export function growthSummary(table: ChurnTable, column: string): GrowthSummary 
   };
 }
 
-export function growthSentence(g: GrowthSummary, unit = "%"): string {
-  const f = (x: number): string => `${formatNumber(x, 1)}${unit}`;
-  const where = Number.isNaN(g.auc)
-    ? "cannot be compared"
-    : g.strength < 0.1
-      ? "largely overlap"
-      : g.auc > 0.5
-        ? "differ: churned customers sit higher"
-        : "differ: churned customers sit lower";
-  const blank = g.blank
-    ? ` ${formatCount(g.blank.n)} customers have a blank here (no purchase last year, left out of the chart); they churned at ${rateText(g.blank)}.`
-    : "";
-  return (
-    `The order-amount growth of customers who churned (median ${f(g.churned.median)}, middle half ${f(g.churned.q1)} to ${f(g.churned.q3)}, n = ${formatCount(g.churned.n)}) ` +
-    `and of those who stayed (median ${f(g.stayed.median)}, middle half ${f(g.stayed.q1)} to ${f(g.stayed.q3)}, n = ${formatCount(g.stayed.n)}) ${where} ` +
-    `(a churn signal of ${formatNumber(g.strength, 2)} on the 0-to-1 scale below).${blank}`
-  );
+export function growthSentence(g: GrowthSummary, unit = "%", lang: Lang = "en"): string {
+  const { s, f } = pageText(lang);
+  const v = (x: number): string => `${f.number(x, 1)}${unit}`;
+  const side = (x: SpreadSummary): { median: string; q1: string; q3: string; n: string } => ({
+    median: v(x.median),
+    q1: v(x.q1),
+    q3: v(x.q3),
+    n: f.count(x.n),
+  });
+  return s.eda.growth({
+    where: Number.isNaN(g.auc) ? "none" : g.strength < 0.1 ? "overlap" : g.auc > 0.5 ? "higher" : "lower",
+    churned: side(g.churned),
+    stayed: side(g.stayed),
+    strength: f.number(g.strength, 2),
+    blank: g.blank
+      ? {
+          n: f.count(g.blank.n),
+          rate: s.stats.rateText(
+            f.percent(g.blank.rate),
+            f.interval(g.blank.low, g.blank.high, (x) => f.percent(x)),
+            f.count(g.blank.n),
+          ),
+        }
+      : null,
+  });
 }
 
-export function rankingSentence(rows: readonly AssociationRow[]): string {
+export function rankingSentence(rows: readonly AssociationRow[], lang: Lang = "en"): string {
+  const { s, f } = pageText(lang);
   const ranked = rows.filter((r) => !Number.isNaN(r.strength));
-  if (ranked.length === 0) return "No column can be ranked on this data.";
+  if (ranked.length === 0) return s.eda.noRanking;
   const top = ranked.slice(0, 3);
   const last = ranked[ranked.length - 1];
-  // "most churn: Mobile Phone (26.3%)" would nest brackets inside the sentence's own.
-  const direction = (r: AssociationRow): string => r.direction.replace(/ \(([^()]*)\)$/, " at $1");
-  const describe = (r: AssociationRow): string => `${r.column} (${formatNumber(r.strength, 2)}; ${direction(r)})`;
-  return (
-    `${describe(top[0])} moves churn the most on its own` +
-    (top.length > 1 ? `, followed by ${top.slice(1).map(describe).join(" and ")}` : "") +
-    (ranked.length > 3 ? `; ${last.column} moves it the least (${formatNumber(last.strength, 2)}).` : ".")
-  );
+  const direction = (r: AssociationRow): string => s.eda.direction(r.direction);
+  return s.eda.ranking({
+    top: top.map((r) => ({ column: r.column, strength: f.number(r.strength, 2), direction: direction(r) })),
+    last: ranked.length > 3 ? { column: last.column, strength: f.number(last.strength, 2) } : null,
+  });
 }

@@ -41,7 +41,20 @@ export const en: Strings = {
         columns: "Every column",
       },
     },
-    eda: { title: "Exploration", headings: {} },
+    eda: {
+      title: "Exploration",
+      headings: {
+        main: "Who churns? A first look",
+        share: "How many customers leave",
+        satisfaction: "Churn by satisfaction score",
+        tier: "Churn by city tier",
+        pairs: "Time on the app and orders",
+        complaint: "Churn with and without a complaint",
+        growth: "Order-amount growth",
+        ranking: "Where to look: which columns move churn",
+        explorer: "Explore any column",
+      },
+    },
     hypotheses: {
       title: "Hypotheses",
       headings: {
@@ -200,12 +213,17 @@ export const en: Strings = {
       "who **complained** churn more, and customers whose **last order was longer ago** churn more. Each is tested " +
       "here in your browser on the cleaned data, with the effect's size and its interval, and given a verdict " +
       "written from the numbers. Where the data point the other way from the claim, the verdict says so.",
-    rowsNote: ({ description, distinct, check }) =>
+    rowsNote: ({ description, distinct, sampled, check }) =>
       `${description} ${
         distinct
           ? "This is the report's default and what the build-time hypotheses.json holds."
           : "Choose distinct customers for the figures this report stands behind."
-      } ${check ?? "(The build-time hypotheses.json is computed on distinct customers, so it is not compared here.)"}`,
+      } ${
+        check ??
+        (sampled
+          ? "(The build-time hypotheses.json is computed on all distinct customers, not this sample, so it is not compared here.)"
+          : "(The build-time hypotheses.json is computed on distinct customers, so it is not compared here.)")
+      }`,
     missingNote:
       "**Missing values.** Each test drops blank cells in its own column only, so a customer with a blank last-order " +
       "date still counts in the satisfaction and complaint tests. Nothing is filled in: imputation would invent values " +
@@ -337,5 +355,123 @@ export const en: Strings = {
     columnMeaning: (_column, english) => english,
     complained: "complained",
     noComplaint: "no complaint",
+    intro:
+      "The original analysis's six views of the data, each under the sentence it supports, then a ranking of " +
+      "the columns by how much each one alone moves churn, and an explorer for any column. Every figure in the " +
+      "text is computed in your browser from the cleaned data, so it stays true whatever data the report is built from.",
+    rowsNote: (description) =>
+      `${description} Blank cells are left out of each view for that column only (a blank in one column never removes ` +
+      "a customer from another view); where a column has blanks, their count, and their churn rate where it matters, is given.",
+    shareSentence: (p) =>
+      `Of the ${p.rows} ${p.distinct ? "distinct customers" : "rows"}, ${p.churned} churned: ${p.rate} ` +
+      `(95% CI ${p.interval}); the other ${p.stayed} stayed, ` +
+      `so a model that always answered "stays" would already be right ${p.always} of the time.`,
+    rateBy: (p) => {
+      if (p.shape === "tooFew")
+        return `There are too few groups of ${p.noun} with customers in them to compare churn rates.`;
+      if (p.shape === "same") return `Churn is the same, ${p.hi.rate}, in every group of ${p.noun}.`;
+      const head =
+        p.shape === "rises"
+          ? `Churn rises with ${p.noun}: from ${p.first.rate} at ${p.first.name} to ${p.last.rate} at ${p.last.name}`
+          : p.shape === "falls"
+            ? `Churn falls as ${p.noun} grows: from ${p.first.rate} at ${p.first.name} to ${p.last.rate} at ${p.last.name}`
+            : p.shape === "broadlyRises"
+              ? `Churn broadly rises with ${p.noun}, though not at every step: lowest at ${p.lo.name}, ${p.lo.rate}, highest at ${p.hi.name}, ${p.hi.rate}`
+              : p.shape === "broadlyFalls"
+                ? `Churn broadly falls as ${p.noun} grows, though not at every step: highest at ${p.hi.name}, ${p.hi.rate}, lowest at ${p.lo.name}, ${p.lo.rate}`
+                : p.shape === "mixed"
+                  ? `Churn does not move one way with ${p.noun}: it is highest at ${p.hi.name}, ${p.hi.rate}, and lowest at ${p.lo.name}, ${p.lo.rate}`
+                  : `Across ${p.noun}, churn is highest for ${p.hi.name}, ${p.hi.rate}, and lowest for ${p.lo.name}, ${p.lo.rate}`;
+      const tail = p.overlap
+        ? "; the highest and lowest groups' 95% intervals overlap, so even that gap could be chance."
+        : "; the highest and lowest groups' 95% intervals do not overlap.";
+      return head + tail + (p.blank ? ` Customers with a blank ${p.column} churned at ${p.blank}.` : "");
+    },
+    satisfactionNoun: "the satisfaction score",
+    satisfactionNote:
+      "The dashed line is the churn rate of all customers; each bar is a 95% interval, and n is the size of the group.",
+    satisfactionGroup: "satisfaction score",
+    satisfactionChart: "Churn rate by satisfaction score",
+    tierNoun: "the city tier",
+    tier: (level) => `tier ${level}`,
+    tierGroup: "city tier",
+    tierChart: "Churn rate by city tier",
+    pairs: (p) =>
+      `Among the ${p.n} customers with both values, those who churned spent ` +
+      `${p.churnedHours} hours on the app on average and placed ${p.churnedOrders} orders last month; ` +
+      `those who stayed, ${p.stayedHours} hours and ${p.stayedOrders} orders. On its own, time on the app separates ` +
+      `the two groups with a strength of ${p.strengthX} and order count with ${p.strengthY}, ` +
+      "on a scale where 0 is no separation and 1 is perfect.",
+    pairNote:
+      "Each dot is one combination of the two values; its area is the share of the group's customers who have it, " +
+      "so the smaller churned group can be compared with the larger one. The cross marks each group's mean.",
+    pairBlank: (n) => `${n} customers with a blank HourSpendOnApp or OrderCount are not in this view.`,
+    complaint: (p) =>
+      !p.comparable
+        ? "The data do not hold both customers who complained and customers who did not, so the two cannot be compared."
+        : `Customers who complained churned ${p.sign === 0 ? "just as often as" : `${p.sign > 0 ? "more" : "less"} often than`} ` +
+          `those who did not: ${p.with} against ${p.without}, a difference of ${p.difference} (95% CI ${p.interval}), ` +
+          `${p.excludesZero ? "an interval that excludes no difference" : "an interval that includes no difference"}.`,
+    complaintChart: "Churn rate with and without a complaint",
+    growth: (p) => {
+      const where =
+        p.where === "none"
+          ? "cannot be compared"
+          : p.where === "overlap"
+            ? "largely overlap"
+            : p.where === "higher"
+              ? "differ: churned customers sit higher"
+              : "differ: churned customers sit lower";
+      return (
+        `The order-amount growth of customers who churned (median ${p.churned.median}, middle half ${p.churned.q1} to ${p.churned.q3}, n = ${p.churned.n}) ` +
+        `and of those who stayed (median ${p.stayed.median}, middle half ${p.stayed.q1} to ${p.stayed.q3}, n = ${p.stayed.n}) ${where} ` +
+        `(a churn signal of ${p.strength} on the 0-to-1 scale below).` +
+        (p.blank
+          ? ` ${p.blank.n} customers have a blank here (no purchase last year, left out of the chart); they churned at ${p.blank.rate}.`
+          : "")
+      );
+    },
+    growthNote:
+      "The whole distribution of each group is drawn, not only its quartiles; the dashed line is the group's mean.",
+    growthChart: "Order-amount growth from last year, for customers who stayed and who churned",
+    ranking: (p) => {
+      const describe = (r: { column: string; strength: string; direction: string }): string =>
+        // "most churn: Mobile Phone (26.3%)" would nest brackets inside the sentence's own.
+        `${r.column} (${r.strength}; ${r.direction.replace(/ \(([^()]*)\)$/, " at $1")})`;
+      const [top, ...rest] = p.top;
+      return (
+        `${describe(top)} moves churn the most on its own` +
+        (rest.length > 0 ? `, followed by ${rest.map(describe).join(" and ")}` : "") +
+        (p.last ? `; ${p.last.column} moves it the least (${p.last.strength}).` : ".")
+      );
+    },
+    direction: (text) => text,
+    noRanking: "No column can be ranked on this data.",
+    rankingNote:
+      "The signal is |2 AUC − 1|, where AUC is the ROC-AUC of the column used alone as a churn score: 0 means the " +
+      "column does not separate the two groups at all, 1 that it separates them perfectly (the same scale as the " +
+      "Models page's ROC-AUC). It is rank-based, so skewed columns and a few extreme values do not distort it, but a " +
+      "relation that rises and then falls can score low: the explorer below shows the shape. A category column is " +
+      "scored by its levels' churn rates. Hover a bar for the test's p-value (before any adjustment for testing many " +
+      "columns: see the Hypotheses page) and Cramér's V.",
+    rankingTitle: "Columns ranked by how strongly each one alone separates churned from retained customers",
+    rankingDescription: (items) =>
+      `Strength |2 AUC − 1| of each column used alone as a churn score (0 none, 1 perfect): ${items}.`,
+    rankingAxis: "churn signal of the column alone, |2 AUC − 1| →",
+    rankingBarTitle: (p) =>
+      `${p.column}: strength ${p.strength} (ROC-AUC ${p.auc}); ${p.direction}; ` +
+      `${p.test} p = ${p.p}; Cramér's V on the chart bins ${p.v}; n = ${p.n}`,
+    columnLabel: "Column",
+    explorerNote: (missingPolicy, histogram) =>
+      `${missingPolicy} ${
+        histogram
+          ? "Numeric ranges are shown as a histogram; values past the 99th percentile share one open top bin (“≥”)."
+          : "Each value or level has its own bar."
+      } Distributions are shares of each group, so the shapes of the smaller churned group and the larger retained one can be compared.`,
+    rateChartTitle: (column) => `Churn rate by ${column}`,
+    rateMissing: (column, blanks) =>
+      blanks === null
+        ? `${column} has no blank values.`
+        : `${blanks} customers with a blank ${column} are shown as their own group, not spread over the others.`,
   },
 };

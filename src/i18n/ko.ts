@@ -159,7 +159,20 @@ export const ko: Strings = {
         columns: "열별 요약",
       },
     },
-    eda: { title: "탐색적 분석", headings: {} },
+    eda: {
+      title: "탐색적 분석",
+      headings: {
+        main: "누가 이탈하는가? 첫 번째 살펴보기",
+        share: "얼마나 많은 고객이 떠나는가",
+        satisfaction: "만족도 점수별 이탈률",
+        tier: "도시 등급별 이탈률",
+        pairs: "앱 사용 시간과 주문 횟수",
+        complaint: "불만 제기 여부별 이탈률",
+        growth: "주문 금액 증가율",
+        ranking: "어디를 봐야 하나: 이탈을 가르는 열",
+        explorer: "원하는 열 살펴보기",
+      },
+    },
     hypotheses: {
       title: "가설 검정",
       headings: {
@@ -313,12 +326,17 @@ export const ko: Strings = {
       "오래된** 고객일수록 더 많이 이탈한다는 것입니다. 여기서는 정제된 데이터로 브라우저에서 직접 각 가설을 " +
       "검정하고, 효과 크기와 신뢰구간을 함께 보여 주며, 수치에 근거한 결론을 제시합니다. 데이터가 주장과 반대 " +
       "방향을 가리키면 결론에서 그렇다고 밝힙니다.",
-    rowsNote: ({ description, distinct, check }) =>
+    rowsNote: ({ description, distinct, sampled, check }) =>
       `${description} ${
         distinct
           ? "보고서의 기본 설정이며, 빌드 시점의 hypotheses.json도 이 기준으로 계산했습니다."
           : "이 보고서가 책임지는 수치를 보려면 '중복을 제거한 고객'을 선택하세요."
-      } ${check ?? "(빌드 시점의 hypotheses.json은 중복을 제거한 고객 기준이므로 여기서는 비교하지 않습니다.)"}`,
+      } ${
+        check ??
+        (sampled
+          ? "(빌드 시점의 hypotheses.json은 이 표본이 아니라 중복을 제거한 전체 고객으로 계산했으므로 여기서는 비교하지 않습니다.)"
+          : "(빌드 시점의 hypotheses.json은 중복을 제거한 고객 기준이므로 여기서는 비교하지 않습니다.)")
+      }`,
     missingNote:
       "**결측값.** 각 검정은 자기 열의 빈 셀만 제외합니다. 따라서 마지막 주문일이 비어 있는 고객도 만족도와 " +
       "불만 검정에는 포함됩니다. 빈 값은 채우지 않습니다. 대체값을 넣으면 바로 두 그룹을 비교하는 지점에서 " +
@@ -444,5 +462,124 @@ export const ko: Strings = {
     columnMeaning: (column, english) => COLUMN_MEANINGS[column] ?? english,
     complained: "불만 제기",
     noComplaint: "불만 없음",
+    intro:
+      "원래 분석이 데이터를 살펴본 여섯 가지 관점을 각각이 뒷받침하는 문장 아래에 보여 주고, 이어서 열 하나만으로 " +
+      "이탈을 얼마나 잘 가르는지에 따른 열 순위와 모든 열을 살펴볼 수 있는 탐색 도구를 제공합니다. 본문의 모든 " +
+      "수치는 정제된 데이터로 브라우저에서 직접 계산하므로, 어떤 데이터로 빌드하든 그대로 맞습니다.",
+    rowsNote: (description) =>
+      `${description} 빈 셀은 해당 열의 관점에서만 제외합니다(한 열이 비어 있다고 다른 관점에서 고객이 빠지지는 ` +
+      "않습니다). 빈 셀이 있는 열은 그 개수와, 필요한 경우 빈 셀 고객의 이탈률을 함께 적었습니다.",
+    shareSentence: (p) =>
+      `${p.distinct ? "중복을 제거한 고객" : "전체 행"} ${p.rows}${p.distinct ? "명" : "개"} 중 ${p.churned}명이 이탈했습니다: ` +
+      `${p.rate}(95% 신뢰구간 ${p.interval}). 나머지 ${p.stayed}명은 남았으므로, 항상 '잔류'라고 답하는 모델도 ` +
+      `이미 ${p.always}는 맞힙니다.`,
+    rateBy: (p) => {
+      if (p.shape === "tooFew") return `이탈률을 비교할 만큼 고객이 있는 ${p.noun} 그룹이 충분하지 않습니다.`;
+      if (p.shape === "same") return `${p.noun}의 모든 그룹에서 이탈률이 ${p.hi.rate}로 같습니다.`;
+      const head =
+        p.shape === "rises"
+          ? `${p.noun}이(가) 높을수록 이탈률이 올라갑니다: ${p.first.name} ${p.first.rate}에서 ${p.last.name} ${p.last.rate}까지`
+          : p.shape === "falls"
+            ? `${p.noun}이(가) 높을수록 이탈률이 내려갑니다: ${p.first.name} ${p.first.rate}에서 ${p.last.name} ${p.last.rate}까지`
+            : p.shape === "broadlyRises"
+              ? `단계마다 그렇지는 않지만 ${p.noun}이(가) 높을수록 대체로 이탈률이 올라갑니다. 가장 낮은 곳은 ${p.lo.name} ${p.lo.rate}, 가장 높은 곳은 ${p.hi.name} ${p.hi.rate}입니다`
+              : p.shape === "broadlyFalls"
+                ? `단계마다 그렇지는 않지만 ${p.noun}이(가) 높을수록 대체로 이탈률이 내려갑니다. 가장 높은 곳은 ${p.hi.name} ${p.hi.rate}, 가장 낮은 곳은 ${p.lo.name} ${p.lo.rate}입니다`
+                : p.shape === "mixed"
+                  ? `이탈률은 ${p.noun}에 따라 한 방향으로 움직이지 않습니다. ${p.hi.name}에서 ${p.hi.rate}로 가장 높고, ${p.lo.name}에서 ${p.lo.rate}로 가장 낮습니다`
+                  : `${p.noun} 중 이탈률은 ${p.hi.name}에서 ${p.hi.rate}로 가장 높고, ${p.lo.name}에서 ${p.lo.rate}로 가장 낮습니다`;
+      const tail = p.overlap
+        ? ". 가장 높은 그룹과 가장 낮은 그룹의 95% 신뢰구간이 겹치므로, 이 차이조차 우연일 수 있습니다."
+        : ". 가장 높은 그룹과 가장 낮은 그룹의 95% 신뢰구간은 겹치지 않습니다.";
+      return head + tail + (p.blank ? ` ${p.column}이(가) 빈 고객의 이탈률은 ${p.blank}입니다.` : "");
+    },
+    satisfactionNoun: "만족도 점수",
+    satisfactionNote: "점선은 전체 고객의 이탈률이고, 각 막대는 95% 신뢰구간, n은 그룹의 크기입니다.",
+    satisfactionGroup: "만족도 점수",
+    satisfactionChart: "만족도 점수별 이탈률",
+    tierNoun: "도시 등급",
+    tier: (level) => `${level}등급`,
+    tierGroup: "도시 등급",
+    tierChart: "도시 등급별 이탈률",
+    pairs: (p) =>
+      `두 값이 모두 있는 고객 ${p.n}명 가운데 이탈 고객은 앱에서 평균 ${p.churnedHours}시간을 보내고 지난달 ` +
+      `${p.churnedOrders}회 주문했습니다. 잔류 고객은 ${p.stayedHours}시간, ${p.stayedOrders}회였습니다. 단독으로 보면 ` +
+      `앱 사용 시간은 ${p.strengthX}, 주문 횟수는 ${p.strengthY}의 강도로 두 그룹을 가릅니다(0은 전혀 못 가름, 1은 완벽하게 가름).`,
+    pairNote:
+      "점 하나는 두 값의 조합 하나이며, 점의 면적은 그 조합을 가진 고객이 그룹에서 차지하는 비율입니다. 그래서 " +
+      "규모가 작은 이탈 그룹도 큰 잔류 그룹과 비교할 수 있습니다. X 표시는 각 그룹의 평균입니다.",
+    pairBlank: (n) => `HourSpendOnApp이나 OrderCount가 빈 고객 ${n}명은 이 관점에서 빠졌습니다.`,
+    complaint: (p) =>
+      !p.comparable
+        ? "데이터에 불만을 제기한 고객과 그렇지 않은 고객이 모두 있지 않아 두 그룹을 비교할 수 없습니다."
+        : `불만을 제기한 고객은 그렇지 않은 고객보다 ${p.sign === 0 ? "비슷한 비율로" : p.sign > 0 ? "더 많이" : "더 적게"} ` +
+          `이탈했습니다: ${p.with} 대 ${p.without}. 차이는 ${p.difference}(95% 신뢰구간 ${p.interval})이며, ` +
+          `${p.excludesZero ? "신뢰구간에 0(차이 없음)이 포함되지 않습니다" : "신뢰구간에 0(차이 없음)이 포함됩니다"}.`,
+    complaintChart: "불만 제기 여부별 이탈률",
+    growth: (p) => {
+      const where =
+        p.where === "none"
+          ? "비교할 수 없습니다"
+          : p.where === "overlap"
+            ? "대부분 겹칩니다"
+            : p.where === "higher"
+              ? "다릅니다. 이탈 고객 쪽이 더 높습니다"
+              : "다릅니다. 이탈 고객 쪽이 더 낮습니다";
+      return (
+        `이탈 고객의 주문 금액 증가율(중앙값 ${p.churned.median}, 중간 50% ${p.churned.q1}~${p.churned.q3}, n = ${p.churned.n})과 ` +
+        `잔류 고객의 증가율(중앙값 ${p.stayed.median}, 중간 50% ${p.stayed.q1}~${p.stayed.q3}, n = ${p.stayed.n})은 ${where}` +
+        `(아래 0~1 척도로 이탈 신호 ${p.strength}).` +
+        (p.blank
+          ? ` 이 값이 빈 고객 ${p.blank.n}명(작년 구매 없음, 차트에서는 제외)의 이탈률은 ${p.blank.rate}입니다.`
+          : "")
+      );
+    },
+    growthNote: "사분위수만이 아니라 각 그룹의 분포 전체를 그렸습니다. 점선은 그룹 평균입니다.",
+    growthChart: "잔류 고객과 이탈 고객의 작년 대비 주문 금액 증가율",
+    ranking: (p) => {
+      const describe = (r: { column: string; strength: string; direction: string }): string =>
+        `${r.column}(${r.strength}, ${r.direction.replace(/ \(([^()]*)\)$/, " $1")})`;
+      const [top, ...rest] = p.top;
+      return (
+        `단독으로 이탈을 가장 크게 가르는 열은 ${describe(top)}입니다` +
+        (rest.length > 0 ? `. 그다음은 ${rest.map(describe).join(", ")}입니다` : "") +
+        (p.last ? `. 가장 약한 열은 ${p.last.column}(${p.last.strength})입니다.` : ".")
+      );
+    },
+    direction: (text) =>
+      text === "no difference"
+        ? "차이 없음"
+        : text === "higher values, more churn"
+          ? "값이 클수록 이탈 많음"
+          : text === "lower values, more churn"
+            ? "값이 작을수록 이탈 많음"
+            : text === "no data"
+              ? "데이터 없음"
+              : text.replace(/^most churn: (.*)$/, "이탈 최다: $1"),
+    noRanking: "이 데이터로는 순위를 매길 수 있는 열이 없습니다.",
+    rankingNote:
+      "신호 강도는 |2 AUC − 1|이며, AUC는 해당 열 하나만 이탈 점수로 썼을 때의 ROC-AUC입니다. 0은 두 그룹을 전혀 " +
+      "가르지 못한다는 뜻이고 1은 완벽하게 가른다는 뜻입니다(모델 페이지의 ROC-AUC와 같은 척도). 순위 기반이라 " +
+      "치우친 열이나 극단값 몇 개에 흔들리지 않지만, 올라갔다 내려가는 관계는 낮게 나올 수 있습니다. 모양은 아래 " +
+      "탐색 도구에서 확인하세요. 범주형 열은 수준별 이탈률로 점수를 매깁니다. 막대에 마우스를 올리면 검정의 p-값" +
+      "(여러 열을 검정한 데 따른 보정 전 값, 가설 검정 페이지 참고)과 Cramér's V가 보입니다.",
+    rankingTitle: "열 하나만으로 이탈 고객과 잔류 고객을 얼마나 잘 가르는지에 따른 열 순위",
+    rankingDescription: (items) => `각 열을 단독 이탈 점수로 썼을 때의 강도 |2 AUC − 1|(0 없음, 1 완벽): ${items}.`,
+    rankingAxis: "열 단독의 이탈 신호, |2 AUC − 1| →",
+    rankingBarTitle: (p) =>
+      `${p.column}: 강도 ${p.strength}(ROC-AUC ${p.auc}), ${p.direction}, ${p.test} p = ${p.p}, ` +
+      `차트 구간 기준 Cramér's V ${p.v}, n = ${p.n}`,
+    columnLabel: "열",
+    explorerNote: (missingPolicy, histogram) =>
+      `${missingPolicy} ${
+        histogram
+          ? "수치 범위는 히스토그램으로 보여 주며, 99번째 백분위수를 넘는 값은 맨 위의 열린 구간(“≥”) 하나에 모았습니다."
+          : "값이나 수준마다 막대가 하나씩 있습니다."
+      } 분포는 각 그룹 안의 비율이므로, 작은 이탈 그룹과 큰 잔류 그룹의 모양을 비교할 수 있습니다.`,
+    rateChartTitle: (column) => `${column}별 이탈률`,
+    rateMissing: (column, blanks) =>
+      blanks === null
+        ? `${column}에는 빈 값이 없습니다.`
+        : `${column}이(가) 빈 고객 ${blanks}명은 다른 그룹에 나누어 넣지 않고 별도 그룹으로 보여 줍니다.`,
   },
 };

@@ -126,7 +126,96 @@ export interface DataStrings {
   readonly customersAxis: string;
 }
 
+export interface RateByParts {
+  readonly shape: "tooFew" | "same" | "rises" | "falls" | "broadlyRises" | "broadlyFalls" | "mixed" | "category";
+  readonly noun: string;
+  /** Each: the group's name and its rate text ("16.8% (95% CI …, n = …)"). */
+  readonly first: { readonly name: string; readonly rate: string };
+  readonly last: { readonly name: string; readonly rate: string };
+  readonly hi: { readonly name: string; readonly rate: string };
+  readonly lo: { readonly name: string; readonly rate: string };
+  readonly overlap: boolean;
+  readonly column: string;
+  /** The blank customers' churn rate text, when the column has blanks. */
+  readonly blank: string | null;
+}
+
 export interface EdaStrings {
+  readonly intro: string;
+  rowsNote(description: string): string;
+  shareSentence(p: {
+    rows: string;
+    distinct: boolean;
+    churned: string;
+    rate: string;
+    interval: string;
+    stayed: string;
+    always: string;
+  }): string;
+  rateBy(p: RateByParts): string;
+  readonly satisfactionNoun: string;
+  readonly satisfactionNote: string;
+  readonly satisfactionGroup: string;
+  readonly satisfactionChart: string;
+  readonly tierNoun: string;
+  tier(level: string): string;
+  readonly tierGroup: string;
+  readonly tierChart: string;
+  pairs(p: {
+    n: string;
+    churnedHours: string;
+    churnedOrders: string;
+    stayedHours: string;
+    stayedOrders: string;
+    strengthX: string;
+    strengthY: string;
+  }): string;
+  readonly pairNote: string;
+  pairBlank(n: string): string;
+  complaint(p: {
+    comparable: boolean;
+    sign: number;
+    with: string;
+    without: string;
+    difference: string;
+    interval: string;
+    excludesZero: boolean;
+  }): string;
+  readonly complaintChart: string;
+  growth(p: {
+    where: "none" | "overlap" | "higher" | "lower";
+    churned: { median: string; q1: string; q3: string; n: string };
+    stayed: { median: string; q1: string; q3: string; n: string };
+    strength: string;
+    blank: { n: string; rate: string } | null;
+  }): string;
+  readonly growthNote: string;
+  readonly growthChart: string;
+  ranking(p: {
+    top: readonly { column: string; strength: string; direction: string }[];
+    last: { column: string; strength: string } | null;
+  }): string;
+  /** A ranking row's direction ("higher values, more churn", "most churn: X (26.3%)") in this language. */
+  direction(text: string): string;
+  readonly noRanking: string;
+  readonly rankingNote: string;
+  readonly rankingTitle: string;
+  rankingDescription(items: string): string;
+  readonly rankingAxis: string;
+  rankingBarTitle(p: {
+    column: string;
+    strength: string;
+    auc: string;
+    direction: string;
+    test: string;
+    p: string;
+    v: string;
+    n: string;
+  }): string;
+  readonly columnLabel: string;
+  explorerNote(missingPolicy: string, histogram: boolean): string;
+  rateChartTitle(column: string): string;
+  rateMissing(column: string, blanks: string | null): string;
   /** A column's meaning in this language, given its English one (from the schema or the file's dictionary). */
   columnMeaning(column: string, english: string): string;
   /** The Complain column's levels. */
@@ -201,7 +290,7 @@ export interface StatsStrings {
 
 export interface HypothesesStrings {
   readonly intro: string;
-  rowsNote(p: { description: string; distinct: boolean; check: string | null }): string;
+  rowsNote(p: { description: string; distinct: boolean; sampled: boolean; check: string | null }): string;
   readonly missingNote: string;
   readonly testsNote: string;
   claimed(claim: string, direction: string): string;
