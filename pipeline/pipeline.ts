@@ -167,7 +167,7 @@ async function readBuildInput(settings: PipelineSettings, baseline: Baseline | n
     } catch {
       throw error;
     }
-    const hasTarget = probe.table.churn !== null || targetColumn(schema).name in probe.cleaning.missing;
+    const hasTarget = probe.table.churn !== null || Object.hasOwn(probe.cleaning.missing, targetColumn(schema).name);
     if (hasTarget) throw error;
     return probe;
   }
