@@ -3,7 +3,9 @@
 // scroll on a 375 px wide screen, every chart's text alternative giving its figures, and every control
 // reachable with the Tab key alone.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createRequire } from "node:module";
 import { describe, it } from "node:test";
 import type { AxeResults, Result } from "axe-core";
@@ -76,6 +78,24 @@ describe("accessibility of the built report", () => {
         await page.close();
       });
     }
+  }
+
+  for (const theme of THEMES) {
+    it(`/score with the sample file scored, in the ${theme} theme, has no serious or critical axe-core violation`, async () => {
+      const { page } = await report.newPage();
+      await page.emulateMedia({ colorScheme: theme });
+      await page.goto(report.url + "/score");
+      await waitForReport(page);
+      const href = await page.getAttribute('a[download="sample-customers.csv"]', "href");
+      assert.ok(href, "the Score page links no sample file");
+      const sample = join(mkdtempSync(join(tmpdir(), "a11y-score-")), "sample-customers.csv");
+      writeFileSync(sample, await (await fetch(new URL(href, report.url))).text());
+      await page.setInputFiles('[data-testid="score-upload"]', sample);
+      await page.waitForSelector('[data-testid="score-summary"]', { timeout: 120_000 });
+      await waitForReport(page);
+      assert.deepEqual(describeViolations(await runAxe(page)), [], `axe-core on /score after an upload (${theme})`);
+      await page.close();
+    });
   }
 
   for (const path of PAGES) {
