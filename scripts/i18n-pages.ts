@@ -72,13 +72,11 @@ export function translatePage(id: PageId, markdown: string, lang: Lang, file = `
         );
       }
       // As raw HTML with the English heading's id, so that anchors (./models#calibration) mean the same in
-      // every language (Framework's slugs drop Hangul, leaving ids such as "-1").
+      // every language (Framework's slugs drop Hangul, leaving ids such as "-1"). Framework adds the heading's
+      // own anchor link to a heading with an id; writing one here too nested an empty link around it.
       const level = heading[1].length;
       const anchor = slugify(heading[2]);
-      return (
-        `<h${level} id="${anchor}" tabindex="-1"><a class="observablehq-header-anchor" href="#${anchor}">` +
-        `${escapeHtml(target.headings[key])}</a></h${level}>`
-      );
+      return `<h${level} id="${anchor}">${escapeHtml(target.headings[key])}</h${level}>`;
     }
     return line;
   });

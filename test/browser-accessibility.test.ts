@@ -3,16 +3,24 @@
 // scroll on a 375 px wide screen, every chart's text alternative giving its figures, and every control
 // reachable with the Tab key alone.
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import { describe, it } from "node:test";
 import type { AxeResults, Result } from "axe-core";
 import type { Page } from "playwright-core";
-import { chartLabels, reportInChromium, waitForReport } from "./helpers/site.js";
+import { chartLabels, reportInChromium, requireBuiltSite, waitForReport } from "./helpers/site.js";
 
-const PAGES = ["/", "/data", "/eda", "/hypotheses", "/models", "/segments", "/score", "/changes"] as const;
+const ENGLISH = ["/", "/data", "/eda", "/hypotheses", "/models", "/segments", "/score", "/changes"];
+// The Korean pages the build has (they are added page by page).
+const KOREAN = (() => {
+  const dir = join(requireBuiltSite(), "ko");
+  if (!existsSync(dir)) return [];
+  const names = readdirSync(dir).filter((f) => f.endsWith(".html"));
+  return names.map((f) => (f === "index.html" ? "/ko/" : `/ko/${f.replace(/\.html$/, "")}`));
+})();
+const PAGES = [...ENGLISH, ...KOREAN];
 const THEMES = ["light", "dark"] as const;
 const PHONE_WIDTH = 375;
 

@@ -27,11 +27,8 @@ const PAGE = [
 test("title, headings and the language line change; imports and attachments reach one folder up", () => {
   const ko = translatePage("index", PAGE, "ko");
   assert.match(ko, /^---\ntitle: 개요\ntoc: false\n---\n/);
-  assert.match(
-    ko,
-    /\n<h1 id="which-customers-are-about-to-leave" tabindex="-1">.*>곧 떠날 고객은 누구인가\?<\/a><\/h1>\n/,
-  );
-  assert.match(ko, /\n<h2 id="provenance" tabindex="-1">.*>데이터 출처<\/a><\/h2>\n/);
+  assert.match(ko, /\n<h1 id="which-customers-are-about-to-leave">곧 떠날 고객은 누구인가\?<\/h1>\n/);
+  assert.match(ko, /\n<h2 id="provenance">데이터 출처<\/h2>\n/);
   assert.match(ko, /const lang = "ko";/);
   assert.match(ko, /from "\.\.\/components\/overview\.js"/);
   assert.match(ko, /FileAttachment\("\.\.\/data\/summary\.json"\)/);
