@@ -1,9 +1,9 @@
 // Sentences from the string tables (src/i18n) into the page, with the little markup they use:
-// **bold**, `code` and [a link](./page). Everything else stays text, so nothing becomes markup by accident.
+// **bold**, *emphasis*, `code` and [a link](./page). Everything else stays text, so nothing becomes markup by accident.
 import { el } from "./dom.js";
 
 // Links only to pages and anchors of the report: a sentence with a file name in it cannot become a link elsewhere.
-const TOKEN = /\*\*([^*]+)\*\*|`([^`]+)`|\[([^\]]+)\]\((\.\/[\w#-]*|#[\w-]+)\)/g;
+const TOKEN = /\*\*([^*]+)\*\*|`([^`]+)`|\[([^\]]+)\]\((\.\/[\w#-]*|#[\w-]+)\)|\*([^*\s][^*]*)\*/g;
 
 /** The sentence's nodes, to append to an element of the caller's choosing. */
 export function richNodes(text: string): (string | Node)[] {
@@ -14,6 +14,7 @@ export function richNodes(text: string): (string | Node)[] {
     if (at > last) nodes.push(text.slice(last, at));
     if (m[1] !== undefined) nodes.push(el("strong", null, m[1]));
     else if (m[2] !== undefined) nodes.push(el("code", null, m[2]));
+    else if (m[5] !== undefined) nodes.push(el("em", null, m[5]));
     else nodes.push(el("a", { href: m[4] }, m[3]));
     last = at + m[0].length;
   }

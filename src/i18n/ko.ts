@@ -80,7 +80,8 @@ function numericVerdict(h: HypothesisResult, f: Formatters): string {
   } else {
     const lead = h.direction === "supports" ? "데이터가 주장을 뒷받침합니다" : "데이터는 주장과 반대입니다";
     const tail = h.direction === "contradicts" ? " 주장이 예상한 방향과 정반대입니다." : "";
-    opening = `${lead}. ${churnedPart}의 평균 ${noun}이 ${stayedPart}보다 ${word}.${tail}`;
+    // 점수 ends in a vowel (가), 경과일 in a consonant (이).
+    opening = `${lead}. ${churnedPart}의 평균 ${noun}${recency ? "이" : "가"} ${stayedPart}보다 ${word}.${tail}`;
   }
   const mw = h.otherTests.find((t) => t.test.startsWith("Mann"));
   const d = h.effect;
