@@ -4,10 +4,9 @@
 // `head` could only allow them with 'unsafe-inline', which would allow an injected `onerror=` too. So the build
 // stamps the policy afterwards, allowing exactly the inline scripts Framework wrote, by their SHA-256.
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { SettingsError } from "../pipeline/settings.js";
 import { GEMINI_DEFAULT_BASE_URL } from "../src/lib/personas/gemini-live.js";
+import { rewriteHtmlPages } from "./html-pages.js";
 
 export interface PolicyOptions {
   /** Origins the page may connect to besides its own: the Gemini endpoint(s) the live persona path may ask. */
@@ -84,19 +83,5 @@ export function withPolicy(html: string, options: PolicyOptions): string {
 
 /** Stamps the policy on every page under `dir`; returns how many pages were stamped. */
 export function addContentSecurityPolicy(dir: string, options: PolicyOptions): number {
-  let pages = 0;
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      pages += addContentSecurityPolicy(path, options);
-    } else if (name.endsWith(".html")) {
-      const html = readFileSync(path, "utf-8");
-      const stamped = withPolicy(html, options);
-      if (stamped !== html) {
-        writeFileSync(path, stamped);
-        pages++;
-      }
-    }
-  }
-  return pages;
+  return rewriteHtmlPages(dir, (html) => withPolicy(html, options));
 }

@@ -3,8 +3,7 @@
 // placed directly inside an <ol>, where only list items may stand. The build repairs both afterwards: the
 // checkbox gets an aria-label, and the label moves just before its list (it is positioned absolutely
 // within the sidebar, so it stays where it was drawn).
-import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { rewriteHtmlPages } from "./html-pages.js";
 
 const CLOSE_IN_LIST = /<ol>(\s*)(<label id="observablehq-sidebar-close"[^>]*><\/label>)/;
 const UNNAMED_TOGGLE = /<input id="observablehq-sidebar-toggle"(?![^>]*\baria-label=)/;
@@ -17,19 +16,5 @@ export function repairSidebar(html: string, toggleName: string): string {
 
 /** Repairs every page under dir; returns how many it changed. */
 export function repairSidebars(dir: string, toggleName: string): number {
-  let pages = 0;
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      pages += repairSidebars(path, toggleName);
-    } else if (name.endsWith(".html")) {
-      const html = readFileSync(path, "utf-8");
-      const repaired = repairSidebar(html, toggleName);
-      if (repaired !== html) {
-        writeFileSync(path, repaired);
-        pages++;
-      }
-    }
-  }
-  return pages;
+  return rewriteHtmlPages(dir, (html) => repairSidebar(html, toggleName));
 }
