@@ -3,20 +3,14 @@
 // merged range covers beyond its first. read-excel-file reads both as empty, so the pipeline reads the data
 // sheet's XML itself and reports them. Only the zip's central directory and the one sheet are read.
 import { inflateRawSync } from "node:zlib";
-import type { ZipEntry } from "../../src/lib/data/zip-directory.js";
-
-const LOCAL_HEADER = 0x04034b50;
+import { entryData, type ZipEntry } from "../../src/lib/data/zip-directory.js";
 
 /** One part of the archive, unpacked; null when it is absent or cannot be read (the reader has said why already). */
 function readPart(bytes: Uint8Array, entries: readonly ZipEntry[], name: string): string | null {
   const entry = entries.find((e) => e.name === name);
   if (!entry) return null;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const at = entry.localOffset;
-  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_HEADER) return null;
-  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-  const data = bytes.subarray(start, start + entry.compressedSize);
   try {
+    const data = entryData(bytes, entry, name);
     const unpacked = entry.method === 0 ? data : entry.method === 8 ? inflateRawSync(data) : null;
     return unpacked ? new TextDecoder().decode(unpacked) : null;
   } catch {
