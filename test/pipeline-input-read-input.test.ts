@@ -111,6 +111,17 @@ describe("readInput: limits", () => {
     const path = file("bomb.xlsx", declareSize(book, "xl/worksheets/sheet1.xml", 300 * 1024 * 1024));
     assert.match((await rejection(readInput(path))).message, /bomb\.xlsx: unpacks to 300 MiB/);
   });
+  it("a deflated workbook reads as the stored one; one whose sheet unpacks past its declared size is refused", async () => {
+    const sheets = [{ name: "Customers", rows: [HEADER, ...rows.map((r) => HEADER.map((h) => r[h]))] }];
+    const stored = await readInput(file("stored.xlsx", minimalXlsx(sheets)));
+    const deflated = await readInput(file("deflated.xlsx", minimalXlsx(sheets, { deflate: true })));
+    assert.equal(deflated.table.nRows, rows.length);
+    assert.deepEqual(deflated.table.numeric, stored.table.numeric);
+    assert.deepEqual(deflated.table.category, stored.table.category);
+    const liar = declareSize(minimalXlsx(sheets, { deflate: true }), "xl/worksheets/sheet1.xml", 100);
+    const error = await rejection(readInput(file("liar.xlsx", liar)));
+    assert.match(error.message, /^.*liar\.xlsx: .*"xl\/worksheets\/sheet1\.xml" unpacks to more than the 100 bytes/);
+  });
 });
 
 describe("readInput: XLSX", () => {

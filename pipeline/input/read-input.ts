@@ -19,6 +19,7 @@ import { validateRawTable } from "../../src/lib/data/validate.js";
 import { workbookToRawTable, type SheetChoiceOptions } from "../../src/lib/data/xlsx-sheets.js";
 import { workbookCellNotes } from "./workbook-cells.js";
 import { checkDeclaredSize, readZipDirectory } from "../../src/lib/data/zip-directory.js";
+import { checkInflatedSizes } from "./workbook-inflated-size.js";
 
 export type { InputData, InputSource } from "../../src/lib/data/input.js";
 
@@ -68,6 +69,7 @@ export async function readWorkbook(
 ): Promise<{ raw: RawTable; dictionary: Record<string, string> | null }> {
   const entries = readZipDirectory(bytes, file);
   checkDeclaredSize(entries, file);
+  checkInflatedSizes(bytes, entries, file);
   let sheets;
   try {
     sheets = await readXlsxFile(bytes);

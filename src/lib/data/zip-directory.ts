@@ -113,7 +113,8 @@ export function entryData(bytes: Uint8Array, entry: ZipEntry, file: string): Uin
 
 /**
  * Refuses a workbook whose parts declare more than MAX_WORKBOOK_INFLATED_BYTES unpacked, before anything is
- * inflated. (What the parts really inflate to is checked as they are inflated: see workbook-parts.ts.)
+ * inflated. (The pipeline then checks that no part unpacks to more than it declares: see
+ * pipeline/input/workbook-inflated-size.ts.)
  */
 export function checkDeclaredSize(entries: readonly ZipEntry[], file: string): void {
   let total = 0;
