@@ -4,8 +4,8 @@
 // On failure nothing is left in DIR that could be mistaken for this run's output; a run killed before it
 // finished leaves DIR as it was (run-folder.ts).
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { serialiseArtifact } from "./artifacts.js";
+import { parseCommandLine } from "./command-line.js";
 import { describeFailure } from "./failure.js";
 import { runPipeline } from "./pipeline.js";
 import { checkRunFolder, removeRunOutputs, writeRunFolder } from "./run-folder.js";
@@ -31,9 +31,8 @@ const USAGE = `usage: npm run pipeline -- --data FILE --out DIR [--test-ids FILE
 
 const log = (line: string) => process.stderr.write(line + "\n");
 
-let args;
-try {
-  args = parseArgs({
+const { values: args, usageError } = parseCommandLine(
+  {
     options: {
       data: { type: "string" },
       out: { type: "string" },
@@ -48,20 +47,10 @@ try {
       baseline: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
-  }).values;
-} catch (error) {
-  log(`error: ${(error as Error).message}\n\n${USAGE}`);
-  process.exit(2);
-}
-if (args.help) {
-  log(USAGE);
-  process.exit(0);
-}
-if (!args.out) {
-  log(`error: --out DIR is required\n\n${USAGE}`);
-  process.exit(2);
-}
-const outDir = resolve(args.out);
+  },
+  USAGE,
+);
+const outDir = resolve(args.out ?? usageError("--out DIR is required"));
 
 try {
   checkRunFolder(outDir);

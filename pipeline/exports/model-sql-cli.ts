@@ -3,7 +3,7 @@
 // writes FILE whole (never half a file).
 import { rmSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandLine } from "../command-line.js";
 import { describeFailure } from "../failure.js";
 import { readRunFolder } from "../read-run-folder.js";
 import { writeFileAtomic } from "../write-atomic.js";
@@ -20,33 +20,24 @@ const USAGE = `usage: npm run model-sql -- --model DIR [--dialect ${SQL_DIALECTS
 
 const log = (line: string) => process.stderr.write(line + "\n");
 
-let args;
-try {
-  args = parseArgs({
+const { values: args, usageError } = parseCommandLine(
+  {
     options: {
       model: { type: "string" },
       dialect: { type: "string", default: "standard" },
       out: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
-  }).values;
-} catch (error) {
-  log(`error: ${(error as Error).message}\n\n${USAGE}`);
-  process.exit(2);
-}
-if (args.help) {
-  log(USAGE);
-  process.exit(0);
-}
-const dialect = args.dialect ?? "standard";
-if (!args.model || !isSqlDialect(dialect)) {
-  log(`error: ${args.model ? `unknown dialect ${JSON.stringify(dialect)}` : "--model DIR is required"}\n\n${USAGE}`);
-  process.exit(2);
-}
+  },
+  USAGE,
+);
+const model = args.model ?? usageError("--model DIR is required");
+const requested = args.dialect ?? "standard";
+const dialect = isSqlDialect(requested) ? requested : usageError(`unknown dialect ${JSON.stringify(requested)}`);
 
 const out = args.out ? resolve(args.out) : null;
 try {
-  const run = await readRunFolder(resolve(args.model));
+  const run = await readRunFolder(resolve(model));
   const sql = modelSql(run.bundle, sqlTable(run.schema, namesInFile(run)), { dialect });
   if (out) {
     writeFileAtomic(out, sql);

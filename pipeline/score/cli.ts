@@ -4,8 +4,8 @@
 // tonight's).
 import { existsSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { InputError } from "../../src/lib/data/errors.js";
+import { parseCommandLine } from "../command-line.js";
 import { describeFailure } from "../failure.js";
 import { writeFileAtomic } from "../write-atomic.js";
 import { scoreFile } from "./score-file.js";
@@ -20,9 +20,8 @@ const USAGE = `usage: npm run score -- --model DIR --data FILE --out FILE.csv [-
 
 const log = (line: string) => process.stderr.write(line + "\n");
 
-let args;
-try {
-  args = parseArgs({
+const { values: args, usageError } = parseCommandLine(
+  {
     options: {
       model: { type: "string" },
       data: { type: "string" },
@@ -31,33 +30,22 @@ try {
       "skip-invalid": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
-  }).values;
-} catch (error) {
-  log(`error: ${(error as Error).message}\n\n${USAGE}`);
-  process.exit(2);
-}
-if (args.help) {
-  log(USAGE);
-  process.exit(0);
-}
+  },
+  USAGE,
+);
 const missing = (["model", "data", "out"] as const).filter((name) => !args[name]);
-if (missing.length > 0) {
-  log(`error: ${missing.map((name) => `--${name}`).join(", ")} required\n\n${USAGE}`);
-  process.exit(2);
-}
+if (missing.length > 0) usageError(`${missing.map((name) => `--${name}`).join(", ")} required`);
 let threshold: number | undefined;
 if (args.threshold !== undefined) {
   threshold = Number(args.threshold);
   if (args.threshold.trim() === "" || !(threshold >= 0 && threshold <= 1)) {
-    log(`error: --threshold must be a probability from 0 to 1; got "${args.threshold}"\n\n${USAGE}`);
-    process.exit(2);
+    usageError(`--threshold must be a probability from 0 to 1; got "${args.threshold}"`);
   }
 }
 
 const out = resolve(args.out as string);
 if (out === resolve(args.data as string)) {
-  log(`error: --out ${args.out} is the input file; the scores need a file of their own\n\n${USAGE}`);
-  process.exit(2);
+  usageError(`--out ${args.out} is the input file; the scores need a file of their own`);
 }
 if (existsSync(out) && statSync(out).isDirectory()) {
   log(`error: --out ${args.out} is a folder; give a file name such as ${join(args.out as string, "scores.csv")}`);
