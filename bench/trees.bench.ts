@@ -65,7 +65,8 @@ function hasModule(exe: string | null, module: string): boolean {
   return exe !== null && spawnSync(exe, ["-c", `import ${module}`], { encoding: "utf8" }).status === 0;
 }
 
-function runPeer(exe: string, script: string, args: string[]): PeerOutput | null {
+/** Runs one peer script on one thread; its last line of output is its JSON result (null when it failed). */
+function runPython<T>(exe: string, script: string, args: string[]): T | null {
   const out = spawnSync(exe, [join(PEERS, script), ...args], {
     encoding: "utf8",
     maxBuffer: 1 << 28,
@@ -75,20 +76,11 @@ function runPeer(exe: string, script: string, args: string[]): PeerOutput | null
     process.stderr.write(`trees bench: ${script} failed: ${out.stderr}\n`);
     return null;
   }
-  return JSON.parse(out.stdout.trim().split("\n").pop() as string) as PeerOutput;
+  return JSON.parse(out.stdout.trim().split("\n").pop() as string) as T;
 }
 
-function runShapPeer(exe: string, args: string[]): ShapPeerOutput | null {
-  const out = spawnSync(exe, [join(PEERS, "xgb_shap.py"), ...args], {
-    encoding: "utf8",
-    env: { ...process.env, OMP_WAIT_POLICY: "passive", OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1" },
-  });
-  if (out.status !== 0) {
-    process.stderr.write(`trees bench: xgb_shap.py failed: ${out.stderr}\n`);
-    return null;
-  }
-  return JSON.parse(out.stdout.trim().split("\n").pop() as string) as ShapPeerOutput;
-}
+const runPeer = (exe: string, script: string, args: string[]) => runPython<PeerOutput>(exe, script, args);
+const runShapPeer = (exe: string, args: string[]) => runPython<ShapPeerOutput>(exe, "xgb_shap.py", args);
 
 function writeData(dir: string, train: Labelled, test: Labelled): void {
   const bytes = (a: Float64Array | Uint8Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
