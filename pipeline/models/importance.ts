@@ -2,10 +2,18 @@
 // one-hot features together, with the same shuffle), score again, and report how much ROC-AUC falls. Done
 // for every model on the same shuffles; voting and stacking reuse their members' shuffled predictions.
 //
-// Distance-based models are the slow ones to rescore (every test row against every training row or support
-// vector), and a shuffle changes only a few features: their squared distances are computed once and then
-// corrected feature by feature instead of computed afresh for every shuffle. The corrected sums can differ
-// from fresh ones in the last bits, which moves an importance by far less than its spread across repeats.
+// Rescoring is the costly part (90 shuffles of every test row, per model), and a shuffle moves only a few
+// features of some rows, so each scorer does only the work a shuffle can change, and its output is exactly
+// what scoring the shuffled matrix afresh would give from the same arithmetic:
+//   - every scorer keeps the unshuffled scores and reuses them for a row whose shuffled features are equal
+//     to its own (perm[i] = i, or a copied value equal to the original);
+//   - tree ensembles keep, per row and tree, the leaf the row reaches and the features on its path: a tree
+//     whose path tests none of the shuffled features ends in the same leaf, so only the others are walked
+//     again, and the leaf values are added in tree order as predictMargin adds them;
+//   - distance models (KNN, the SVM) compute the squared distances from every test row to every training
+//     row or support vector once and then correct them feature by feature for a shuffle, one row at a time.
+//     The corrected sums can differ from fresh ones in the last bits, which moves an importance by far less
+//     than its spread across repeats.
 import type { FeatureMatrix } from "../../src/lib/matrix.js";
 import { rocAuc } from "../../src/lib/metrics/roc.js";
 import { meanSd } from "../../src/lib/metrics/summary.js";
@@ -14,27 +22,124 @@ import { predictProbability, softVote, stack } from "../../src/lib/models/predic
 import { scaleRows } from "../../src/lib/models/scaler.js";
 import { plattProbability, scaledVectors } from "../../src/lib/models/svm.js";
 import type { ExportedModel, KnnModel, SvmModel } from "../../src/lib/models/types.js";
+import type { TreeEnsembleModel } from "../../src/lib/trees/model.js";
+import { flatten, leafOf, sigmoid } from "../../src/lib/trees/predict.js";
 import { deriveSeed, mulberry32, shuffleInPlace } from "../../src/lib/random.js";
 
 /** Scores X with the given columns' values taken from row perm[i] instead of row i. */
 export type PermutedScorer = (columns: readonly number[], perm: Int32Array) => Float64Array;
 
+/** Rows whose shuffled features differ from their own, in order. */
+function changedRows(values: Float64Array, d: number, nRows: number, columns: readonly number[], perm: Int32Array) {
+  const changed: number[] = [];
+  for (let i = 0; i < nRows; i++) {
+    const from = perm[i];
+    if (from === i) continue;
+    for (const c of columns) {
+      const old = values[i * d + c];
+      const now = values[from * d + c];
+      // NaN (a tree model's blank) equals NaN here: both take the same branch.
+      if (old !== now && (old === old || now === now)) {
+        changed.push(i);
+        break;
+      }
+    }
+  }
+  return changed;
+}
+
 function genericScorer(model: ExportedModel, X: FeatureMatrix): PermutedScorer {
-  const buffer = new Float64Array(X.values.length);
+  const base = predictProbability(model, X);
+  const d = X.nCols;
   return (columns, perm) => {
-    buffer.set(X.values);
-    const d = X.nCols;
-    for (let i = 0; i < X.nRows; i++) for (const c of columns) buffer[i * d + c] = X.values[perm[i] * d + c];
-    return predictProbability(model, { ...X, values: buffer });
+    const out = base.slice();
+    const changed = changedRows(X.values, d, X.nRows, columns, perm);
+    if (changed.length === 0) return out;
+    const rows = new Float64Array(changed.length * d);
+    changed.forEach((i, r) => {
+      rows.set(X.values.subarray(i * d, (i + 1) * d), r * d);
+      for (const c of columns) rows[r * d + c] = X.values[perm[i] * d + c];
+    });
+    const scored = predictProbability(model, { ...X, nRows: changed.length, values: rows });
+    changed.forEach((i, r) => (out[i] = scored[r]));
+    return out;
   };
 }
 
-/** Squared distances from every query row to every reference row, then corrected for a shuffle. */
+/** Tree ensembles: leaves cached per row and tree with the features each row's path tests. */
+function treeScorer(model: TreeEnsembleModel, X: FeatureMatrix): PermutedScorer {
+  if (X.nCols !== model.featureNames.length)
+    throw new Error(`tree model expects ${model.featureNames.length} features, got ${X.nCols}`);
+  const flat = flatten(model);
+  const { roots, feature, threshold, left, right, defaultLeft, value } = flat;
+  const { nRows, nCols: d, values } = X;
+  const nTrees = roots.length;
+  const words = Math.ceil(d / 32) || 1;
+  const leaf = new Int32Array(nRows * nTrees);
+  const pathMask = new Uint32Array(nRows * nTrees * words);
+  for (let i = 0; i < nRows; i++) {
+    for (let t = 0; t < nTrees; t++) {
+      const at = i * nTrees + t;
+      let node = roots[t];
+      let f = feature[node];
+      while (f >= 0) {
+        pathMask[at * words + (f >>> 5)] |= 1 << (f & 31);
+        const x = values[i * d + f];
+        if (x !== x) node = defaultLeft[node] === 1 ? left[node] : right[node];
+        else node = x <= threshold[node] ? left[node] : right[node];
+        f = feature[node];
+      }
+      leaf[at] = node;
+    }
+  }
+  const finish = (sum: number) => {
+    const m = model.baseScore + sum * (model.kind === "forest" ? (nTrees > 0 ? 1 / nTrees : 0) : 1);
+    return model.kind === "gbdt" ? sigmoid(m) : m;
+  };
+  const base = new Float64Array(nRows);
+  for (let i = 0; i < nRows; i++) {
+    let sum = 0;
+    for (let t = 0; t < nTrees; t++) sum += value[leaf[i * nTrees + t]];
+    base[i] = finish(sum);
+  }
+  const mask = new Uint32Array(words);
+  return (columns, perm) => {
+    const out = base.slice();
+    mask.fill(0);
+    for (const c of columns) mask[c >>> 5] |= 1 << (c & 31);
+    const changed = changedRows(values, d, nRows, columns, perm);
+    const m = changed.length;
+    const rows = new Float64Array(m * d);
+    changed.forEach((i, r) => {
+      rows.set(values.subarray(i * d, (i + 1) * d), r * d);
+      for (const c of columns) rows[r * d + c] = values[perm[i] * d + c];
+    });
+    // Tree by tree over the changed rows (a tree's nodes stay in cache); each row still adds its trees'
+    // leaf values in tree order.
+    const sums = new Float64Array(m);
+    for (let t = 0; t < nTrees; t++) {
+      const root = roots[t];
+      for (let r = 0; r < m; r++) {
+        const at = changed[r] * nTrees + t;
+        let touched = false;
+        for (let w = 0; w < words; w++) if ((pathMask[at * words + w] & mask[w]) !== 0) touched = true;
+        sums[r] += value[touched ? leafOf(flat, root, rows, r * d) : leaf[at]];
+      }
+    }
+    for (let r = 0; r < m; r++) out[changed[r]] = finish(sums[r]);
+    return out;
+  };
+}
+
+/**
+ * Squared distances from every query row to every reference row, corrected for a shuffle one changed row at
+ * a time; `score` turns one row's distances into its score. Rows the shuffle leaves alone keep their score.
+ */
 function distanceScorer(
   Q: Float64Array,
   R: Float64Array,
   d: number,
-  finish: (dist2: Float64Array, nQ: number, nR: number) => Float64Array,
+  score: (dist2: Float64Array, from: number, nR: number) => number,
 ): PermutedScorer {
   const nQ = Q.length / d;
   const nR = R.length / d;
@@ -49,25 +154,30 @@ function distanceScorer(
       base[q * nR + t] = s;
     }
   }
-  const work = new Float64Array(nQ * nR);
+  const baseScores = new Float64Array(nQ);
+  for (let q = 0; q < nQ; q++) baseScores[q] = score(base, q * nR, nR);
+  const work = new Float64Array(nR);
   return (columns, perm) => {
-    work.set(base);
+    const out = baseScores.slice();
     for (let q = 0; q < nQ; q++) {
       const from = perm[q];
       if (from === q) continue;
+      let moved = false;
       for (const c of columns) {
         const old = Q[q * d + c];
         const now = Q[from * d + c];
         if (old === now) continue;
+        if (!moved) work.set(base.subarray(q * nR, (q + 1) * nR));
+        moved = true;
         for (let t = 0; t < nR; t++) {
           const r = R[t * d + c];
-          const at = q * nR + t;
-          const v = work[at] + (now - r) * (now - r) - (old - r) * (old - r);
-          work[at] = v > 0 ? v : 0;
+          const v = work[t] + (now - r) * (now - r) - (old - r) * (old - r);
+          work[t] = v > 0 ? v : 0;
         }
       }
+      if (moved) out[q] = score(work, 0, nR);
     }
-    return finish(work, nQ, nR);
+    return out;
   };
 }
 
@@ -75,27 +185,19 @@ function knnScorer(model: KnnModel, X: FeatureMatrix): PermutedScorer {
   const k = Math.min(model.k, model.labels.length);
   const bestD = new Float64Array(k);
   const bestI = new Int32Array(k);
-  return distanceScorer(scaleRows(X, model.scaler), scaledTraining(model), X.nCols, (dist2, nQ, nR) => {
-    const out = new Float64Array(nQ);
-    for (let q = 0; q < nQ; q++) {
-      bestD.fill(Infinity);
-      bestI.fill(-1);
-      for (let t = 0; t < nR; t++) insertNeighbour(bestD, bestI, dist2[q * nR + t], t);
-      out[q] = knnVote(bestD, bestI, model.labels, model.weights);
-    }
-    return out;
+  return distanceScorer(scaleRows(X, model.scaler), scaledTraining(model), X.nCols, (dist2, from, nR) => {
+    bestD.fill(Infinity);
+    bestI.fill(-1);
+    for (let t = 0; t < nR; t++) insertNeighbour(bestD, bestI, dist2[from + t], t);
+    return knnVote(bestD, bestI, model.labels, model.weights);
   });
 }
 
 function svmScorer(model: SvmModel, X: FeatureMatrix, raw: boolean): PermutedScorer {
-  return distanceScorer(scaleRows(X, model.scaler), scaledVectors(model), X.nCols, (dist2, nQ, nR) => {
-    const out = new Float64Array(nQ);
-    for (let q = 0; q < nQ; q++) {
-      let f = -model.rho;
-      for (let s = 0; s < nR; s++) f += model.coefficients[s] * Math.exp(-model.gamma * dist2[q * nR + s]);
-      out[q] = raw ? f : plattProbability(f, model.platt.a, model.platt.b);
-    }
-    return out;
+  return distanceScorer(scaleRows(X, model.scaler), scaledVectors(model), X.nCols, (dist2, from, nR) => {
+    let f = -model.rho;
+    for (let s = 0; s < nR; s++) f += model.coefficients[s] * Math.exp(-model.gamma * dist2[from + s]);
+    return raw ? f : plattProbability(f, model.platt.a, model.platt.b);
   });
 }
 
@@ -103,6 +205,7 @@ function svmScorer(model: SvmModel, X: FeatureMatrix, raw: boolean): PermutedSco
 export function permutedScorer(model: ExportedModel, X: FeatureMatrix, raw = false): PermutedScorer {
   if (model.kind === "knn") return knnScorer(model, X);
   if (model.kind === "svm") return svmScorer(model, X, raw);
+  if (model.kind === "tree-ensemble") return treeScorer(model.model, X);
   return genericScorer(model, X);
 }
 
