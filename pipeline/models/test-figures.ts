@@ -1,12 +1,11 @@
 // The test set, scored once by each model fitted on the whole training set: ROC-AUC, PR-AUC, log-loss and
 // Brier score, the decisions at each policy's threshold (chosen beforehand on out-of-fold probabilities), all
 // with stratified bootstrap intervals on the same resamples for every model; the curves; importance.
-import { bootstrapIntervals, type MetricFn } from "../../src/lib/metrics/bootstrap.js";
 import { calibrationBins } from "../../src/lib/metrics/calibration.js";
 import { liftAndGains } from "../../src/lib/metrics/gains.js";
-import { averagePrecision, prCurve } from "../../src/lib/metrics/pr.js";
-import { brier, logLoss } from "../../src/lib/metrics/probability.js";
-import { rocAuc, rocCurve } from "../../src/lib/metrics/roc.js";
+import { prCurve } from "../../src/lib/metrics/pr.js";
+import { rocCurve } from "../../src/lib/metrics/roc.js";
+import { testSetIntervals } from "../../src/lib/metrics/test-set-bootstrap.js";
 import type { TestAtThreshold, TestFigures } from "../../src/lib/models/artifact.js";
 import type { ExportedModel } from "../../src/lib/models/types.js";
 import {
@@ -38,15 +37,7 @@ export interface TestFiguresInput {
 
 export function testFigures(input: TestFiguresInput): TestFigures {
   const { y, p, thresholds, costs, reps, seed, model, permutation } = input;
-  const metrics: Record<string, MetricFn> = { rocAuc, averagePrecision, logLoss, brier };
-  for (const kind of POLICY_KINDS) {
-    const t = thresholds[kind];
-    metrics[`${kind}:precision`] = (yy, pp) => figuresAt(yy, pp, t).precision;
-    metrics[`${kind}:recall`] = (yy, pp) => figuresAt(yy, pp, t).recall;
-    metrics[`${kind}:f1`] = (yy, pp) => figuresAt(yy, pp, t).f1;
-    metrics[`${kind}:accuracy`] = (yy, pp) => figuresAt(yy, pp, t).accuracy;
-  }
-  const iv = bootstrapIntervals(metrics, y, p, { reps, seed });
+  const iv = testSetIntervals(y, p, thresholds, { reps, seed });
   const atThreshold = Object.fromEntries(
     POLICY_KINDS.map((kind): [PolicyKind, TestAtThreshold] => {
       const t = thresholds[kind];
@@ -56,10 +47,10 @@ export function testFigures(input: TestFiguresInput): TestFigures {
         {
           threshold: thresholdValue(t),
           confusion: { tp: f.tp, fp: f.fp, tn: f.tn, fn: f.fn },
-          precision: intervalFigure(iv[`${kind}:precision`]),
-          recall: intervalFigure(iv[`${kind}:recall`]),
-          f1: intervalFigure(iv[`${kind}:f1`]),
-          accuracy: intervalFigure(iv[`${kind}:accuracy`]),
+          precision: intervalFigure(iv.at[kind].precision),
+          recall: intervalFigure(iv.at[kind].recall),
+          f1: intervalFigure(iv.at[kind].f1),
+          accuracy: intervalFigure(iv.at[kind].accuracy),
           costPerCustomer: round6(expectedCostPerCustomer(f, costs)),
         },
       ];

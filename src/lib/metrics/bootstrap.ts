@@ -42,25 +42,13 @@ export function bootstrapIntervals<K extends string>(
   p: Float64Array,
   options: BootstrapOptions,
 ): Record<K, Interval> {
-  const reps = options.reps ?? 1000;
   const level = options.level ?? 0.95;
   const names = Object.keys(metrics) as K[];
-  // Replicates are built in descending score order so the metrics' sort is a single pass.
-  const order = descendingOrder(p);
-  const positives: number[] = [];
-  const negatives: number[] = [];
-  order.forEach((i, rank) => (y[i] === 1 ? positives : negatives).push(rank));
   const n = y.length;
-  const random = mulberry32(options.seed);
-  const counts = new Int32Array(n);
   const yb = new Uint8Array(n);
   const pb = new Float64Array(n);
   const values = names.map(() => [] as number[]);
-  for (let r = 0; r < reps; r++) {
-    counts.fill(0);
-    for (const group of [positives, negatives]) {
-      for (let k = 0; k < group.length; k++) counts[group[Math.floor(random() * group.length)]]++;
-    }
+  forEachReplicate(y, p, options, (order, counts) => {
     let at = 0;
     for (let rank = 0; rank < n; rank++) {
       const i = order[rank];
@@ -74,15 +62,46 @@ export function bootstrapIntervals<K extends string>(
       const v = metrics[name](yb, pb);
       if (!Number.isNaN(v)) values[m].push(v);
     });
-  }
-  const out = {} as Record<K, Interval>;
-  names.forEach((name, m) => {
-    const sorted = values[m].sort((a, b) => a - b);
-    out[name] = {
-      estimate: metrics[name](y, p),
-      lo: quantileSorted(sorted, (1 - level) / 2),
-      hi: quantileSorted(sorted, 1 - (1 - level) / 2),
-    };
   });
+  const out = {} as Record<K, Interval>;
+  names.forEach((name, m) => (out[name] = percentileInterval(metrics[name](y, p), values[m], level)));
   return out;
+}
+
+/** The estimate with the percentile interval of its replicates' values (NaN ones left out beforehand). */
+export function percentileInterval(estimate: number, values: number[], level = 0.95): Interval {
+  const sorted = values.sort((a, b) => a - b);
+  return {
+    estimate,
+    lo: quantileSorted(sorted, (1 - level) / 2),
+    hi: quantileSorted(sorted, 1 - (1 - level) / 2),
+  };
+}
+
+/**
+ * The stratified replicates, one call each: `order` is the rows by descending score (equal scores in row
+ * order) and counts[rank] how many times the row at that rank is drawn. A replicate laid out rank by rank,
+ * each row repeated counts[rank] times, is in descending score order, as bootstrapIntervals builds it; a
+ * metric can instead be computed from the counts directly (test-set-bootstrap.ts), on the same draws.
+ */
+export function forEachReplicate(
+  y: Uint8Array,
+  p: Float64Array,
+  options: BootstrapOptions,
+  visit: (order: Int32Array, counts: Int32Array) => void,
+): void {
+  const reps = options.reps ?? 1000;
+  const order = descendingOrder(p);
+  const positives: number[] = [];
+  const negatives: number[] = [];
+  order.forEach((i, rank) => (y[i] === 1 ? positives : negatives).push(rank));
+  const random = mulberry32(options.seed);
+  const counts = new Int32Array(y.length);
+  for (let r = 0; r < reps; r++) {
+    counts.fill(0);
+    for (const group of [positives, negatives]) {
+      for (let k = 0; k < group.length; k++) counts[group[Math.floor(random() * group.length)]]++;
+    }
+    visit(order, counts);
+  }
 }
