@@ -74,6 +74,12 @@ describe("segments page in Chromium", () => {
     // The same count as test/pages.test.ts: no unlabelled <svg> (such as an in-figure legend swatch) reads as a chart.
     const charts = await chartLabels(page, "/segments");
     assert.ok(charts.length >= 8, `expected at least 8 charts, found ${charts.length}`);
+    // How k was chosen is folded away for stakeholders: a closed <details> holding its sentences and both charts.
+    const kDetails = page.locator("details.k-selection");
+    assert.equal(await kDetails.count(), 1);
+    assert.equal(await kDetails.evaluate((d) => (d as HTMLDetailsElement).open), false);
+    assert.equal(await kDetails.locator('svg[aria-label*="Inertia"], svg[aria-label*="Silhouette"]').count(), 2);
+    assert.match((await kDetails.textContent()) ?? "", /mean silhouette width/);
     const text = await page.innerText("main");
     assert.match(text, /no revenue or spend column/, "the page says M is cashback because there is no revenue column");
     assert.match(text, /assumptions, not estimates/);

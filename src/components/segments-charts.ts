@@ -2,30 +2,23 @@
 // page. Every label that comes from the artifact (cluster and segment names) reaches the page through Plot
 // text marks or ticks, which set text, never HTML. Colours use currentColor and the theme's variables so
 // light and dark modes both read.
-import { formatPercent } from "../lib/stats/format.js";
+import type { Lang } from "../i18n/lang.js";
 import * as Plot from "./plot.js";
 import { withSwatches as sharedSwatches } from "./legend.js";
 import type { KSelectionRow, SegmentCluster, SegmentsArtifact } from "../lib/segments/artifact.js";
 import { riskValueQuadrant, type ClusterPriority, type OfferAssumptions } from "../lib/segments/value.js";
+import { pageText } from "../i18n/tables.js";
+import { segmentsText } from "./segments-text.js";
 
 type Chart = SVGSVGElement | HTMLElement;
 
-export const num = (x: number, digits = 1): string =>
-  Number.isFinite(x)
-    ? x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })
-    : "n/a";
-export const money = (x: number): string =>
-  Number.isFinite(x) ? `${x < 0 ? "−" : ""}${Math.abs(Math.round(x)).toLocaleString("en-US")}` : "n/a";
-
-/** "Group 2 · Lapsed, regular, mid-cashback": the label every chart and table uses for a cluster. */
-export function clusterLabel(c: { readonly id: number; readonly name: string }): string {
-  return `Group ${c.id} · ${c.name}`;
-}
-
 /** The shared colour scale of the clusters (ordinal, by stable id), so a group has one colour on the page. */
-export function clusterColor(segments: SegmentsArtifact): Plot.ScaleOptions {
-  return { type: "ordinal", domain: segments.clusters.map(clusterLabel), scheme: "observable10" };
+export function clusterColor(segments: SegmentsArtifact, lang: Lang = "en"): Plot.ScaleOptions {
+  const t = segmentsText(segments, lang);
+  return { type: "ordinal", domain: segments.clusters.map(t.label), scheme: "observable10" };
 }
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 const withSwatches = (chart: Chart, color: Plot.ScaleOptions): HTMLElement =>
   sharedSwatches(chart, color, "segments-chart");
@@ -36,29 +29,33 @@ export type KMetric = "inertia" | "silhouette";
 
 export function kSelectionChart(
   rows: readonly KSelectionRow[],
-  { width, k, metric }: { width: number; k: number; metric: KMetric },
+  { width, k, metric, lang = "en" }: { width: number; k: number; metric: KMetric; lang?: Lang },
 ): Chart {
+  const { s, f } = pageText(lang);
+  const w = s.segments.charts;
   const data = rows
     .map((r) => ({ k: r.k, value: metric === "inertia" ? r.inertia : r.silhouette }))
     .filter((r): r is { k: number; value: number } => r.value !== null && Number.isFinite(r.value));
   const chosen = data.filter((r) => r.k === k);
-  const label = metric === "inertia" ? "within-cluster sum of squares (standardised units)" : "mean silhouette width";
+  const label = metric === "inertia" ? w.inertiaLabel : w.silhouetteLabel;
   return Plot.plot({
     width,
     height: 220,
     marginLeft: 60,
-    ariaLabel: metric === "inertia" ? "Inertia (elbow) by number of clusters" : "Silhouette by number of clusters",
-    ariaDescription:
-      `${label} for k = ${data.map((r) => r.k).join(", ")}: ` +
-      data.map((r) => `k ${r.k}: ${metric === "inertia" ? Math.round(r.value) : r.value.toFixed(3)}`).join("; ") +
-      `. The report uses k = ${k}.`,
-    x: { label: "number of clusters k", ticks: data.map((r) => r.k), tickFormat: "d" },
+    ariaLabel: metric === "inertia" ? w.inertiaTitle : w.silhouetteTitle,
+    ariaDescription: w.kDescription(
+      label,
+      data.map((r) => r.k).join(", "),
+      data.map((r) => w.kItem(r.k, metric === "inertia" ? f.count(r.value) : f.number(r.value, 3))).join("; "),
+      k,
+    ),
+    x: { label: w.kAxis, ticks: data.map((r) => r.k), tickFormat: "d" },
     y: { label, grid: true, zero: metric === "inertia" },
     marks: [
       Plot.line(data, { x: "k", y: "value", stroke: "currentColor", strokeOpacity: 0.6 }),
       Plot.dot(data, { x: "k", y: "value", fill: "currentColor", r: 3 }),
       Plot.dot(chosen, { x: "k", y: "value", r: 7, stroke: "var(--theme-foreground-focus)", strokeWidth: 2 }),
-      Plot.text(chosen, { x: "k", y: "value", text: () => `k = ${k}`, dy: -14, fill: "var(--theme-foreground-focus)" }),
+      Plot.text(chosen, { x: "k", y: "value", text: () => w.kMark(k), dy: -14, fill: "var(--theme-foreground-focus)" }),
     ],
   });
 }
@@ -75,11 +72,18 @@ export interface ScatterOptions {
   readonly width: number;
   /** One panel per cluster (its customers over the others in grey) instead of all in one chart. */
   readonly facet?: boolean;
+  readonly lang?: Lang;
 }
 
-export function clusterScatter(segments: SegmentsArtifact, { width, facet = false }: ScatterOptions): Chart {
+export function clusterScatter(
+  segments: SegmentsArtifact,
+  { width, facet = false, lang = "en" }: ScatterOptions,
+): Chart {
+  const t = segmentsText(segments, lang);
+  const { s, f, axes, num } = t;
+  const w = s.charts;
   const p = segments.points;
-  const labels = segments.clusters.map(clusterLabel);
+  const labels = segments.clusters.map(t.label);
   const columns = width < 560 ? 2 : 3;
   const rows = p.id.map((id, i) => ({
     id,
@@ -87,37 +91,35 @@ export function clusterScatter(segments: SegmentsArtifact, { width, facet = fals
     x: p.recency[i] + jitter(i),
     frequency: p.frequency[i],
     monetary: p.monetary[i],
-    cluster: labels[p.cluster[i]] ?? `Group ${p.cluster[i]}`,
+    cluster: labels[p.cluster[i]] ?? s.clusterLabel(p.cluster[i], ""),
     fx: p.cluster[i] % columns,
     fy: Math.floor(p.cluster[i] / columns),
   }));
   const centres = segments.clusters.map((c) => ({
-    label: clusterLabel(c),
+    label: t.label(c),
     id: c.id,
     fx: c.id % columns,
     fy: Math.floor(c.id / columns),
     ...c.centre,
   }));
-  const description =
-    (segments.pointsSample
-      ? `A seeded sample of ${rows.length.toLocaleString("en-US")} of the ${segments.pointsSample.of.toLocaleString("en-US")} customers`
-      : `${rows.length.toLocaleString("en-US")} customers`) +
-    `: days since the last order across, cashback (M) up, dot size = orders last month (F), colour = cluster` +
-    (facet ? ", one panel per cluster with the other customers in grey. " : ". ") +
-    segments.clusters
-      .map(
-        (c) =>
-          `Group ${c.id} centre: ${num(c.centre.recency)} days, ${num(c.centre.frequency)} orders, cashback ${num(c.centre.monetary, 0)}`,
+  const description = w.scatterDescription({
+    axes,
+    shown: f.count(rows.length),
+    of: segments.pointsSample ? f.count(segments.pointsSample.of) : null,
+    facet,
+    centres: segments.clusters
+      .map((c) =>
+        w.scatterCentre(axes, c.id, num(c.centre.recency), num(c.centre.frequency), num(c.centre.monetary, 0)),
       )
-      .join("; ") +
-    ".";
+      .join("; "),
+  });
   const dotOptions = {
     x: "x",
     y: "monetary",
     r: "frequency",
     fill: "cluster",
     fillOpacity: facet ? 0.6 : 0.45,
-    channels: { customer: "id", days: "recency", orders: "frequency" },
+    channels: { [w.tipCustomer]: "id", [w.tipDays]: "recency", [w.tipOrders]: "frequency" },
     tip: { format: { x: false, fill: true, r: false, y: (v: number) => num(v, 0) } },
   } as const;
   if (!facet) {
@@ -126,12 +128,12 @@ export function clusterScatter(segments: SegmentsArtifact, { width, facet = fals
         width,
         height: Math.max(360, Math.min(560, width * 0.55)),
         marginLeft: 56,
-        ariaLabel: "Customers by recency and cashback, coloured by cluster, sized by orders",
+        ariaLabel: w.scatterTitle(axes, false),
         ariaDescription: description,
-        x: { label: "R: days since the last order (jittered ±0.35 day) →", grid: true },
-        y: { label: "↑ M: CashbackAmount", grid: true },
-        r: { range: [1, 7], label: "F: orders last month" },
-        color: clusterColor(segments),
+        x: { label: w.scatterX(axes, true), grid: true },
+        y: { label: w.scatterY(axes), grid: true },
+        r: { range: [1, 7], label: w.scatterR(axes) },
+        color: clusterColor(segments, lang),
         marks: [
           Plot.dot(rows, dotOptions),
           Plot.dot(centres, {
@@ -152,7 +154,7 @@ export function clusterScatter(segments: SegmentsArtifact, { width, facet = fals
           }),
         ],
       }),
-      clusterColor(segments),
+      clusterColor(segments, lang),
     );
   }
   const nRows = Math.ceil(segments.clusters.length / columns);
@@ -161,14 +163,14 @@ export function clusterScatter(segments: SegmentsArtifact, { width, facet = fals
       width,
       height: nRows * Math.max(220, Math.min(320, width / columns)) + 60,
       marginLeft: 56,
-      ariaLabel: "Customers by recency and cashback, one panel per cluster, sized by orders",
+      ariaLabel: w.scatterTitle(axes, true),
       ariaDescription: description,
       fx: { axis: null },
       fy: { axis: null },
-      x: { label: "R: days since the last order →", grid: true },
-      y: { label: "↑ M: CashbackAmount", grid: true },
-      r: { range: [0.8, 5], label: "F: orders last month" },
-      color: clusterColor(segments),
+      x: { label: w.scatterX(axes, false), grid: true },
+      y: { label: w.scatterY(axes), grid: true },
+      r: { range: [0.8, 5], label: w.scatterR(axes) },
+      color: clusterColor(segments, lang),
       marks: [
         Plot.frame({ stroke: "var(--theme-foreground-faint)" }),
         Plot.dot(rows, {
@@ -194,7 +196,7 @@ export function clusterScatter(segments: SegmentsArtifact, { width, facet = fals
         }),
       ],
     }),
-    clusterColor(segments),
+    clusterColor(segments, lang),
   );
 }
 
@@ -203,32 +205,45 @@ export function clusterScatter(segments: SegmentsArtifact, { width, facet = fals
 const LEVEL_FILL = { low: "#8fb8de", mid: "#e6e6e6", high: "#f0a35e" } as const;
 
 /** Cluster x feature grid: colour = level against the whole base (terciles), text = the cluster's mean. */
-export function profileHeatmap(segments: SegmentsArtifact, { width }: { width: number }): Chart {
-  const features = ["R: days since last order", "F: orders last month", "M: cashback", "churn rate"] as const;
+export function profileHeatmap(
+  segments: SegmentsArtifact,
+  { width, lang = "en" }: { width: number; lang?: Lang },
+): Chart {
+  const t = segmentsText(segments, lang);
+  const { s, axes, num } = t;
+  const w = s.charts;
+  const features = w.heatmapFeatures(axes);
   const cells = segments.clusters.flatMap((c) => [
-    { cluster: clusterLabel(c), feature: features[0], level: c.levels.recency, text: num(c.mean.recency) },
-    { cluster: clusterLabel(c), feature: features[1], level: c.levels.frequency, text: num(c.mean.frequency) },
-    { cluster: clusterLabel(c), feature: features[2], level: c.levels.monetary, text: num(c.mean.monetary, 0) },
-    { cluster: clusterLabel(c), feature: features[3], level: c.churnLevel, text: formatPercent(c.churnRate) },
+    { cluster: t.label(c), feature: features[0], level: w.level(c.levels.recency), text: num(c.mean.recency) },
+    { cluster: t.label(c), feature: features[1], level: w.level(c.levels.frequency), text: num(c.mean.frequency) },
+    { cluster: t.label(c), feature: features[2], level: w.level(c.levels.monetary), text: num(c.mean.monetary, 0) },
+    { cluster: t.label(c), feature: features[3], level: w.level(c.churnLevel), text: t.percent(c.churnRate) },
   ]);
   const base = segments.base;
   const levelColor: Plot.ScaleOptions = {
     type: "ordinal",
-    domain: ["low", "mid", "high"],
+    domain: [w.level("low"), w.level("mid"), w.level("high")],
     range: [LEVEL_FILL.low, LEVEL_FILL.mid, LEVEL_FILL.high],
-    label: "level against the whole base",
+    label: w.levelLegend,
   };
   return withSwatches(
     Plot.plot({
       width,
       height: 40 * segments.clusters.length + 60,
       marginLeft: Math.min(340, Math.max(160, width * 0.4)),
-      ariaLabel: "Cluster profiles: mean recency, orders, cashback and churn rate per cluster",
-      ariaDescription:
-        cells.map((d) => `${d.cluster}, ${d.feature}: ${d.text} (${d.level})`).join("; ") +
-        `. Whole base: ${num(base.mean.recency)} days, ${num(base.mean.frequency)} orders, cashback ${num(base.mean.monetary, 0)}, churn ${formatPercent(base.churnRate)}.`,
+      ariaLabel: w.heatmapTitle(axes),
+      ariaDescription: w.heatmapDescription(
+        cells.map((d) => w.heatmapCell(d.cluster, d.feature, d.text, d.level)).join("; "),
+        w.heatmapBase(
+          axes,
+          num(base.mean.recency),
+          num(base.mean.frequency),
+          num(base.mean.monetary, 0),
+          t.percent(base.churnRate),
+        ),
+      ),
       x: { label: null, domain: [...features], axis: "top", tickSize: 0 },
-      y: { label: null, domain: segments.clusters.map(clusterLabel), tickSize: 0 },
+      y: { label: null, domain: segments.clusters.map(t.label), tickSize: 0 },
       color: levelColor,
       marks: [
         Plot.cell(cells, { x: "feature", y: "cluster", fill: "level", inset: 1 }),
@@ -241,9 +256,15 @@ export function profileHeatmap(segments: SegmentsArtifact, { width }: { width: n
 
 // ---------------------------------------------------------------------------------------------- churn and risk
 
-export function churnByCluster(segments: SegmentsArtifact, { width }: { width: number }): Chart {
+export function churnByCluster(
+  segments: SegmentsArtifact,
+  { width, lang = "en" }: { width: number; lang?: Lang },
+): Chart {
+  const t = segmentsText(segments, lang);
+  const w = t.s.charts;
+  const pct = t.percent;
   const rows = segments.clusters.map((c) => ({
-    label: clusterLabel(c),
+    label: t.label(c),
     rate: c.churnRate,
     low: c.churnRateLow,
     high: c.churnRateHigh,
@@ -255,24 +276,18 @@ export function churnByCluster(segments: SegmentsArtifact, { width }: { width: n
     width,
     height: 40 * rows.length + 60,
     marginLeft: Math.min(340, Math.max(160, width * 0.4)),
-    ariaLabel:
-      predicted.length > 0
-        ? "Observed churn rate and mean predicted risk by cluster"
-        : "Observed churn rate by cluster",
+    ariaLabel: w.churnTitle(predicted.length > 0),
     ariaDescription:
       rows
-        .map(
-          (r) =>
-            `${r.label}: ${formatPercent(r.rate)} churned (95% interval ${formatPercent(r.low)} to ${formatPercent(r.high)})` +
-            (r.predicted === null ? "" : `, mean predicted ${formatPercent(r.predicted)}`),
+        .map((r) =>
+          w.churnItem(r.label, pct(r.rate), pct(r.low), pct(r.high), r.predicted === null ? null : pct(r.predicted)),
         )
-        .join("; ") + `. Whole base: ${formatPercent(base)}.`,
-    caption:
-      predicted.length > 0
-        ? "Dots: observed churn with its 95% Wilson interval. Diamonds: mean out-of-fold predicted probability. Dashed line: the whole base."
-        : "Dots: observed churn with its 95% Wilson interval. Dashed line: the whole base. No model probabilities in this build.",
+        .join("; ") +
+      ". " +
+      w.churnBase(pct(base)),
+    caption: w.churnCaption(predicted.length > 0),
     x: {
-      label: "churn rate →",
+      label: w.churnAxis,
       tickFormat: "%",
       grid: true,
       domain: [0, Math.max(...rows.map((r) => Math.max(r.high, r.predicted ?? 0))) * 1.1],
@@ -300,7 +315,7 @@ export function churnByCluster(segments: SegmentsArtifact, { width }: { width: n
       Plot.text(rows, {
         y: "label",
         x: (r: { high: number; predicted: number | null }) => Math.max(r.high, r.predicted ?? 0),
-        text: (r: { rate: number }) => formatPercent(r.rate),
+        text: (r: { rate: number }) => pct(r.rate),
         dx: 10,
         textAnchor: "start",
       }),
@@ -310,46 +325,52 @@ export function churnByCluster(segments: SegmentsArtifact, { width }: { width: n
 
 // ---------------------------------------------------------------------------------------------- RFM cross-table
 
-export function rfmCrossTable(segments: SegmentsArtifact, { width }: { width: number }): Chart {
+export function rfmCrossTable(
+  segments: SegmentsArtifact,
+  { width, lang = "en" }: { width: number; lang?: Lang },
+): Chart {
+  const t = segmentsText(segments, lang);
+  const { s, f } = t;
+  const w = s.charts;
   const { rfm, clusters } = segments;
-  const groups = clusters.map((c) => `Group ${c.id}`);
-  const all = "All groups";
+  const groupName = (id: number): string => capitalise(s.group(id));
+  const groups = clusters.map((c) => groupName(c.id));
+  const all = w.allGroups;
+  const names = rfm.segments.map(s.rfmSegment);
   const cells = clusters.flatMap((c) =>
-    rfm.segments.map((segment, j) => {
+    names.map((segment, j) => {
       const n = rfm.crossTable[c.id]?.[j] ?? 0;
-      return { group: `Group ${c.id}`, segment, n, share: c.size > 0 ? n / c.size : 0 };
+      return { group: groupName(c.id), segment, n, share: c.size > 0 ? n / c.size : 0 };
     }),
   );
-  const totals = rfm.segments.map((segment, j) => ({
+  const totals = names.map((segment, j) => ({
     group: all,
     segment,
-    text: `${rfm.segmentSizes[j].toLocaleString("en-US")} · ${rfm.segmentChurnRates[j] === null ? "–" : formatPercent(rfm.segmentChurnRates[j] ?? NaN, 0)}`,
+    text: `${f.count(rfm.segmentSizes[j])} · ${rfm.segmentChurnRates[j] === null ? "–" : t.percent(rfm.segmentChurnRates[j] ?? NaN, 0)}`,
   }));
   const nonEmpty = cells.filter((d) => d.n > 0);
   return Plot.plot({
     width,
     height: 30 * rfm.segments.length + 70,
     marginLeft: 130,
-    ariaLabel: "Classic RFM segments against the k-means clusters",
+    ariaLabel: w.rfmTitle,
     ariaDescription:
       clusters
         .map((c) => {
-          const parts = cells.filter((d) => d.group === `Group ${c.id}` && d.n > 0).map((d) => `${d.segment} ${d.n}`);
-          return `Group ${c.id}: ${parts.join(", ") || "none"}`;
+          const parts = cells.filter((d) => d.group === groupName(c.id) && d.n > 0).map((d) => `${d.segment} ${d.n}`);
+          return w.rfmGroupItem(groupName(c.id), parts.join(", ") || w.rfmNone);
         })
-        .join("; ") +
-      `. Whole base by segment (customers · churn): ${totals.map((t) => `${t.segment} ${t.text}`).join("; ")}.`,
-    caption:
-      "Cells: customers in both; shade = share of the group. Last column: the segment's size and churn rate over all groups.",
+        .join("; ") + w.rfmTotals(totals.map((d) => `${d.segment} ${d.text}`).join("; ")),
+    caption: w.rfmCaption,
     x: { label: null, domain: [...groups, all], axis: "top", tickSize: 0 },
-    y: { label: null, domain: [...rfm.segments], tickSize: 0 },
+    y: { label: null, domain: names, tickSize: 0 },
     color: { type: "linear", domain: [0, 1], range: ["#e8eef7", "#1f5aa6"] },
     marks: [
       Plot.cell(nonEmpty, { x: "group", y: "segment", fill: "share", inset: 1 }),
       Plot.text(nonEmpty, {
         x: "group",
         y: "segment",
-        text: (d: { n: number }) => d.n.toLocaleString("en-US"),
+        text: (d: { n: number }) => f.count(d.n),
         fill: (d: { share: number }) => (d.share > 0.45 ? "white" : "black"),
       }),
       Plot.text(totals, { x: "group", y: "segment", text: "text", fill: "currentColor" }),
@@ -372,7 +393,9 @@ export interface RiskValuePoint {
 export function riskValuePoints(
   segments: SegmentsArtifact,
   assumptions: OfferAssumptions,
+  lang: Lang = "en",
 ): { points: RiskValuePoint[]; riskCut: number; valueCut: number } {
+  const t = segmentsText(segments, lang);
   const total = segments.clusters.reduce((s, c) => s + c.size, 0);
   const riskCut = segments.clusters.reduce((s, c) => s + c.risk.meanPChurn * c.size, 0) / total;
   const valueCut =
@@ -381,7 +404,7 @@ export function riskValuePoints(
     const value = c.risk.meanCashback * assumptions.valuePerCashback;
     return {
       id: c.id,
-      label: clusterLabel(c),
+      label: t.label(c),
       size: c.size,
       risk: c.risk.meanPChurn,
       value,
@@ -393,11 +416,14 @@ export function riskValuePoints(
 
 export function riskValueMatrix(
   segments: SegmentsArtifact,
-  { width, assumptions }: { width: number; assumptions: OfferAssumptions },
+  { width, assumptions, lang = "en" }: { width: number; assumptions: OfferAssumptions; lang?: Lang },
 ): Chart {
-  const { points, riskCut, valueCut } = riskValuePoints(segments, assumptions);
-  const riskWord =
-    segments.priority.riskSource === "predicted" ? "mean predicted churn probability" : "observed churn rate";
+  const t = segmentsText(segments, lang);
+  const { s, axes } = t;
+  const w = s.charts;
+  const { points, riskCut, valueCut } = riskValuePoints(segments, assumptions, lang);
+  const riskWord = w.riskWord(segments.priority.riskSource === "predicted");
+  const multiplier = t.f.number(assumptions.valuePerCashback, Number.isInteger(assumptions.valuePerCashback) ? 0 : 1);
   const xs = points.map((p) => p.risk);
   const ys = points.map((p) => p.value);
   const padX = (Math.max(...xs, riskCut) - Math.min(...xs, riskCut)) * 0.25 || 0.05;
@@ -405,25 +431,31 @@ export function riskValueMatrix(
   const xDomain = [Math.max(0, Math.min(...xs, riskCut) - padX), Math.max(...xs, riskCut) + padX];
   const yDomain = [Math.max(0, Math.min(...ys, valueCut) - padY), Math.max(...ys, valueCut) + padY];
   const corners = [
-    { text: "High risk, high value", frameAnchor: "top-right" },
-    { text: "Low risk, high value", frameAnchor: "top-left" },
-    { text: "High risk, low value", frameAnchor: "bottom-right" },
-    { text: "Low risk, low value", frameAnchor: "bottom-left" },
+    { text: w.quadrant("High risk, high value"), frameAnchor: "top-right" },
+    { text: w.quadrant("Low risk, high value"), frameAnchor: "top-left" },
+    { text: w.quadrant("High risk, low value"), frameAnchor: "bottom-right" },
+    { text: w.quadrant("Low risk, low value"), frameAnchor: "bottom-left" },
   ] as const;
   return Plot.plot({
     width,
     height: 380,
     marginLeft: 60,
     marginRight: 20,
-    ariaLabel: "Risk against value by cluster",
-    ariaDescription:
-      `Each group at its ${riskWord} (across) and value proxy, mean cashback × ${assumptions.valuePerCashback} (up); cuts at the customer-weighted means, ${formatPercent(riskCut)} and ${money(valueCut)}. ` +
-      points.map((p) => `${p.label}: ${formatPercent(p.risk)}, value ${money(p.value)}, ${p.quadrant}`).join("; ") +
-      ".",
-    x: { label: `${riskWord} →`, tickFormat: "%", domain: xDomain, grid: true },
-    y: { label: `↑ value proxy (cashback × ${assumptions.valuePerCashback})`, domain: yDomain, grid: true },
+    ariaLabel: w.riskValueTitle,
+    ariaDescription: w.riskValueDescription({
+      riskWord,
+      axes,
+      multiplier,
+      riskCut: t.percent(riskCut),
+      valueCut: t.money(valueCut),
+      items: points
+        .map((p) => w.riskValueItem(p.label, t.percent(p.risk), t.money(p.value), w.quadrant(p.quadrant)))
+        .join("; "),
+    }),
+    x: { label: w.riskValueX(riskWord), tickFormat: "%", domain: xDomain, grid: true },
+    y: { label: w.riskValueY(axes, multiplier), domain: yDomain, grid: true },
     r: { range: [6, 28] },
-    color: clusterColor(segments),
+    color: clusterColor(segments, lang),
     marks: [
       Plot.ruleX([riskCut], { stroke: "currentColor", strokeDasharray: "4,3", strokeOpacity: 0.6 }),
       Plot.ruleY([valueCut], { stroke: "currentColor", strokeDasharray: "4,3", strokeOpacity: 0.6 }),
@@ -461,18 +493,21 @@ export function riskValueMatrix(
 export function priorityChart(
   segments: SegmentsArtifact,
   priorities: readonly ClusterPriority[],
-  { width }: { width: number },
+  { width, lang = "en" }: { width: number; lang?: Lang },
 ): Chart {
+  const t = segmentsText(segments, lang);
+  const w = t.s.charts;
+  const money = t.money;
   const rows = [...priorities]
     .sort((a, b) => a.rank - b.rank)
     .map((p) => ({
       ...p,
-      label: clusterLabel(p),
-      verdict: p.worthOffering ? "pays on average" : "costs more than it saves",
+      label: t.label(p),
+      verdict: p.worthOffering ? w.pays : w.costsMore,
     }));
   const verdictColor: Plot.ScaleOptions = {
     type: "ordinal",
-    domain: ["pays on average", "costs more than it saves"],
+    domain: [w.pays, w.costsMore],
     range: ["var(--theme-foreground-focus)", "var(--theme-foreground-faint)"],
   };
   return withSwatches(
@@ -481,13 +516,11 @@ export function priorityChart(
       height: 40 * rows.length + 60,
       marginLeft: Math.min(340, Math.max(160, width * 0.4)),
       marginRight: 70,
-      ariaLabel: "Expected value of an offer to every customer of each cluster, ranked",
+      ariaLabel: w.priorityTitle,
       ariaDescription:
-        rows
-          .map((r) => `${r.rank}. ${r.label}: total ${money(r.evTotal)} (${money(r.evPerCustomer)} per customer)`)
-          .join("; ") + ".",
+        rows.map((r) => w.priorityItem(r.rank, r.label, money(r.evTotal), money(r.evPerCustomer))).join("; ") + ".",
       x: {
-        label: "expected value of offering the whole group (money units) →",
+        label: w.priorityAxis,
         grid: true,
         tickFormat: (v: number) => money(v),
       },

@@ -1,6 +1,7 @@
 // English: the language the pages are written in. Every other table has the same keys (strings.ts).
 import { describeD } from "../lib/stats/tests.js";
 import type { Strings } from "./strings.js";
+import { enSegments } from "./en-segments.js";
 
 export const en: Strings = {
   common: {
@@ -66,7 +67,7 @@ export const en: Strings = {
       },
     },
     models: { title: "Models", headings: {} },
-    segments: { title: "Segments and personas", headings: {} },
+    segments: enSegments.page,
     score: { title: "Score customers", headings: {} },
     changes: { title: "What changed", headings: {} },
   },
@@ -474,4 +475,5 @@ export const en: Strings = {
         ? `${column} has no blank values.`
         : `${blanks} customers with a blank ${column} are shown as their own group, not spread over the others.`,
   },
+  segments: enSegments,
 };

@@ -3,6 +3,7 @@ import type { HypothesisResult, MeanGroup, RateGroup } from "../lib/stats/hypoth
 import { describeD } from "../lib/stats/tests.js";
 import type { Formatters } from "./format.js";
 import type { Strings } from "./strings.js";
+import { koSegments } from "./ko-segments.js";
 
 const NAMES: Record<HypothesisResult["id"], string> = {
   satisfaction: "만족도와 이탈",
@@ -185,7 +186,7 @@ export const ko: Strings = {
       },
     },
     models: { title: "모델", headings: {} },
-    segments: { title: "세그먼트와 페르소나", headings: {} },
+    segments: koSegments.page,
     score: { title: "고객 점수 매기기", headings: {} },
     changes: { title: "변경 사항", headings: {} },
   },
@@ -583,4 +584,5 @@ export const ko: Strings = {
         ? `${column}에는 빈 값이 없습니다.`
         : `${column}이(가) 빈 고객 ${blanks}명은 다른 그룹에 나누어 넣지 않고 별도 그룹으로 보여 줍니다.`,
   },
+  segments: koSegments,
 };

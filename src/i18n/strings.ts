@@ -5,6 +5,7 @@
 // src/components/rich.ts): **bold**, `code`, [link](./page).
 import type { HypothesisResult } from "../lib/stats/hypotheses.js";
 import type { Formatters } from "./format.js";
+import type { SegmentsStrings } from "./segments-strings.js";
 
 export type PageId = "index" | "data" | "eda" | "hypotheses" | "models" | "segments" | "score" | "changes";
 
@@ -378,6 +379,7 @@ export interface Strings {
   readonly charts: ChartStrings;
   readonly eda: EdaStrings;
   readonly hypotheses: HypothesesStrings;
+  readonly segments: SegmentsStrings;
 }
 
 /** What a page needs: its language's strings and formatters. */
