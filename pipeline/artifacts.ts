@@ -2,7 +2,8 @@
 // (src/data/<name>.json.ts). The exports are files for systems outside the report (a warehouse, a nightly
 // job): `npm run pipeline` writes them beside the artifacts, the site build neither needs nor makes them.
 // The README documents every field and column.
-// "changes" is written only by a run given a baseline (--baseline, CHURN_BASELINE).
+// "changes" is written only by a run given a baseline (--baseline, CHURN_BASELINE). The persona cards are one
+// artifact per language: "personas" in English (the source language), "personas-<lang>" in each other.
 export const ARTIFACT_NAMES = [
   "summary",
   "cleaned",
@@ -11,6 +12,7 @@ export const ARTIFACT_NAMES = [
   "model",
   "segments",
   "personas",
+  "personas-ko",
   "changes",
 ] as const;
 export type ArtifactName = (typeof ARTIFACT_NAMES)[number];

@@ -11,6 +11,7 @@ import { readInput, type InputData } from "./input/read-input.js";
 import { assembleModelBundle } from "./model-bundle.js";
 import { evaluateModels } from "./models/evaluate.js";
 import { geminiEnv, toPersonasArtifact, writePersonas } from "./personas/gemini-build.js";
+import type { CardLang } from "../src/lib/personas/prompt.js";
 import { buildSegments } from "./segments/segments.js";
 import { segmentRoles } from "../src/lib/segments/axes.js";
 import { PROJECT_ROOT, type PipelineSettings } from "./settings.js";
@@ -98,14 +99,19 @@ export async function runPipeline(
   });
   timer("segments");
 
-  const personas = await writePersonas({
-    profiles: segments.artifact.clusters,
-    base: segments.artifact.base,
-    axes: segments.artifact.columns,
-    env: geminiEnv(settings),
-    cacheDir: GEMINI_CACHE_DIR,
-    log,
-  });
+  const personasIn = (lang: CardLang) =>
+    writePersonas({
+      profiles: segments.artifact.clusters,
+      base: segments.artifact.base,
+      axes: segments.artifact.columns,
+      lang,
+      env: geminiEnv(settings),
+      cacheDir: GEMINI_CACHE_DIR,
+      log,
+    });
+  // One after the other, as each writePersonas asks its clusters: a burst is what earns a 429.
+  const personas = await personasIn("en");
+  const personasKo = await personasIn("ko");
   timer("personas");
 
   const model = assembleModelBundle(models.deployed, segments.model);
@@ -136,6 +142,7 @@ export async function runPipeline(
       model,
       segments: segments.artifact,
       personas: toPersonasArtifact(personas),
+      "personas-ko": toPersonasArtifact(personasKo),
       ...(changes ? { changes } : {}),
     },
     exports,

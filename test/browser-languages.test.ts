@@ -69,4 +69,28 @@ describe("the report in every language", () => {
       });
     }
   }
+
+  // The numbers of a page's tables and persona facts, sorted: the same in every language, only worded apart.
+  async function figures(path: string): Promise<{ numbers: string[]; cards: string[] }> {
+    const { page, problems } = await report.open(path);
+    await assertCleanPage(page, problems);
+    const text = await page.$$eval("#observablehq-main table, #observablehq-main .persona-facts", (nodes) =>
+      nodes.map((n) => (n as HTMLElement).innerText).join("\n"),
+    );
+    const cards = await page.$$eval(".persona-card .persona-who", (nodes) => nodes.map((n) => n.textContent ?? ""));
+    await page.close();
+    return { numbers: (text.match(/\d[\d,.]*\d|\d/g) ?? []).sort(), cards };
+  }
+
+  it("/ko/segments shows the same numbers as /segments, and persona cards written in Korean", async (t) => {
+    if (!PAGES.includes("segments")) return t.skip("the segments page is not translated");
+    const en = await figures("/segments");
+    const ko = await figures("/ko/segments");
+    assert.ok(en.numbers.length > 50, `too few numbers on /segments: ${en.numbers.length}`);
+    assert.deepEqual(ko.numbers, en.numbers);
+    assert.equal(ko.cards.length, en.cards.length);
+    assert.ok(ko.cards.length > 0, "no persona cards");
+    for (const who of ko.cards) assert.match(who, /[\uac00-\ud7a3]/, `a Korean card in English: ${who}`);
+    for (const who of en.cards) assert.doesNotMatch(who, /[\uac00-\ud7a3]/, `an English card in Korean: ${who}`);
+  });
 });

@@ -80,6 +80,34 @@ test("the live path asks exactly what the SDK asks at build time", async () => {
   assert.equal(fromLive!.headers["x-goog-api-key"], fromSdk!.headers["x-goog-api-key"]);
 });
 
+test("on a Korean page the card is asked in Korean, as the build asks for personas-ko.json", async () => {
+  const axes = { recency: "last_login_days", frequency: "support_calls", monetary: "monthly_fee" };
+  await live({ lang: "ko", axes });
+  const dir = await mkdtemp(join(tmpdir(), "personas-live-"));
+  await writePersonas({
+    profiles: [AT_RISK],
+    base: BASE,
+    axes,
+    lang: "ko",
+    env: { GEMINI_API_KEY: KEY, GEMINI_MODEL: MODEL, GEMINI_BASE_URL: mock.baseUrl },
+    cacheDir: dir,
+    timeoutMs: 1000,
+  });
+  await rm(dir, { recursive: true, force: true });
+  assert.equal(mock.requests.length, 2);
+  const [fromLive, fromSdk] = mock.requests;
+  assert.deepEqual(fromLive!.body, fromSdk!.body);
+  const prompt = JSON.stringify(fromLive!.body);
+  assert.match(prompt, /in Korean \(한국어\)/);
+  // The table's own columns, not the Kaggle preset's.
+  assert.match(prompt, /support_calls/);
+  assert.doesNotMatch(prompt, /cashback/i);
+  // Without a language the English prompt, which asks for no other language.
+  mock.requests.length = 0;
+  await live();
+  assert.doesNotMatch(JSON.stringify(mock.requests[0]!.body), /Korean|한국어/);
+});
+
 test("HTTP errors come back typed, with the status", async () => {
   mock.setBehaviour({ kind: "status", status: 429, message: "Resource has been exhausted" });
   assert.deepEqual(error(await live()), {

@@ -81,3 +81,13 @@ test("extractResponseText reads the REST shape and reports refusals", () => {
   assert.deepEqual(extractResponseText({ candidates: [] }), { ok: false, reason: "empty response: no candidates" });
   assert.deepEqual(extractResponseText(rest([{ text: "  " }])), { ok: false, reason: "empty response" });
 });
+
+test("a Korean card is asked for in Korean; the English prompt is unchanged and asks for no other language", () => {
+  const en = buildPersonaPrompt(AT_RISK, BASE);
+  const ko = buildPersonaPrompt(AT_RISK, BASE, undefined, "ko");
+  assert.equal(buildPersonaPrompt(AT_RISK, BASE, undefined, "en"), en);
+  assert.doesNotMatch(en, /Korean|한국어/);
+  assert.ok(ko.startsWith(en), "the Korean prompt is the English one with the language asked for at its end");
+  assert.match(ko.slice(en.length), /in Korean \(한국어\)/);
+  assert.match(ko.slice(en.length), /priority stays "high", "medium" or "low"/);
+});

@@ -126,3 +126,70 @@ test("distinctive features read as plain language, shares included", () => {
   assert.equal(d("NewColumn = x", 0.5, 0.32), "50.0% have NewColumn = x (base 32.0%)");
   assert.equal(d("NewNumber", 1234.5, 99), "NewNumber averages 1,235 (base 99.0)");
 });
+
+// The Korean cards (personas-ko.json): the same decisions as the English ones, worded in Korean.
+const HANGUL = /[\uac00-\ud7a3]/;
+const GENERIC = { recency: "last_login_days", frequency: "support_calls", monetary: "monthly_fee" };
+
+test("a Korean rules card makes the English card's decisions and quotes the same figures, in Korean", () => {
+  for (const axes of [undefined, GENERIC]) {
+    for (const p of PROFILES) {
+      const en = writePersonaByRules(p, BASE, PROFILES, axes);
+      const ko = writePersonaByRules(p, BASE, PROFILES, axes, "ko");
+      assert.equal(ko.priority, en.priority);
+      assert.equal(ko.actions.length, en.actions.length);
+      assert.deepEqual(validateCard(ko, p.id), ko);
+      for (const field of [ko.name, ko.who, ko.risk, ...ko.actions]) assert.match(field, HANGUL, field);
+      // Every figure of the English text (16.8%, 1,740, 4.5) is in the Korean text; a multiple (1.9×) reads 1.9배.
+      // (Figures from the data carry a decimal point, a thousands comma or a percent sign; "three months" and
+      // "3개월" are wording.)
+      const figures = (text: string) =>
+        (text.match(/\d[\d,.]*%?/g) ?? [])
+          .map((x) => x.replace(/[.,]$/, ""))
+          .filter((x) => /[.,%]/.test(x))
+          .sort();
+      const english = [en.who, en.risk, ...en.actions].join(" ");
+      const korean = [ko.who, ko.risk, ...ko.actions].join(" ");
+      assert.deepEqual(figures(korean.replace(/(\d)배/g, "$1×")), figures(english), `${p.id}: ${korean}`);
+      // No English sentence is left behind.
+      assert.doesNotMatch(korean, /\b(the|of|and|customers|churn)\b/i, korean);
+      assert.deepEqual(writePersonaByRules(p, BASE, PROFILES, axes, "ko"), ko, "the same profile gives the same text");
+    }
+  }
+});
+
+test("a Korean card on another table names that table's columns and says nothing of orders or cashback", () => {
+  for (const p of PROFILES) {
+    const ko = writePersonaByRules(p, BASE, PROFILES, GENERIC, "ko");
+    const text = [ko.name, ko.who, ko.risk, ...ko.actions].join(" ");
+    assert.match(ko.who, /support_calls/);
+    // (The fixture's distinctive features are Kaggle columns, Tenure among them, whose words may stay.)
+    assert.doesNotMatch(text, /캐시백|지난달 주문|마지막 주문|재구매/, text);
+  }
+  const atRisk = writePersonaByRules(AT_RISK, BASE, PROFILES, undefined, "ko");
+  assert.equal(atRisk.name, "이탈 위험이 크고 최근 구매한 구매가 적은 고객");
+  assert.match(atRisk.who, /고객 1,740명으로 전체의 30\.9%입니다/);
+  assert.match(atRisk.who, /평균 이용 기간 4\.1개월\(전체 10\.2개월\)/);
+  assert.match(atRisk.risk, /전체 16\.8%의 1\.9배/);
+  assert.match(atRisk.risk, /우선순위 높음: /);
+  assert.match(atRisk.actions[0]!, /첫 90일 프로그램/);
+});
+
+test("Korean twin names are told apart as the English ones are", () => {
+  const a: ClusterProfile = { ...AT_RISK, id: 3 };
+  const b: ClusterProfile = {
+    ...AT_RISK,
+    id: 4,
+    distinctive: [{ feature: "Complain", clusterValue: 0.6, baseValue: 0.285, standardisedDifference: 0.7 }],
+  };
+  assert.equal(
+    personaName(a, [a, b], undefined, "ko"),
+    "이탈 위험이 크고 최근 구매한 구매가 적은 고객(신규 고객 중심)",
+  );
+  assert.equal(
+    personaName(b, [a, b], undefined, "ko"),
+    "이탈 위험이 크고 최근 구매한 구매가 적은 고객(불만 제기 많음)",
+  );
+  const c: ClusterProfile = { ...AT_RISK, id: 5 };
+  assert.equal(personaName(a, [a, c], undefined, "ko"), "이탈 위험이 크고 최근 구매한 구매가 적은 고객(그룹 3)");
+});

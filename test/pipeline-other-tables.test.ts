@@ -54,10 +54,14 @@ describe("npm run pipeline on other schemas", () => {
           assert.equal(h.exploratory, true);
           assert.match(h.verdict, /^Exploratory/);
         }
-        for (const name of ["hypotheses", "segments", "personas", "models", "model"] as const) {
+        for (const name of ["hypotheses", "segments", "personas", "personas-ko", "models", "model"] as const) {
           const text = JSON.stringify(readJson(run.outDir, `${name}.json`));
           assert.doesNotMatch(text, KAGGLE_NAMES, `${name}.json names a Kaggle column`);
         }
+        // The Korean cards speak of this table's columns too, not of the Kaggle data's orders and cashback.
+        const korean = JSON.stringify(readJson(run.outDir, "personas-ko.json"));
+        assert.match(korean, /[\uac00-\ud7a3]/);
+        assert.doesNotMatch(korean, /캐시백|지난달 주문|마지막 주문/);
       });
     });
   }

@@ -311,3 +311,39 @@ test("the key appears in no output file, artifact, reason or log line, even when
   for (const r of results) assert.ok(!JSON.stringify(r).includes(KEY));
   await rm(dir, { recursive: true, force: true });
 });
+
+test("Korean cards: Gemini is asked in Korean, the rules write the Korean fallback, and the cache keeps the languages apart", async () => {
+  const ask = (lang: "en" | "ko") =>
+    // A timeout well above the mock's answer time: this test counts requests, not timeouts.
+    writePersonas({ profiles: PROFILES, base: BASE, env: env(), cacheDir, timeoutMs: 10_000, lang });
+  const english = await ask("en");
+  assert.equal(english.requests, 3);
+  // The English answers are cached; they are not Korean answers, so the Korean cards are asked for afresh.
+  const korean = await ask("ko");
+  assert.equal(korean.requests, 3, "an English answer in the cache was served for a Korean card");
+  assert.equal(mock.requests.length, 6);
+  for (const [i, request] of mock.requests.slice(3).entries()) {
+    const body = request.body as { contents: { parts: { text: string }[] }[] };
+    const prompt = body.contents[0]!.parts[0]!.text;
+    assert.equal(prompt, buildPersonaPrompt(PROFILES[i]!, BASE, undefined, "ko"));
+    assert.match(prompt, /in Korean \(한국어\)/);
+  }
+  for (const request of mock.requests.slice(0, 3)) {
+    assert.doesNotMatch(JSON.stringify(request.body), /Korean|한국어/, "an English card was asked in Korean");
+  }
+  // Each language's answers come back from its own cache entries.
+  assert.equal((await ask("ko")).requests, 0);
+  assert.equal((await ask("en")).requests, 0);
+  // A failure for a Korean card gives the Korean rules card, with the reason.
+  await rm(cacheDir, { recursive: true, force: true });
+  mock.setBehaviour({ kind: "status", status: 429, message: "quota" });
+  const failed = await ask("ko");
+  assert.equal(failed.fallbacks.length, 3);
+  for (const [i, card] of failed.cards.entries()) {
+    const rules = writePersonaByRules(PROFILES[i]!, BASE, PROFILES, undefined, "ko");
+    assert.equal(card.who, rules.who);
+    assert.match(card.who, /[\uac00-\ud7a3]/);
+    assert.match(card.fallback?.reason ?? "", /429/);
+  }
+  await rm(dir, { recursive: true, force: true });
+});

@@ -13,7 +13,10 @@
 //   whose personas artifact a later build redoes when it holds a fallback (refresh-personas.ts).
 // - Each request is bounded by `timeoutMs` through an AbortSignal, covering the response body as well.
 // - Successful, validated answers are cached on disk under a sha256 of (prompt version, endpoint, model,
-//   prompt, response schema), never the key: another endpoint (a proxy, a mock) is asked afresh. A cached
+//   language, prompt, response schema), never the key: another endpoint (a proxy, a mock) is asked afresh,
+//   and a Korean card is never served for an English one.
+// - Each language's cards are one call of writePersonas (the pipeline makes one per language, each its own
+//   artifact: personas.json in English, personas-ko.json in Korean), asked in that language. A cached
 //   answer is re-validated when read, so a stricter validator cannot be bypassed by an old cache entry.
 // - The body is read through answerFetch: at most MAX_ANSWER_BYTES, and a success that is not JSON is named
 //   as such rather than as a network error.
@@ -36,6 +39,7 @@ import {
   parsePersonaResponse,
   PERSONA_RESPONSE_SCHEMA,
   PROMPT_VERSION,
+  type CardLang,
 } from "../../src/lib/personas/prompt.js";
 import { formatDuration, httpReason, redact, serverMessage, timeoutReason } from "../../src/lib/personas/errors.js";
 import { AnswerNotJson, AnswerTooLarge, answerFetch } from "../../src/lib/personas/answer-body.js";
@@ -65,6 +69,8 @@ export interface WritePersonasOptions {
   readonly base: BaseProfile;
   /** The columns the segments grouped on (the rules cards name them); default the Kaggle preset's. */
   readonly axes?: RfmColumns;
+  /** The language the cards are written in, by the rules and by Gemini; English by default. */
+  readonly lang?: CardLang;
   /** Only these three variables are read; pass `process.env` or a test's own object. */
   readonly env: GeminiEnv;
   /** Where answers are cached (created when needed). */
@@ -95,9 +101,11 @@ interface CacheEntry {
   readonly text: string;
 }
 
-export function personaCacheKey(endpoint: string, model: string, prompt: string): string {
+export function personaCacheKey(endpoint: string, model: string, prompt: string, lang: CardLang = "en"): string {
   return createHash("sha256")
-    .update(JSON.stringify([PROMPT_VERSION, endpoint.replace(/\/+$/, ""), model, prompt, PERSONA_RESPONSE_SCHEMA]))
+    .update(
+      JSON.stringify([PROMPT_VERSION, endpoint.replace(/\/+$/, ""), model, lang, prompt, PERSONA_RESPONSE_SCHEMA]),
+    )
     .digest("hex");
 }
 
@@ -148,8 +156,11 @@ export async function writePersonas(options: WritePersonasOptions): Promise<Writ
   const { profiles, base, env, cacheDir } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const apiKey = env.GEMINI_API_KEY?.trim() ?? "";
-  const say = (line: string): void => options.log?.(redact(line, apiKey));
-  const rulesCards = profiles.map((p) => writePersonaByRules(p, base, profiles, options.axes));
+  const lang = options.lang ?? "en";
+  // The English log lines stay as they were; another language's name the language they are for.
+  const tag = lang === "en" ? "personas" : `personas (${lang})`;
+  const say = (line: string): void => options.log?.(redact(line.replace(/^personas:/, `${tag}:`), apiKey));
+  const rulesCards = profiles.map((p) => writePersonaByRules(p, base, profiles, options.axes, lang));
 
   if (apiKey === "") {
     say(`personas: GEMINI_API_KEY not set; ${profiles.length} cards written by rules`);
@@ -180,8 +191,8 @@ export async function writePersonas(options: WritePersonasOptions): Promise<Writ
     const profile = profiles[i]!;
     const rulesCard = rulesCards[i]!;
     const source = { kind: "gemini-build", model } as const;
-    const prompt = buildPersonaPrompt(profile, base, options.axes);
-    const cachePath = join(cacheDir, `gemini-${personaCacheKey(endpoint, model, prompt)}.json`);
+    const prompt = buildPersonaPrompt(profile, base, options.axes, lang);
+    const cachePath = join(cacheDir, `gemini-${personaCacheKey(endpoint, model, prompt, lang)}.json`);
 
     const hit = await readCache(cachePath);
     if (hit) {

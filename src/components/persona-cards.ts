@@ -260,6 +260,8 @@ export function personaCards(options: PersonaCardsOptions): HTMLElement {
       baseUrl: endpoint.url,
       profile: view.cluster,
       base: segments.base,
+      axes: segments.columns,
+      lang,
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
     view.root.removeAttribute("aria-busy");

@@ -11,7 +11,14 @@ import type { BaseProfile, ClusterProfile } from "../segments/types.js";
 import { AnswerTooLarge, readAnswerText } from "./answer-body.js";
 import type { PersonaCard } from "./card.js";
 import { httpReason, redact, serverMessage, timeoutReason } from "./errors.js";
-import { buildPersonaPrompt, extractResponseText, parsePersonaResponse, PERSONA_RESPONSE_SCHEMA } from "./prompt.js";
+import type { RfmColumns } from "../segments/rfm.js";
+import {
+  buildPersonaPrompt,
+  extractResponseText,
+  parsePersonaResponse,
+  PERSONA_RESPONSE_SCHEMA,
+  type CardLang,
+} from "./prompt.js";
 
 export const GEMINI_DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com";
 /** The model asked when none is named: GEMINI_MODEL at build time, the model field on the page. */
@@ -29,6 +36,10 @@ export interface LiveRequest {
   readonly baseUrl?: string;
   readonly profile: ClusterProfile;
   readonly base: BaseProfile;
+  /** The columns the segments grouped on (segments.json's columns); the Kaggle preset's by default. */
+  readonly axes?: RfmColumns;
+  /** The page's language: the card is asked for in it. */
+  readonly lang?: CardLang;
   /** Injected in tests; the global fetch otherwise. */
   readonly fetch?: FetchLike;
   readonly timeoutMs?: number;
@@ -94,7 +105,7 @@ export async function generateCardLive(request: LiveRequest): Promise<LiveResult
       response = await fetchFn(url, {
         method: "POST",
         headers: { "content-type": "application/json", "x-goog-api-key": apiKey.trim() },
-        body: generateContentBody(buildPersonaPrompt(profile, base)),
+        body: generateContentBody(buildPersonaPrompt(profile, base, request.axes, request.lang ?? "en")),
         signal: controller.signal,
         // Nothing about the page (cookies, its address) needs to reach the API.
         credentials: "omit",

@@ -8,6 +8,25 @@ import { columnSpec } from "../data/schema.js";
 import { RFM_COLUMNS, type RfmColumns } from "../segments/rfm.js";
 import { formatCount, formatFeatureValue, formatMean, formatPercent, formatSd, splitFeature } from "./format.js";
 
+/** The languages a card can be asked for (the report's languages, src/i18n/lang.ts). */
+export type CardLang = "en" | "ko";
+export const CARD_LANGUAGES: readonly CardLang[] = ["en", "ko"];
+
+/**
+ * What the prompt adds for each language. English adds nothing (the prompt is written in it); any other
+ * language asks for every text field in it, with the figures, column names and priority word kept as given
+ * so that the answer can still be checked against the page's numbers and validated.
+ */
+const LANGUAGE_LINES: Readonly<Record<CardLang, readonly string[]>> = {
+  en: [],
+  ko: [
+    "",
+    "Write the text fields (name, who, risk, actions) in Korean (한국어), as a Korean retention analyst would write",
+    "them for Korean business readers: natural Korean, not a word-for-word translation. Keep the figures exactly",
+    'as given and column names as written; priority stays "high", "medium" or "low" in English.',
+  ],
+};
+
 /** Bump when the prompt or schema changes meaning, so cached answers to the old question are not reused. */
 export const PROMPT_VERSION = 1;
 
@@ -57,7 +76,12 @@ function rfmLine(
  * The prompt for one cluster. Numbers are rounded the way the page shows them, which also keeps the
  * cache key stable against floating-point noise in the profile.
  */
-export function buildPersonaPrompt(profile: ClusterProfile, base: BaseProfile, axes: RfmColumns = RFM_COLUMNS): string {
+export function buildPersonaPrompt(
+  profile: ClusterProfile,
+  base: BaseProfile,
+  axes: RfmColumns = RFM_COLUMNS,
+  lang: CardLang = "en",
+): string {
   // The Kaggle preset's R, F and M are orders and cashback; another table's axes are named by their columns.
   const preset =
     axes.recency === RFM_COLUMNS.recency &&
@@ -150,6 +174,7 @@ export function buildPersonaPrompt(profile: ClusterProfile, base: BaseProfile, a
     "Use plain language for a business reader. Plain text only: no markdown, no HTML, no links.",
     "Use only the figures above; do not invent others.",
   );
+  for (const line of LANGUAGE_LINES[lang]) lines.push(line);
   return lines.join("\n");
 }
 

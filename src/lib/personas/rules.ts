@@ -3,18 +3,16 @@
 // can check each sentence against the profile table on the segments page.
 
 import { RFM_COLUMNS, type RfmColumns } from "../segments/rfm.js";
-import type { ClusterProfile, BaseProfile, DistinctiveFeature, Level } from "../segments/types.js";
+import type { ClusterProfile, BaseProfile, DistinctiveFeature } from "../segments/types.js";
 import type { CardText, PersonaCard, Priority } from "./card.js";
-import {
-  describeDistinctive,
-  formatCount,
-  formatMean,
-  formatPercent,
-  formatRatio,
-  LEVEL_WORDS,
-  shortFeatureLabel,
-  splitFeature,
-} from "./format.js";
+import { formatCount, formatMean, formatPercent, formatRatio, splitFeature } from "./format.js";
+import type { CardLang } from "./prompt.js";
+import { rulesEn } from "./rules-en.js";
+import { rulesKo } from "./rules-ko.js";
+import type { RulesWords } from "./rules-words.js";
+
+/** Each language's sentences; the decisions below are the same in all of them. */
+const WORDS: Readonly<Record<CardLang, RulesWords>> = { en: rulesEn, ko: rulesKo };
 
 /** Below this |standardised difference| a feature is noise for wording purposes. */
 const NOTABLE_SD = 0.3;
@@ -54,19 +52,6 @@ export function priorityFor(profile: ClusterProfile, base: BaseProfile): Priorit
   return "medium";
 }
 
-const VALUE_NAMES: Readonly<Record<Level, Readonly<Record<Level, string>>>> = {
-  // [frequency][monetary]
-  high: { high: "high-value regulars", mid: "frequent buyers", low: "frequent low-cashback buyers" },
-  mid: { high: "high-cashback customers", mid: "mainstream customers", low: "low-cashback customers" },
-  low: { high: "high-cashback occasional buyers", mid: "occasional buyers", low: "light buyers" },
-};
-const RECENCY_WORDS: Readonly<Record<Level, string>> = { low: "recent", mid: "", high: "quiet" };
-const CHURN_WORDS: Readonly<Record<Level, string>> = { high: "at-risk", mid: "", low: "loyal" };
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
 /**
  * The columns the segments grouped on. On the Kaggle preset's (DaySinceLastOrder, OrderCount,
  * CashbackAmount) the cards speak of orders and cashback; on any other table they name the table's own
@@ -80,30 +65,8 @@ function isPresetAxes(axes: RfmColumns): boolean {
   );
 }
 
-const GENERIC_LEVEL_WORDS: Readonly<Record<Level, string>> = { low: "below most", mid: "typical", high: "above most" };
-
-/** "At-risk customers with high support_calls and low tenure_months": the axes that are not typical. */
-function genericBaseName(profile: ClusterProfile, axes: RfmColumns): string {
-  const keys = ["recency", "frequency", "monetary"] as const;
-  const apart = keys.filter((k) => profile.levels[k] !== "mid").map((k) => `${profile.levels[k]} ${axes[k]}`);
-  const who = CHURN_WORDS[profile.churnLevel] === "" ? "customers" : `${CHURN_WORDS[profile.churnLevel]} customers`;
-  const what =
-    apart.length === 0
-      ? `typical ${axes.recency}, ${axes.frequency} and ${axes.monetary}`
-      : apart.length === 1
-        ? apart[0]
-        : `${apart.slice(0, -1).join(", ")} and ${apart[apart.length - 1]}`;
-  return capitalise(`${who} with ${what}`);
-}
-
-function baseName(profile: ClusterProfile, axes: RfmColumns): string {
-  if (!isPresetAxes(axes)) return genericBaseName(profile, axes);
-  const words = [
-    CHURN_WORDS[profile.churnLevel],
-    RECENCY_WORDS[profile.levels.recency],
-    VALUE_NAMES[profile.levels.frequency][profile.levels.monetary],
-  ].filter((w) => w !== "");
-  return capitalise(words.join(" "));
+function baseName(profile: ClusterProfile, axes: RfmColumns, w: RulesWords): string {
+  return w.name({ preset: isPresetAxes(axes), churn: profile.churnLevel, levels: profile.levels, axes });
 }
 
 function notable(profile: ClusterProfile, axes: RfmColumns): DistinctiveFeature[] {
@@ -125,108 +88,99 @@ export function personaName(
   profile: ClusterProfile,
   allProfiles?: readonly ClusterProfile[],
   axes: RfmColumns = RFM_COLUMNS,
+  lang: CardLang = "en",
 ): string {
-  const name = baseName(profile, axes);
+  const w = WORDS[lang];
+  const name = baseName(profile, axes, w);
   if (!allProfiles) return name;
-  const twins = allProfiles.filter((p) => p.id !== profile.id && baseName(p, axes) === name);
+  const twins = allProfiles.filter((p) => p.id !== profile.id && baseName(p, axes, w) === name);
   if (twins.length === 0) return name;
   const label = (p: ClusterProfile): string | null => {
     const top = notable(p, axes)[0];
-    return top ? shortFeatureLabel(top) : null;
+    return top ? w.shortFeatureLabel(top) : null;
   };
   const own = label(profile);
-  if (own !== null && twins.every((t) => label(t) !== own)) return `${name} (${own})`;
-  return `${name} (group ${profile.id})`;
+  if (own !== null && twins.every((t) => label(t) !== own)) return w.twinByFeature(name, own);
+  return w.twinById(name, profile.id);
 }
 
-function whoText(profile: ClusterProfile, base: BaseProfile, axes: RfmColumns): string {
-  const m = profile.mean;
-  const b = base.mean;
-  const keys = ["recency", "frequency", "monetary"] as const;
+function whoText(profile: ClusterProfile, base: BaseProfile, axes: RfmColumns, w: RulesWords): string {
+  const means = (t: { recency: number; frequency: number; monetary: number }) => ({
+    recency: formatMean(t.recency),
+    frequency: formatMean(t.frequency),
+    monetary: formatMean(t.monetary),
+  });
+  const m = means(profile.mean);
+  const b = means(base.mean);
   const sentences = !isPresetAxes(axes)
     ? [
-        `${formatCount(profile.size)} customers, ${formatPercent(profile.share)} of the base.`,
-        `On average ${keys.map((k) => `${axes[k]} is ${formatMean(m[k])} (base ${formatMean(b[k])})`).join(", ")}.`,
-        `Against the whole base, ${keys.map((k) => `${axes[k]} is ${GENERIC_LEVEL_WORDS[profile.levels[k]]}`).join(", ")}.`,
+        w.whoSize(formatCount(profile.size), formatPercent(profile.share)),
+        w.whoGenericMeans(axes, m, b),
+        w.whoGenericLevels(axes, profile.levels),
       ]
     : [
-        `${formatCount(profile.size)} customers, ${formatPercent(profile.share)} of the base.`,
-        `On average their last order was ${formatMean(m.recency)} days ago (base ${formatMean(b.recency)}), ` +
-          `they placed ${formatMean(m.frequency)} orders last month (base ${formatMean(b.frequency)}) ` +
-          `and their cashback averages ${formatMean(m.monetary)} (base ${formatMean(b.monetary)}).`,
-        `Against the whole base, their last order is ${LEVEL_WORDS.recency[profile.levels.recency]}, ` +
-          `their order count is ${LEVEL_WORDS.frequency[profile.levels.frequency]} ` +
-          `and their cashback is ${LEVEL_WORDS.monetary[profile.levels.monetary]}.`,
+        w.whoSize(formatCount(profile.size), formatPercent(profile.share)),
+        w.whoPresetMeans(m, b),
+        w.whoPresetLevels(profile.levels),
       ];
   const apart = notable(profile, axes).slice(0, 3);
-  if (apart.length > 0) {
-    sentences.push(`What sets them apart: ${apart.map(describeDistinctive).join("; ")}.`);
-  }
+  if (apart.length > 0) sentences.push(w.whoApart(apart.map((f) => w.describeDistinctive(f))));
   return sentences.join(" ");
 }
 
-function riskText(profile: ClusterProfile, base: BaseProfile, priority: Priority, axes: RfmColumns): string {
+function riskText(
+  profile: ClusterProfile,
+  base: BaseProfile,
+  priority: Priority,
+  axes: RfmColumns,
+  w: RulesWords,
+): string {
   const { ratio, churnerShare } = riskFigures(profile, base);
-  const observed =
-    `${formatPercent(profile.churnRate)} of them churned ` +
-    `(95% interval ${formatPercent(profile.churnRateLow)} to ${formatPercent(profile.churnRateHigh)}) ` +
-    `against ${formatPercent(base.churnRate)} across the base`;
-  const ratioText = Number.isFinite(ratio) ? `, ${formatRatio(ratio)} the base rate` : "";
+  const observed = w.riskObserved({
+    rate: formatPercent(profile.churnRate),
+    low: formatPercent(profile.churnRateLow),
+    high: formatPercent(profile.churnRateHigh),
+    base: formatPercent(base.churnRate),
+    ratio: Number.isFinite(ratio) ? formatRatio(ratio) : null,
+  });
   const sentences: string[] = [];
-  if (profile.churnLevel === "high") {
-    sentences.push(`Losing customers is the risk: ${observed}${ratioText}.`);
-  } else if (profile.churnLevel === "mid") {
-    sentences.push(
-      `Churn is close to the base: ${observed}${ratioText}; the risk is a slow drift upward going unnoticed.`,
-    );
-  } else {
-    sentences.push(
-      `Churn is low: ${observed}${ratioText}. The risk is spending retention money where it is not needed, and missing an early rise.`,
-    );
-  }
-  sentences.push(
-    `They are ${formatPercent(profile.share)} of customers and ${formatPercent(churnerShare)} of all churners.`,
-  );
+  if (profile.churnLevel === "high") sentences.push(w.riskHigh(observed));
+  else if (profile.churnLevel === "mid") sentences.push(w.riskMid(observed));
+  else sentences.push(w.riskLow(observed));
+  sentences.push(w.riskShare(formatPercent(profile.share), formatPercent(churnerShare)));
   if (profile.meanPredicted !== null) {
     const gap =
       profile.churnRate > 0 ? profile.meanPredicted / profile.churnRate : profile.meanPredicted > 0.01 ? Infinity : 1;
-    const agreement =
-      gap >= 1.3
-        ? ", above what was observed"
-        : gap <= 1 / 1.3
-          ? ", below what was observed"
-          : ", in line with what was observed";
     sentences.push(
-      `The model's mean predicted churn risk for them is ${formatPercent(profile.meanPredicted)}${agreement}.`,
+      w.riskPredicted(
+        formatPercent(profile.meanPredicted),
+        gap >= 1.3 ? "above" : gap <= 1 / 1.3 ? "below" : "in line",
+      ),
     );
   }
   const lead = notable(profile, axes)[0];
-  if (lead && profile.churnLevel !== "low") {
-    sentences.push(
-      `The clearest difference from the base is that ${describeDistinctive(lead)}: a lead to test, not a proven cause.`,
-    );
-  }
-  const because =
-    priority === "high"
-      ? `churn well above the base in a group holding ${formatPercent(churnerShare)} of all churners`
-      : priority === "low"
-        ? churnerShare < 0.03 && ratio > 0.75
-          ? `only ${formatPercent(churnerShare)} of all churners, too few to act on first`
-          : "churn well below the base"
-        : ratio >= 1.15
-          ? `churn above the base, but in a group holding only ${formatPercent(churnerShare)} of all churners`
-          : `churn near the base in a group holding ${formatPercent(churnerShare)} of all churners`;
-  sentences.push(`Priority ${priority}: ${because}.`);
+  if (lead && profile.churnLevel !== "low") sentences.push(w.riskLead(w.describeDistinctive(lead)));
+  const share = formatPercent(churnerShare);
+  sentences.push(
+    w.riskPriority(
+      priority,
+      priority === "high"
+        ? { kind: "high", churnerShare: share }
+        : priority === "low"
+          ? churnerShare < 0.03 && ratio > 0.75
+            ? { kind: "few", churnerShare: share }
+            : { kind: "low" }
+          : ratio >= 1.15
+            ? { kind: "above", churnerShare: share }
+            : { kind: "near", churnerShare: share },
+    ),
+  );
   return sentences.join(" ");
 }
 
 interface ActionCandidate {
   readonly weight: number;
   readonly text: string;
-}
-
-function categoryName(value: string): string {
-  return value === "Others" ? "the categories outside the main four" : value;
 }
 
 function findNotable(profile: ClusterProfile, column: string): DistinctiveFeature | undefined {
@@ -243,6 +197,7 @@ function actionCandidates(
   base: BaseProfile,
   priority: Priority,
   axes: RfmColumns,
+  w: RulesWords,
 ): ActionCandidate[] {
   const out: ActionCandidate[] = [];
   const urgent = priority !== "low";
@@ -252,62 +207,37 @@ function actionCandidates(
   if (complain && complain.standardisedDifference > 0) {
     out.push({
       weight: urgent ? 10 : 6,
-      text:
-        `Call back every customer in this group who complained, within 48 hours, and close the complaint with them: ` +
-        `${formatPercent(complain.clusterValue)} complained last month against ${formatPercent(complain.baseValue)} overall.`,
+      text: w.actionComplain(formatPercent(complain.clusterValue), formatPercent(complain.baseValue)),
     });
   }
   const tenure = findNotable(profile, "Tenure");
   if (tenure && tenure.standardisedDifference < 0 && urgent) {
-    out.push({
-      weight: 9,
-      text:
-        `Run a first-90-days programme for new customers (a welcome check-in, help with the first delivery, a reason for ` +
-        `a second order): tenure here averages ${formatMean(tenure.clusterValue)} months against ${formatMean(tenure.baseValue)}.`,
-    });
+    out.push({ weight: 9, text: w.actionTenure(formatMean(tenure.clusterValue), formatMean(tenure.baseValue)) });
   }
   if (!preset && urgent) {
     const lead = notable(profile, axes)[0];
-    if (lead) {
-      out.push({
-        weight: 6,
-        text:
-          `Find out with these customers why ${describeDistinctive(lead)}, and test one change on a random half ` +
-          `of the group before rolling it out.`,
-      });
-    }
+    if (lead) out.push({ weight: 6, text: w.actionLead(w.describeDistinctive(lead)) });
   }
   if (preset && profile.levels.recency === "high" && urgent) {
     out.push({
       weight: 7,
-      text:
-        `Send a win-back message once a customer passes ${formatCount(Math.max(1, base.median.recency * 2))} days without ` +
-        `an order, with one time-limited offer rather than a standing discount (this group averages ${formatMean(profile.mean.recency)} days).`,
+      text: w.actionWinBack(formatCount(Math.max(1, base.median.recency * 2)), formatMean(profile.mean.recency)),
     });
   }
   if (preset && profile.levels.frequency === "low" && urgent) {
     out.push({
       weight: 5,
-      text:
-        `Prompt a second order within the month with a bundle or a free-delivery threshold on their usual category; ` +
-        `they place ${formatMean(profile.mean.frequency)} orders a month against ${formatMean(base.mean.frequency)}.`,
+      text: w.actionSecondOrder(formatMean(profile.mean.frequency), formatMean(base.mean.frequency)),
     });
   }
   if (preset && profile.levels.monetary !== "high" && priority === "high") {
-    out.push({
-      weight: 6,
-      text:
-        `Test a higher cashback rate on a random half of the group and compare churn with the other half after three ` +
-        `months before rolling it out (cashback now averages ${formatMean(profile.mean.monetary)}).`,
-    });
+    out.push({ weight: 6, text: w.actionCashback(formatMean(profile.mean.monetary)) });
   }
   const distance = findNotable(profile, "WarehouseToHome");
   if (distance && distance.standardisedDifference > 0 && urgent) {
     out.push({
       weight: 5,
-      text:
-        `Offer faster or cheaper delivery to distant addresses: they live ${formatMean(distance.clusterValue)} km from ` +
-        `the warehouse against ${formatMean(distance.baseValue)} km overall.`,
+      text: w.actionDistance(formatMean(distance.clusterValue), formatMean(distance.baseValue)),
     });
   }
   const category = profile.distinctive.find(
@@ -316,69 +246,55 @@ function actionCandidates(
   if (category) {
     out.push({
       weight: 4,
-      text:
-        `Build this group's offers around ${categoryName(splitFeature(category.feature).value ?? "")}, which ` +
-        `${formatPercent(category.clusterValue)} of them prefer (base ${formatPercent(category.baseValue)}).`,
+      text: w.actionCategory(
+        splitFeature(category.feature).value ?? "",
+        formatPercent(category.clusterValue),
+        formatPercent(category.baseValue),
+      ),
     });
   }
-  if (profile.meanPredicted !== null && urgent) {
-    out.push({
-      weight: 4.5,
-      text:
-        `Each month, hand the retention team the customers in this group with the highest predicted risk ` +
-        `instead of treating the whole group alike.`,
-    });
-  }
-  if (profile.churnLevel === "low") {
-    out.push({
-      weight: 8,
-      text:
-        `Protect rather than discount: early access, a loyalty tier and priority service, and no blanket coupons ` +
-        `for customers who already stay.`,
-    });
-  }
-  if (urgent) {
-    out.push({
-      weight: 3.5,
-      text: `Keep a random 10 to 20% of the group out of each action as a control, so the churn it saves can be measured.`,
-    });
-  }
-  if (!urgent) {
-    out.push({
-      weight: 2,
-      text: `Keep this group on the standard programme and put the retention budget into the high-priority groups first.`,
-    });
-  }
-  out.push({
-    weight: 3,
-    text: `Track this group's churn rate every month; a rise above ${formatPercent(base.churnRate)} (the base rate) is the signal to act.`,
-  });
+  if (profile.meanPredicted !== null && urgent) out.push({ weight: 4.5, text: w.actionHighestRisk });
+  if (profile.churnLevel === "low") out.push({ weight: 8, text: w.actionProtect });
+  if (urgent) out.push({ weight: 3.5, text: w.actionControl });
+  if (!urgent) out.push({ weight: 2, text: w.actionStandard });
+  out.push({ weight: 3, text: w.actionTrack(formatPercent(base.churnRate)) });
   return out;
 }
 
-function chooseActions(profile: ClusterProfile, base: BaseProfile, priority: Priority, axes: RfmColumns): string[] {
+function chooseActions(
+  profile: ClusterProfile,
+  base: BaseProfile,
+  priority: Priority,
+  axes: RfmColumns,
+  w: RulesWords,
+): string[] {
   const max = priority === "high" ? 4 : 3;
   // Stable sort: equal weights keep the order written above, so the choice never depends on the engine.
-  return actionCandidates(profile, base, priority, axes)
+  return actionCandidates(profile, base, priority, axes, w)
     .map((c, i) => ({ ...c, i }))
     .sort((a, b) => b.weight - a.weight || a.i - b.i)
     .slice(0, max)
     .map((c) => c.text);
 }
 
-/** The card's text fields by rules; `axes` are the columns the segments grouped on (segments.json's columns). */
+/**
+ * The card's text fields by rules; `axes` are the columns the segments grouped on (segments.json's columns),
+ * `lang` the language the card is written in (the same decisions in every language).
+ */
 export function writePersonaTextByRules(
   profile: ClusterProfile,
   base: BaseProfile,
   allProfiles?: readonly ClusterProfile[],
   axes: RfmColumns = RFM_COLUMNS,
+  lang: CardLang = "en",
 ): CardText {
+  const w = WORDS[lang];
   const priority = priorityFor(profile, base);
   return {
-    name: personaName(profile, allProfiles, axes),
-    who: whoText(profile, base, axes),
-    risk: riskText(profile, base, priority, axes),
-    actions: chooseActions(profile, base, priority, axes),
+    name: personaName(profile, allProfiles, axes, lang),
+    who: whoText(profile, base, axes, w),
+    risk: riskText(profile, base, priority, axes, w),
+    actions: chooseActions(profile, base, priority, axes, w),
     priority,
   };
 }
@@ -388,10 +304,11 @@ export function writePersonaByRules(
   base: BaseProfile,
   allProfiles?: readonly ClusterProfile[],
   axes: RfmColumns = RFM_COLUMNS,
+  lang: CardLang = "en",
 ): PersonaCard {
   return {
     clusterId: profile.id,
-    ...writePersonaTextByRules(profile, base, allProfiles, axes),
+    ...writePersonaTextByRules(profile, base, allProfiles, axes, lang),
     source: { kind: "rules" },
   };
 }
