@@ -188,6 +188,7 @@ describe("validateRawTable", () => {
       row: 4,
       value: "12abc",
       problem: "is not a number",
+      detail: { code: "notNumber" },
     });
     assert.equal(
       error.message,

@@ -2,29 +2,26 @@
 // the checks that turn a confusing failure later into a clear one now: empty file, header only, another
 // delimiter, binary or non-UTF-8 bytes. Runs in the browser too, so input may be text or bytes.
 import { InputError, IssueCollector } from "./errors.js";
+import { described, type Delimiter } from "./issue-detail.js";
 import { checkFileSize, checkRowCount, MAX_ROWS } from "./limits.js";
 import type { RawTable } from "./raw.js";
 
 export type { RawTable } from "./raw.js";
 
-const OTHER_DELIMITERS: readonly { char: string; name: string }[] = [
-  { char: ";", name: "semicolons" },
-  { char: "\t", name: "tabs" },
-  { char: "|", name: "vertical bars" },
-];
+const OTHER_DELIMITERS: readonly Delimiter[] = [";", "\t", "|"];
 
 /** UTF-8 bytes to text, refusing what is not text: NUL bytes, UTF-16, invalid UTF-8. */
 export function decodeText(bytes: Uint8Array, file: string): string {
   checkFileSize(bytes.length, file);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw InputError.fileProblem(file, "is UTF-16 text; save it as CSV UTF-8 (comma delimited)");
+    throw InputError.fileProblem(file, described({ code: "utf16" }));
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    throw InputError.fileProblem(file, "is a zip archive (an .xlsx workbook?), not CSV text");
+    throw InputError.fileProblem(file, described({ code: "zipNotCsv" }));
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    throw InputError.fileProblem(file, `is a binary file, not CSV text (a NUL byte at offset ${nul})`);
+    throw InputError.fileProblem(file, described({ code: "nulByte", offset: nul }));
   }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -34,10 +31,7 @@ export function decodeText(bytes: Uint8Array, file: string): string {
     const text = new TextDecoder("utf-8").decode(bytes);
     const at = text.indexOf("\uFFFD");
     const line = at < 0 ? 1 : countLines(text, at);
-    throw InputError.fileProblem(
-      file,
-      `is not valid UTF-8 text (first bad byte on line ${line}); it may be binary, or saved in another encoding such as Windows-1252: save it as CSV UTF-8`,
-    );
+    throw InputError.fileProblem(file, described({ code: "notUtf8", line }));
   }
 }
 
@@ -60,7 +54,7 @@ interface ParsedRecords {
  */
 function spanningValue(text: string, at: number, file: string, openLine: number): InputError {
   const close = text.indexOf('"', at);
-  if (close < 0) return InputError.fileProblem(file, `has a quoted field opened on line ${openLine} that is never closed`);
+  if (close < 0) return InputError.fileProblem(file, described({ code: "quoteNeverClosed", line: openLine }));
   let closeLine = openLine;
   for (let i = at; i < close; i++) {
     const c = text.charCodeAt(i);
@@ -70,7 +64,7 @@ function spanningValue(text: string, at: number, file: string, openLine: number)
     {
       file,
       row: openLine,
-      problem: `a quote (") opens a value that runs on to line ${closeLine}: a value may not span lines (a stray quote?)`,
+      ...described({ code: "quoteSpansLines", closeLine }),
     },
   ]);
 }
@@ -94,7 +88,7 @@ export function parseRecords(text: string, file: string, delimiter = ",", maxRow
         const openLine = line;
         i++;
         for (;;) {
-          if (i >= n) throw InputError.fileProblem(file, `has a quoted field opened on line ${openLine} that is never closed`);
+          if (i >= n) throw InputError.fileProblem(file, described({ code: "quoteNeverClosed", line: openLine }));
           const c = text.charCodeAt(i);
           if (c === 34) {
             if (text.charCodeAt(i + 1) === 34) {
@@ -143,23 +137,23 @@ export function parseRecords(text: string, file: string, delimiter = ",", maxRow
 export function parseCsv(input: string | Uint8Array, file: string): RawTable {
   let text = typeof input === "string" ? input : decodeText(input, file);
   if (typeof input === "string" && text.includes("\u0000")) {
-    throw InputError.fileProblem(file, "is a binary file, not CSV text (it contains NUL characters)");
+    throw InputError.fileProblem(file, described({ code: "nulCharacters" }));
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === "") throw InputError.fileProblem(file, "is empty: expected a header line and data rows");
+  if (text.trim() === "") throw InputError.fileProblem(file, described({ code: "emptyText" }));
 
   const { records, lines } = parseRecords(text, file);
   const header = records[0].map((h) => h.trim());
   if (header.length === 1) {
-    const found = OTHER_DELIMITERS.find((d) => header[0].includes(d.char));
+    const found = OTHER_DELIMITERS.find((d) => header[0].includes(d));
     if (found) {
       throw InputError.fileProblem(
         file,
-        `is separated by ${found.name}, not commas (the header is one column: ${JSON.stringify(truncate(header[0]))}); save it as comma-separated CSV`,
+        described({ code: "otherDelimiter", delimiter: found, header: truncate(header[0]) }),
       );
     }
   }
-  if (records.length === 1) throw InputError.fileProblem(file, `has a header (line ${lines[0]}) but no data rows`);
+  if (records.length === 1) throw InputError.fileProblem(file, described({ code: "headerOnly", line: lines[0] }));
 
   const issues = new IssueCollector(file);
   const rows: string[][] = [];
@@ -170,7 +164,7 @@ export function parseCsv(input: string | Uint8Array, file: string): RawTable {
       issues.add({
         row: lines[r],
         value: truncate(fields.join(",")),
-        problem: `has ${fields.length} field${fields.length === 1 ? "" : "s"}; the header has ${header.length}`,
+        ...described({ code: "fieldCount", fields: fields.length, header: header.length }),
       });
     }
     rowNumbers[r - 1] = lines[r];

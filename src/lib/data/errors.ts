@@ -1,6 +1,8 @@
 // Input problems are the user's to fix, so they are reported as data (for pages and tests) and as a message a
 // person can act on in a terminal: which file, which column, which line, which value. A bad column in a large
-// file can fail on every row; we keep a few examples of each kind of problem and count the rest.
+// file can fail on every row; we keep a few examples of each kind of problem and count the rest. An issue's
+// `detail` is its problem as a code and facts (issue-detail.ts), so a page can say it in its own language.
+import type { IssueDetail } from "./issue-detail.js";
 
 export interface InputIssue {
   readonly file: string;
@@ -15,12 +17,16 @@ export interface InputIssue {
   readonly value?: string;
   /** What is wrong, phrased to follow the value: "is not a number", "must be 0 or 1". */
   readonly problem: string;
+  /** The problem as a code and facts; absent for a problem with no code (a reader library's own message). */
+  readonly detail?: IssueDetail;
 }
 
 /** Issues of one kind (same column and problem): a few examples and how many in all. */
 export interface IssueGroup {
   readonly column?: string;
   readonly problem: string;
+  /** The problem's code and facts (the first issue's: the group shares its problem text). */
+  readonly detail?: IssueDetail;
   readonly count: number;
   readonly examples: readonly InputIssue[];
 }
@@ -46,8 +52,9 @@ export class InputError extends Error {
   }
 
   /** A problem with the file as a whole (empty, binary, unreadable): one sentence, no rows. */
-  static fileProblem(file: string, problem: string): InputError {
-    return new InputError(file, [{ problem, count: 1, examples: [{ file, problem }] }]);
+  static fileProblem(file: string, problem: string | { problem: string; detail: IssueDetail }): InputError {
+    const issue = typeof problem === "string" ? { problem } : problem;
+    return new InputError(file, [{ ...issue, count: 1, examples: [{ file, ...issue }] }]);
   }
 
   /** Issues collected one by one (the examples are all there is to count). */
@@ -64,7 +71,10 @@ export class IssueCollector {
   readonly sheet: string | undefined;
   /** Rows are records (Parquet), not lines. */
   readonly records: boolean;
-  private readonly groups = new Map<string, { column?: string; problem: string; count: number; examples: InputIssue[] }>();
+  private readonly groups = new Map<
+    string,
+    { column?: string; problem: string; detail?: IssueDetail; count: number; examples: InputIssue[] }
+  >();
 
   constructor(file: string, sheet?: string, records = false) {
     this.file = file;
@@ -83,6 +93,7 @@ export class IssueCollector {
     let group = this.groups.get(key);
     if (!group) {
       group = { column: full.column, problem: full.problem, count: 0, examples: [] };
+      if (full.detail) group.detail = full.detail;
       this.groups.set(key, group);
     }
     group.count++;

@@ -2,6 +2,7 @@
 // too long for the JavaScript engine, a workbook that inflates to gigabytes, an out-of-memory. The figures
 // leave room for a million customers (a CSV of about 100 MB); the README's "Limits" section lists them.
 import { InputError } from "./errors.js";
+import { described } from "./issue-detail.js";
 
 const MiB = 1024 * 1024;
 
@@ -30,19 +31,13 @@ export function formatBytes(bytes: number): string {
 /** Refuses a file larger than MAX_FILE_BYTES, before it is read. */
 export function checkFileSize(bytes: number, file: string): void {
   if (bytes > MAX_FILE_BYTES) {
-    throw InputError.fileProblem(
-      file,
-      `is ${formatBytes(bytes)}; the largest file accepted is ${formatBytes(MAX_FILE_BYTES)} (README: Limits)`,
-    );
+    throw InputError.fileProblem(file, described({ code: "fileTooLarge", bytes, max: MAX_FILE_BYTES }));
   }
 }
 
 /** Refuses a table with more than `limit` (MAX_ROWS) data rows. */
 export function checkRowCount(rows: number, file: string, limit = MAX_ROWS): void {
   if (rows > limit) {
-    throw InputError.fileProblem(
-      file,
-      `has more than ${limit.toLocaleString("en-US")} data rows, the most accepted (README: Limits)`,
-    );
+    throw InputError.fileProblem(file, described({ code: "tooManyRows", limit }));
   }
 }

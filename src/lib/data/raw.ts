@@ -1,5 +1,6 @@
 // A table as read from a file, before any checking: text cells under a header. CSV and XLSX readers both
 // produce it, so validation has one input shape and one set of messages.
+import type { NoteDetail } from "./issue-detail.js";
 
 export interface RawTable {
   /** The file's name as the user knows it, for messages. */
@@ -16,6 +17,8 @@ export interface RawTable {
   readonly rowsAreRecords?: boolean;
   /** What the reader noticed and the user should know (which sheet was read and why, formula and merged cells). */
   readonly notes?: readonly string[];
+  /** The same notes as data (issue-detail.ts), for pages in other languages; by index, where known. */
+  readonly noteDetails?: readonly NoteDetail[];
 }
 
 /** The line number used in messages for data row i. */

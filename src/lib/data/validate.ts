@@ -3,6 +3,7 @@
 // Every problem is collected before failing, so one run tells the user all that is wrong with the file.
 // Browser-safe: the scoring page validates uploads with the same code (requireTarget: false).
 import { IssueCollector, type InputIssue } from "./errors.js";
+import { described, englishNote, noteDetailsOf, type IssueDetail, type NoteDetail } from "./issue-detail.js";
 import { keyedRecord } from "./keyed-record.js";
 import { CategoryNormaliser, type NormalisedValue } from "./normalise.js";
 import { NUMBER_PATTERN, parseFormatted, parseNumber } from "./numbers.js";
@@ -28,6 +29,8 @@ export interface CleaningReport {
   readonly hasTarget: boolean;
   /** Things the user should know that are not errors. */
   readonly notes: readonly string[];
+  /** The same notes as data, in the same order, for pages in other languages. */
+  readonly noteDetails: readonly NoteDetail[];
 }
 
 export interface ValidateOptions {
@@ -103,7 +106,7 @@ function mapColumns(raw: RawTable, against: Schema, requireTarget: boolean, issu
     const target = expected.some((c) => c.name === name) ? name : byLoose.get(looseName(name));
     if (target !== undefined && name !== "") {
       if (schema.has(target)) {
-        issues.add({ column: target, value: name, problem: `repeats column ${schema.get(target)! + 1}: each column may appear once` });
+        issues.add({ column: target, value: name, ...described({ code: "repeatedColumn", position: schema.get(target)! + 1 }) });
         return;
       }
       schema.set(target, index);
@@ -122,36 +125,32 @@ function mapColumns(raw: RawTable, against: Schema, requireTarget: boolean, issu
     if (spec.kind === "target" && !requireTarget) continue;
     const near = extra.find((e) => editDistance(looseName(e.name), looseName(spec.name)) <= 2);
     if (near) {
-      issues.add({ column: spec.name, problem: `is missing (the file has ${JSON.stringify(near.name)}: if that is this column, rename it)` });
+      issues.add({ column: spec.name, ...described({ code: "nearlyNamed", near: near.name }) });
     } else absent.push(spec.name);
   }
   // One line for all of them: a wrong file lacks most columns, and a list of seventeen groups hides that.
   if (absent.length > 0) {
-    const has = raw.header.length > 8 ? `${raw.header.slice(0, 8).join(", ")}, …` : raw.header.join(", ");
-    issues.add({
-      problem: `lacks ${absent.length === 1 ? "a required column" : `${absent.length} required columns`}: ${absent.join(", ")} (its columns: ${has})`,
-    });
+    issues.add(described({ code: "missingColumns", absent, has: raw.header }));
   }
   return { schema, extra, renamed };
 }
 
-function checkNumber(spec: NumericColumn, text: string): { value: number } | { problem: string } {
-  if (text === "") return spec.nullable ? { value: NaN } : { problem: "is blank; this column may not have blanks" };
+function checkNumber(spec: NumericColumn, text: string): { value: number } | { detail: IssueDetail } {
+  if (text === "") return spec.nullable ? { value: NaN } : { detail: { code: "blankNotAllowed" } };
   const value = parseFormatted(text, spec.format);
   if (Number.isNaN(value)) {
     if (MISSING_MARKERS.has(text.toLowerCase())) {
-      return { problem: spec.nullable ? "is not a number (leave missing values blank)" : "is not a number (and this column may not have blanks)" };
+      return { detail: { code: "missingMarker", nullable: spec.nullable } };
     }
-    if (/^[+-]?\d+,\d+$/.test(text)) return { problem: "is not a number (decimal comma? use a point)" };
+    if (/^[+-]?\d+,\d+$/.test(text)) return { detail: { code: "decimalComma" } };
     if (NUMBER_PATTERN.test(text)) {
-      const small = Number(text) === 0;
-      return { problem: `is too ${small ? "small" : "large"} to hold as a number (it would read as ${small ? "0" : "infinity"})` };
+      return { detail: { code: "tooExtreme", small: Number(text) === 0 } };
     }
-    return { problem: "is not a number" };
+    return { detail: { code: "notNumber" } };
   }
-  if (spec.integer && !Number.isInteger(value)) return { problem: "is not a whole number" };
+  if (spec.integer && !Number.isInteger(value)) return { detail: { code: "notWhole" } };
   if ((spec.min !== null && value < spec.min) || (spec.max !== null && value > spec.max)) {
-    return { problem: `is out of range (${spec.min ?? "any"} to ${spec.max ?? "any"})` };
+    return { detail: { code: "outOfRange", min: spec.min, max: spec.max } };
   }
   return { value };
 }
@@ -199,11 +198,15 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
   const spellings = keyedRecord<(string | null)[]>();
   const normalised: NormalisedValue[] = [];
   const notes: string[] = [...(raw.notes ?? [])];
+  const noteDetails = noteDetailsOf(notes, raw.noteDetails);
+  const note = (detail: NoteDetail) => {
+    notes.push(englishNote(detail));
+    noteDetails.push(detail);
+  };
   let ids: string[] = [];
   let churn: Uint8Array | null = null;
   const target = targetColumn(schema);
   const classValue = targetReader(target);
-  const classes = `${target.negative} or ${target.positive}`;
 
   for (const spec of schema.columns) {
     if (spec.kind === "id" && spec.synthetic) {
@@ -223,17 +226,17 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
           ids[r] = text;
           if (text === "") {
             blanks++;
-            rowIssue(r, { column: spec.name, value: text, problem: "is blank; every customer needs an ID" });
+            rowIssue(r, { column: spec.name, value: text, ...described({ code: "blankId" }) });
             continue;
           }
           // A comma or line break in an ID is a sign of a broken file, and would break every CSV made from it.
           if (/[,\r\n]/.test(text)) {
-            rowIssue(r, { column: spec.name, value: text, problem: "has a comma or a line break in it; an ID may not" });
+            rowIssue(r, { column: spec.name, value: text, ...described({ code: "idSeparator" }) });
             continue;
           }
           const first = firstLine.get(text);
           if (first !== undefined) {
-            rowIssue(r, { column: spec.name, value: text, problem: `repeats the ID on line ${first}` });
+            rowIssue(r, { column: spec.name, value: text, ...described({ code: "repeatedId", line: first }) });
           } else firstLine.set(text, rowNumberOf(raw, r));
         }
         break;
@@ -254,12 +257,16 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
           rowIssue(r, {
             column: spec.name,
             value: text,
-            problem: text === "" ? `is blank; ${spec.name} must be ${classes}` : `must be ${classes}`,
+            ...described(
+              text === ""
+                ? { code: "targetBlank", column: spec.name, negative: target.negative, positive: target.positive }
+                : { code: "targetValue", negative: target.negative, positive: target.positive },
+            ),
           });
         }
         // Row-level mode: bad values skip their rows, so the column stands if none is blank.
         if (ok || (skipMode && blanks === 0)) churn = values;
-        else if (!requireTarget && blanks > 0) notes.push(`${spec.name} has ${blanks} blank cells, so it is ignored`);
+        else if (!requireTarget && blanks > 0) note({ code: "targetIgnored", column: spec.name, blanks });
         break;
       }
       case "numeric": {
@@ -271,7 +278,7 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
             values[r] = checked.value;
             if (text === "") blanks++;
           } else {
-            rowIssue(r, { column: spec.name, value: text, problem: checked.problem });
+            rowIssue(r, { column: spec.name, value: text, ...described(checked.detail) });
           }
         }
         numeric[spec.name] = values;
@@ -281,19 +288,19 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
         const normaliser = new CategoryNormaliser(spec);
         const values = new Array<string | null>(n);
         const written = new Array<string | null>(n);
-        const allowed = [...spec.values, ...Object.keys(spec.variants)].map((v) => JSON.stringify(v)).join(", ");
+        const allowed = [...spec.values, ...Object.keys(spec.variants)];
         for (let r = 0; r < n; r++) {
           const text = cell(r, index);
           written[r] = text === "" ? null : text;
           if (text === "") {
             values[r] = null;
             blanks++;
-            if (!spec.nullable) rowIssue(r, { column: spec.name, value: text, problem: "is blank; this column may not have blanks" });
+            if (!spec.nullable) rowIssue(r, { column: spec.name, value: text, ...described({ code: "blankNotAllowed" }) });
             continue;
           }
           const value = normaliser.normalise(text);
           values[r] = value;
-          if (value === null) rowIssue(r, { column: spec.name, value: text, problem: `is not a known value (expected one of ${allowed})` });
+          if (value === null) rowIssue(r, { column: spec.name, value: text, ...described({ code: "unknownLevel", allowed }) });
         }
         category[spec.name] = values;
         spellings[spec.name] = written;
@@ -323,7 +330,7 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
   const extra = keyedRecord<string[]>();
   for (const { name, index } of columns.extra) extra[name] = raw.rows.map((row) => row[index] ?? "");
   if (columns.extra.length > 0) {
-    notes.push(`extra column${columns.extra.length === 1 ? "" : "s"} carried along, not used: ${columns.extra.map((e) => e.name).join(", ")}`);
+    note({ code: "extraColumns", names: columns.extra.map((e) => e.name) });
   }
   const sourceRows = new Int32Array(n);
   for (let r = 0; r < n; r++) sourceRows[r] = rowNumberOf(raw, r);
@@ -349,7 +356,7 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
       if (num) missing[name] = num.reduce((c, v) => c + (Number.isNaN(v) ? 1 : 0), 0);
       else if (cat) missing[name] = cat.reduce((c, v) => c + (v === null ? 1 : 0), 0);
     }
-    notes.push(`${skipped.length} row${skipped.length === 1 ? "" : "s"} left out for bad values`);
+    note({ code: "rowsLeftOut", count: skipped.length });
   }
   const cleaning: CleaningReport = {
     rows: table.nRows,
@@ -362,6 +369,7 @@ export function validateRawTable(raw: RawTable, options: ValidateOptions): Valid
     normalised,
     hasTarget: churn !== null,
     notes,
+    noteDetails,
   };
   return { table, cleaning, spellings: keptSpellings, skipped };
 }

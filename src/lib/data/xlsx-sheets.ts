@@ -5,6 +5,7 @@
 // with an empty row and an empty column, names the sheet in a "Data" column and spells Description
 // "Discerption"; we accept all of that. No file I/O here, so the browser can use it on an upload.
 import { InputError } from "./errors.js";
+import { described, englishNote, type NoteDetail } from "./issue-detail.js";
 import { hasKey, keyedRecord } from "./keyed-record.js";
 import { checkRowCount } from "./limits.js";
 import type { RawTable } from "./raw.js";
@@ -103,8 +104,6 @@ function candidateOf(sheet: SheetRows, schema: Schema | undefined): Candidate | 
   return { sheet, row, schemaMatches: best?.matches ?? 0, churnColumn, dataRows };
 }
 
-const rowsText = (n: number) => `${n.toLocaleString("en-US")} row${n === 1 ? "" : "s"}`;
-
 /**
  * The sheet that holds the customers, and why it was chosen. Ranked by the schema columns it names, then by
  * whether it has a churn column, then by its rows: a sample sheet of 100 rows does not win over the full
@@ -115,29 +114,42 @@ function chooseDataSheet(
   file: string,
   sheets: readonly SheetRows[],
   options: SheetChoiceOptions,
-): { hit: Candidate; note: string | null } {
-  const names = sheets.map((s) => JSON.stringify(s.name)).join(", ");
+): { hit: Candidate; note: NoteDetail | null } {
+  const names = sheets.map((s) => s.name);
   if (options.sheet !== undefined) {
     const wanted = options.sheet.trim();
     const sheet =
       sheets.find((s) => s.name === options.sheet) ?? sheets.find((s) => s.name.trim().toLowerCase() === wanted.toLowerCase());
     if (!sheet) {
-      throw InputError.fileProblem(file, `has no sheet named "${options.sheet}" (from ${options.sheetSource ?? "--sheet"}); its sheets: ${names}`);
+      throw InputError.fileProblem(
+        file,
+        described({ code: "noSuchSheet", sheet: options.sheet, source: options.sheetSource ?? "--sheet", sheets: names }),
+      );
     }
     const hit = candidateOf(sheet, options.schema);
     if (!hit) {
-      throw InputError.fileProblem(file, `sheet "${sheet.name}" (from ${options.sheetSource ?? "--sheet"}) has no header row of column names in its first ${HEADER_SEARCH_ROWS} rows`);
+      throw InputError.fileProblem(
+        file,
+        described({
+          code: "sheetWithoutHeader",
+          sheet: sheet.name,
+          source: options.sheetSource ?? "--sheet",
+          rows: HEADER_SEARCH_ROWS,
+        }),
+      );
     }
-    return { hit, note: `sheet "${sheet.name}" read, as ${options.sheetSource ?? "--sheet"} says` };
+    return { hit, note: { code: "sheetNamed", sheet: sheet.name, source: options.sheetSource ?? "--sheet" } };
   }
   const candidates = sheets.map((s) => candidateOf(s, options.schema)).filter((c): c is Candidate => c !== null);
   if (candidates.length === 0) {
-    const expected = (options.schema ?? SCHEMA_PRESET).columns.slice(0, 4).map((c) => c.name).join(", ");
+    const expected = (options.schema ?? SCHEMA_PRESET).columns.slice(0, 4).map((c) => c.name);
     throw InputError.fileProblem(
       file,
-      sheets.length === 0
-        ? "is a workbook with no sheets"
-        : `has no sheet with a header row of column names (such as ${expected}, …) in its first ${HEADER_SEARCH_ROWS} rows; its sheets: ${names}`,
+      described(
+        sheets.length === 0
+          ? { code: "noSheets" }
+          : { code: "noHeaderSheet", expected, rows: HEADER_SEARCH_ROWS, sheets: names },
+      ),
     );
   }
   const ranked = [...candidates].sort(
@@ -153,18 +165,21 @@ function chooseDataSheet(
   const runnerUp = others[0];
   const why =
     hit.schemaMatches !== runnerUp.schemaMatches
-      ? "it names the most of the expected columns"
+      ? "columns"
       : hit.churnColumn !== runnerUp.churnColumn
-        ? "it has a churn column"
+        ? "churn"
         : hit.dataRows !== runnerUp.dataRows
-          ? "it has the most rows"
-          : "it comes first of sheets alike";
-  const also = others.map((c) => `"${c.sheet.name}" (${rowsText(c.dataRows)})`).join(", ");
+          ? "rows"
+          : "first";
   return {
     hit,
-    note:
-      `sheet "${hit.sheet.name}" (${rowsText(hit.dataRows)}) read because ${why}; ` +
-      `also in the workbook: ${also}; --sheet NAME (or CHURN_SHEET) reads another`,
+    note: {
+      code: "sheetChosen",
+      sheet: hit.sheet.name,
+      rows: hit.dataRows,
+      why,
+      others: others.map((c) => ({ sheet: c.sheet.name, rows: c.dataRows })),
+    },
   };
 }
 
@@ -216,7 +231,7 @@ export function workbookToRawTable(
     width = Math.max(width, cells.length);
   }
   if (body.length === 0) {
-    throw InputError.fileProblem(file, `has a header (sheet ${JSON.stringify(sheet.name)}, row ${headerRow + 1}) but no data rows`);
+    throw InputError.fileProblem(file, described({ code: "sheetHeaderOnly", sheet: sheet.name, row: headerRow + 1 }));
   }
   // Keep the columns that have a name or any data: sheets often start with empty columns.
   const keep: number[] = [];
@@ -229,7 +244,7 @@ export function workbookToRawTable(
     header: keep.map((j) => headerCells[j] ?? ""),
     rows: body.map((b) => keep.map((j) => b.cells[j] ?? "")),
     rowNumbers: Int32Array.from(body, (b) => b.rowNumber),
-    ...(note ? { notes: [note] } : {}),
+    ...(note ? { notes: [englishNote(note)], noteDetails: [note] } : {}),
   };
   return { raw, dictionary: readDictionary(sheets, sheet.name), headerRowNumber: headerRow + 1 };
 }

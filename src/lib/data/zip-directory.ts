@@ -2,7 +2,8 @@
 // without inflating anything: which parts it has, and how large each says it is once unpacked. That is how
 // a workbook that would inflate to gigabytes is refused before a reader starts on it. Browser-safe.
 import { InputError } from "./errors.js";
-import { formatBytes, MAX_WORKBOOK_INFLATED_BYTES } from "./limits.js";
+import { described, type ZipDamage } from "./issue-detail.js";
+import { MAX_WORKBOOK_INFLATED_BYTES } from "./limits.js";
 
 export interface ZipEntry {
   readonly name: string;
@@ -41,8 +42,8 @@ class Reader {
   }
 }
 
-function broken(file: string, why: string): InputError {
-  return InputError.fileProblem(file, `is a zip archive but could not be read as an .xlsx workbook (${why})`);
+function broken(file: string, why: ZipDamage): InputError {
+  return InputError.fileProblem(file, described({ code: "zipBroken", why }));
 }
 
 /** The archive's entries as its central directory lists them. Throws InputError when it is not a readable zip. */
@@ -56,19 +57,19 @@ export function readZipDirectory(bytes: Uint8Array, file: string): ZipEntry[] {
       break;
     }
   }
-  if (end < 0) throw broken(file, "no end of central directory: the file is cut short or not a zip");
+  if (end < 0) throw broken(file, { kind: "noEnd" });
   let count = r.u16(end + 10);
   let offset = r.u32(end + 16);
   if ((count === 0xffff || offset === 0xffffffff) && r.has(end - 20, 20) && r.u32(end - 20) === ZIP64_LOCATOR) {
     const at = r.u64(end - 20 + 8);
-    if (!r.has(at, 56) || r.u32(at) !== ZIP64_EOCD) throw broken(file, "a damaged zip64 directory");
+    if (!r.has(at, 56) || r.u32(at) !== ZIP64_EOCD) throw broken(file, { kind: "zip64" });
     count = r.u64(at + 32);
     offset = r.u64(at + 48);
   }
   const entries: ZipEntry[] = [];
   let at = offset;
   for (let k = 0; k < count; k++) {
-    if (!r.has(at, 46) || r.u32(at) !== CENTRAL) throw broken(file, "a damaged central directory");
+    if (!r.has(at, 46) || r.u32(at) !== CENTRAL) throw broken(file, { kind: "directory" });
     const method = r.u16(at + 10);
     let compressedSize = r.u32(at + 20);
     let size = r.u32(at + 24);
@@ -76,7 +77,7 @@ export function readZipDirectory(bytes: Uint8Array, file: string): ZipEntry[] {
     const extraLength = r.u16(at + 30);
     const commentLength = r.u16(at + 32);
     let localOffset = r.u32(at + 42);
-    if (!r.has(at + 46, nameLength + extraLength)) throw broken(file, "a damaged central directory");
+    if (!r.has(at + 46, nameLength + extraLength)) throw broken(file, { kind: "directory" });
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
     // Zip64: the fields that read 0xffffffff are in the extra field 0x0001, in this order.
     for (let e = at + 46 + nameLength; e + 4 <= at + 46 + nameLength + extraLength; ) {
@@ -105,9 +106,9 @@ export function readZipDirectory(bytes: Uint8Array, file: string): ZipEntry[] {
 export function entryData(bytes: Uint8Array, entry: ZipEntry, file: string): Uint8Array {
   const r = new Reader(bytes);
   const at = entry.localOffset;
-  if (!r.has(at, 30) || r.u32(at) !== LOCAL) throw broken(file, `a damaged entry ${JSON.stringify(entry.name)}`);
+  if (!r.has(at, 30) || r.u32(at) !== LOCAL) throw broken(file, { kind: "entry", entry: entry.name });
   const start = at + 30 + r.u16(at + 26) + r.u16(at + 28);
-  if (!r.has(start, entry.compressedSize)) throw broken(file, `entry ${JSON.stringify(entry.name)} is cut short`);
+  if (!r.has(start, entry.compressedSize)) throw broken(file, { kind: "entryCut", entry: entry.name });
   return bytes.subarray(start, start + entry.compressedSize);
 }
 
@@ -126,8 +127,13 @@ export function checkDeclaredSize(entries: readonly ZipEntry[], file: string): v
   if (total > MAX_WORKBOOK_INFLATED_BYTES && largest) {
     throw InputError.fileProblem(
       file,
-      `unpacks to ${formatBytes(total)} (${largest.name} alone ${formatBytes(largest.size)}); the largest workbook ` +
-        `accepted unpacks to ${formatBytes(MAX_WORKBOOK_INFLATED_BYTES)}: save the data sheet as CSV (README: Limits)`,
+      described({
+        code: "workbookTooLarge",
+        total,
+        largest: largest.name,
+        largestSize: largest.size,
+        max: MAX_WORKBOOK_INFLATED_BYTES,
+      }),
     );
   }
 }

@@ -8,6 +8,7 @@ import type { Schema } from "../data/schema.js";
 import { parseCsv } from "../data/csv.js";
 import { InputError, type IssueGroup } from "../data/errors.js";
 import { checkFileSize } from "../data/limits.js";
+import { described } from "../data/issue-detail.js";
 import type { ChurnTable } from "../data/table.js";
 import { validateRawTable, type CleaningReport, type SkippedRow } from "../data/validate.js";
 import { workbookToRawTable, type SheetRows } from "../data/xlsx-sheets.js";
@@ -56,19 +57,14 @@ export async function readUpload(
   options: UploadOptions = {},
 ): Promise<ParsedUpload> {
   const { readParquet, schema } = options;
-  if (bytes.length === 0)
-    throw InputError.fileProblem(file, "is empty (0 bytes): expected a header line and data rows");
-  if (startsWith(bytes, OLE_MAGIC))
-    throw InputError.fileProblem(file, "is an old-style Excel .xls workbook; save it as .xlsx or as CSV UTF-8");
+  if (bytes.length === 0) throw InputError.fileProblem(file, described({ code: "emptyFile" }));
+  if (startsWith(bytes, OLE_MAGIC)) throw InputError.fileProblem(file, described({ code: "oldXls" }));
   checkFileSize(bytes.length, file);
   const format = startsWith(bytes, ZIP_MAGIC) ? "xlsx" : startsWith(bytes, PARQUET_MAGIC) ? "parquet" : "csv";
   let raw: RawTable;
   if (format === "parquet") {
     if (!readParquet) {
-      throw InputError.fileProblem(
-        file,
-        "is a Parquet file; this page reads CSV and XLSX (npm run score reads Parquet)",
-      );
+      throw InputError.fileProblem(file, described({ code: "parquetNotRead" }));
     }
     raw = await readParquet(bytes, file);
   } else if (format === "xlsx") {
@@ -78,7 +74,7 @@ export async function readUpload(
       sheets = await readSheets(bytes);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw InputError.fileProblem(file, `is a zip archive but could not be read as an .xlsx workbook (${reason})`);
+      throw InputError.fileProblem(file, described({ code: "workbookUnreadable", reason }));
     }
     raw = workbookToRawTable(file, sheets, schema ? { schema } : {}).raw;
   } else {
