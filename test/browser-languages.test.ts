@@ -1,14 +1,22 @@
 // Every translated page in every language, in Chromium: a clean load, <html lang> of its language, a switch
 // that opens the same page in the other language, and no missing string on show (no raw placeholder, and on
-// a translated page none of the English table's sentences nor an English heading).
+// a translated page none of the English table's sentences nor an English heading). Then the Korean pages that
+// show more after a reader's action or with a baseline: /ko/score with a file scored and a file refused, and
+// /ko/changes (and the overview's line) with a baseline's changes.json.
 import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import type { Page } from "playwright-core";
+import { DEMO_CSV } from "../bench/fixtures/scoring-bundle.js";
 import { PROJECT_ROOT } from "../pipeline/settings.js";
 import { translatedPages } from "../scripts/i18n-pages.js";
 import { LANGUAGES, pathInLanguage, SOURCE_LANGUAGE, type Lang } from "../src/i18n/lang.js";
 import { TABLES } from "../src/i18n/tables.js";
-import { assertCleanPage, reportInChromium, waitForReport } from "./helpers/site.js";
+import { parseCsv } from "../src/lib/data/csv.js";
+import { changesArtifact } from "./fixtures/changes.js";
+import { assertChartsNamed, assertCleanPage, reportInChromium, waitForReport } from "./helpers/site.js";
 
 const PAGES = translatedPages(join(PROJECT_ROOT, "src"));
 
@@ -93,4 +101,140 @@ describe("the report in every language", () => {
     for (const who of ko.cards) assert.match(who, /[\uac00-\ud7a3]/, `a Korean card in English: ${who}`);
     for (const who of en.cards) assert.doesNotMatch(who, /[\uac00-\ud7a3]/, `an English card in Korean: ${who}`);
   });
+});
+
+const HANGUL = /[\uac00-\ud7a3]/;
+
+/** Uploads a file on an open Score page and waits for this upload's summary or rejection. */
+async function upload(page: Page, path: string): Promise<string> {
+  await page.$$eval('[data-testid="score-status"]', (nodes) => nodes.forEach((n) => n.setAttribute("data-stale", "")));
+  await page.setInputFiles('[data-testid="score-upload"]', path);
+  await page.waitForSelector(
+    '[data-testid="score-status"]:not([data-stale]) :is([data-testid="score-summary"], [data-testid="score-rejected"])',
+    { timeout: 120_000 },
+  );
+  await waitForReport(page);
+  return (await page.textContent('[data-testid="score-status"]')) ?? "";
+}
+
+function writeCsv(name: string, header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const path = join(mkdtempSync(join(tmpdir(), "languages-")), name);
+  writeFileSync(path, [header, ...rows].map((r) => r.join(",")).join("\n") + "\n");
+  return path;
+}
+
+/** Answers the page's request for changes.json with a build against a baseline, then opens the page. */
+async function withBaseline(page: Page, url: string): Promise<void> {
+  await page.route(/\/_file\/data\/changes\.[0-9a-f]+\.json$/, (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(changesArtifact()) }),
+  );
+  await page.goto(url);
+  await waitForReport(page);
+}
+
+describe("the Korean pages after an upload and with a baseline", () => {
+  const report = reportInChromium();
+  const ko = TABLES.ko;
+  const skip = PAGES.includes("score") ? false : "the Score page is not translated";
+
+  it("/ko/score: a scored file gets its summary, tables and buttons in Korean", { skip }, async () => {
+    const raw = parseCsv(readFileSync(DEMO_CSV), "demo-churn.csv");
+    const path = writeCsv("고객.csv", raw.header, raw.rows.slice(0, 40));
+    const { page, problems } = await report.open("/ko/score");
+    const status = await upload(page, path);
+    assert.match(status, /고객\.csv: 고객 40명의 점수를 [\d.]+초 만에 계산했습니다\(CSV, 파일의 행 40개\)\./);
+    const main = await page.innerText("#observablehq-main");
+    assert.ok(main.includes(ko.score.columns.probability), "the customers table's header is not in Korean");
+    assert.ok(main.includes(ko.score.downloadAll("40")), "the download button is not in Korean");
+    const english = englishSentences().filter((sentence) => main.includes(sentence));
+    assert.deepEqual(english, [], "English sentences on /ko/score after an upload");
+    for (const marker of ["undefined", "NaN", "[object Object]"]) assert.ok(!main.includes(marker), marker);
+    await assertCleanPage(page, problems);
+    await page.close();
+  });
+
+  it(
+    "/ko/score: a file whose every row is bad is refused in Korean, naming the column, rows and value",
+    { skip },
+    async () => {
+      const raw = parseCsv(readFileSync(DEMO_CSV), "demo-churn.csv");
+      const tenure = raw.header.indexOf("Tenure");
+      const rows = raw.rows.slice(0, 2).map((r) => r.map((v, j) => (j === tenure ? "12abc" : v)));
+      const { page, problems } = await report.open("/ko/score");
+      const status = await upload(page, writeCsv("bad.csv", raw.header, rows));
+      assert.match(status, /파일을 받지 않았습니다/);
+      assert.match(status, /bad\.csv에 문제가 2건 있어/);
+      const rejected = (await page.textContent('[data-testid="score-rejected"]')) ?? "";
+      for (const text of ["Tenure 열:", "숫자가 아닙니다", "2번째 줄", "3번째 줄", '"12abc"'])
+        assert.ok(rejected.includes(text), `${text} not in: ${rejected}`);
+      assert.doesNotMatch(rejected, /is not a number|line \d/);
+      await assertCleanPage(page, problems);
+      await page.close();
+    },
+  );
+
+  it("/ko/score: one bad row is skipped and said in Korean; the rest are scored", { skip }, async () => {
+    const raw = parseCsv(readFileSync(DEMO_CSV), "demo-churn.csv");
+    const rows = raw.rows.slice(0, 10).map((r) => [...r]);
+    rows[3][raw.header.indexOf("CityTier")] = "7";
+    const { page, problems } = await report.open("/ko/score");
+    const status = await upload(page, writeCsv("skip.csv", raw.header, rows));
+    assert.match(status, /고객 9명의 점수를/);
+    const skipped = (await page.textContent('[data-testid="score-skipped"]')) ?? "";
+    assert.match(skipped, /전체 10행 중 1행을 건너뛰었습니다/);
+    for (const text of ["CityTier 열:", "허용 범위", "5번째 줄", '"7"']) assert.ok(skipped.includes(text), text);
+    await assertCleanPage(page, problems);
+    await page.close();
+  });
+
+  const changesSkip = PAGES.includes("changes") ? false : "the What changed page is not translated";
+
+  it(
+    "/ko/changes with a baseline: the paragraphs, tables and charts are in Korean",
+    { skip: changesSkip },
+    async () => {
+      const { page, problems } = await report.newPage();
+      await withBaseline(page, report.url + "/ko/changes");
+      await assertCleanPage(page, problems);
+      const text = await page.innerText("#observablehq-main");
+      assert.match(text, /두 빌드에 모두 있는 열 3개 가운데 2개에 드리프트가 있습니다: Tenure/);
+      assert.match(text, /다시 학습한 보람이 있습니다/);
+      for (const title of [
+        ko.changes.driftTitle,
+        ko.changes.backtestTitle,
+        ko.changes.movesTitle,
+        ko.changes.churnTitle,
+      ])
+        assert.ok(text.includes(title), title);
+      const headers = await page.$$eval("main table thead th", (cells) => cells.map((c) => c.textContent ?? ""));
+      for (const header of ko.changes.driftHeaders) assert.ok(headers.includes(header), header);
+      await assertChartsNamed(page, [
+        "Tenure: 구간별 고객 비율",
+        "보정:",
+        ko.changes.movesLabel,
+        ko.changes.churnLabel,
+      ]);
+      const english = englishSentences().filter((sentence) => text.includes(sentence));
+      assert.deepEqual(english, [], "English sentences on /ko/changes");
+      for (const marker of ["undefined", "NaN", "[object Object]"]) assert.ok(!text.includes(marker), marker);
+      await page.close();
+    },
+  );
+
+  it(
+    "/ko/ with a baseline says in Korean what changed most and links to /ko/changes",
+    { skip: changesSkip },
+    async () => {
+      const { page, problems } = await report.newPage();
+      await withBaseline(page, report.url + "/ko/");
+      await assertCleanPage(page, problems);
+      const line = page.locator("#observablehq-main p", { hasText: "may.csv 이후:" });
+      assert.equal(await line.count(), 1, "no Korean what-changed line on /ko/");
+      assert.match((await line.textContent()) ?? "", /Tenure 열이 가장 크게 움직임/);
+      const href = await line.locator("a").evaluate((a) => new URL((a as HTMLAnchorElement).href).pathname);
+      assert.ok(href === "/ko/changes" || href === "/ko/changes.html", href);
+      assert.match(await line.locator("a").innerText(), HANGUL);
+      await page.close();
+    },
+  );
 });

@@ -9,9 +9,10 @@ import type {
   ModelFigures,
   SegmentsSection,
 } from "../lib/changes/artifact.js";
-import { effectText, movementText } from "../lib/changes/prose.js";
 import type { Interval } from "../lib/metrics/bootstrap.js";
 import { formatP, formatPercent } from "../lib/stats/format.js";
+import type { Lang } from "../i18n/lang.js";
+import { pageText } from "../i18n/tables.js";
 import { el } from "./dom.js";
 import { withSwatches } from "./legend.js";
 import { BLANK_LEVEL, type ColumnDrift } from "../lib/stats/drift.js";
@@ -25,29 +26,31 @@ const interval = (f: Interval, digits = 3): string =>
 const pctInterval = (f: Interval): string => `${pct(f.estimate)} [${pct(f.lo)}, ${pct(f.hi)}]`;
 
 /** One row per shared column, largest effect first (the artifact's order). */
-export function driftTable(drift: DriftSection): HTMLTableElement {
+export function driftTable(drift: DriftSection, lang: Lang = "en"): HTMLTableElement {
+  const { s, f } = pageText(lang);
+  const t = s.changes;
   return table(
-    ["column", "kind", "then → now", "test", "p", "effect", "drifted"],
+    t.driftHeaders,
     drift.columns.map((d) => [
       d.column,
-      d.kind === "numeric" ? "number" : "category",
-      movementText(d),
-      d.kind === "numeric" ? "Kolmogorov-Smirnov" : "chi-square",
+      t.kind(d.kind),
+      t.movement(d, f),
+      t.test(d.kind),
       formatP(d.p, { logP: d.logP }),
-      effectText(d) +
-        (d.kind === "numeric" && Number.isFinite(d.wassersteinSd) ? `; W ${fixed(d.wassersteinSd, 2)} sd` : ""),
-      d.drifted ? "yes" : "no",
+      t.effect(d, f) +
+        (d.kind === "numeric" && Number.isFinite(d.wassersteinSd) ? t.wasserstein(fixed(d.wassersteinSd, 2)) : ""),
+      t.yesNo(d.drifted),
     ]),
-    { caption: drift.rule },
+    { caption: t.driftRule(drift.rule) },
   );
 }
 
 /** Bin labels of a drift entry: the baseline's decile ranges for numbers, the levels for categories. */
-export function binLabels(d: ColumnDrift): string[] {
+export function binLabels(d: ColumnDrift, lang: Lang = "en"): string[] {
   if (d.kind === "category") return [...d.levels];
   const cuts = d.bins.cuts;
   const f = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(Math.abs(x) >= 100 ? 0 : 2));
-  const labels = cuts.length === 0 ? ["all"] : [`≤ ${f(cuts[0])}`];
+  const labels = cuts.length === 0 ? [pageText(lang).s.changes.allValues] : [`≤ ${f(cuts[0])}`];
   for (let k = 1; k < cuts.length; k++) labels.push(`${f(cuts[k - 1])} – ${f(cuts[k])}`);
   if (cuts.length > 0) labels.push(`> ${f(cuts[cuts.length - 1])}`);
   if (d.bins.then.length > labels.length) labels.push(BLANK_LEVEL);
@@ -55,31 +58,33 @@ export function binLabels(d: ColumnDrift): string[] {
 }
 
 /** Shares per bin, then beside now, for one column. */
-export function thenNowChart(d: ColumnDrift, { width }: { width: number }): Chart {
-  const labels = binLabels(d);
+export function thenNowChart(d: ColumnDrift, { width }: { width: number }, lang: Lang = "en"): Chart {
+  const t = pageText(lang).s.changes;
+  const labels = binLabels(d, lang);
   const then = d.kind === "numeric" ? d.bins.then : d.then.shares;
   const now = d.kind === "numeric" ? d.bins.now : d.now.shares;
+  const builds = [t.build("baseline"), t.build("now")];
   const rows = labels.flatMap((bin, k) => [
-    { bin, build: "baseline", share: then[k] },
-    { bin, build: "this build", share: now[k] },
+    { bin, build: builds[0], share: then[k] },
+    { bin, build: builds[1], share: now[k] },
   ]);
   const color: Plot.ScaleOptions = {
-    domain: ["baseline", "this build"],
+    domain: builds,
     range: ["var(--theme-foreground-muted)", "var(--theme-foreground-focus)"],
   };
   const chart = Plot.plot({
     width,
     height: 220,
     marginBottom: 60,
-    ariaLabel: `${d.column}: share of customers per ${d.kind === "numeric" ? "range" : "level"}, baseline and this build`,
-    ariaDescription: labels.map((bin, k) => `${bin}: ${pct(then[k])} then, ${pct(now[k])} now`).join("; "),
+    ariaLabel: t.thenNowLabel(d.column, d.kind === "numeric"),
+    ariaDescription: labels.map((bin, k) => t.thenNowItem(bin, pct(then[k]), pct(now[k]))).join("; "),
     fx: {
       domain: labels,
-      label: d.kind === "numeric" ? `${d.column} (baseline's deciles)` : d.column,
+      label: d.kind === "numeric" ? t.decilesAxis(d.column) : d.column,
       tickRotate: -30,
     },
-    x: { domain: ["baseline", "this build"], axis: null },
-    y: { label: "share of customers", tickFormat: "%", grid: true },
+    x: { domain: builds, axis: null },
+    y: { label: t.shareAxis, tickFormat: "%", grid: true },
     color,
     marks: [
       Plot.barY(rows, {
@@ -95,56 +100,58 @@ export function thenNowChart(d: ColumnDrift, { width }: { width: number }): Char
   return withSwatches(chart, color, "changes-chart");
 }
 
-function figureRow(label: string, f: ModelFigures | null): string[] {
+function figureRow(label: string, f: ModelFigures | null, lang: Lang): string[] {
   if (!f) return [label, "", "", "", "", "", "", ""];
+  const { s, f: format } = pageText(lang);
   return [
     label,
-    f.customers.toLocaleString("en-US"),
+    format.count(f.customers),
     interval(f.rocAuc),
     interval(f.prAuc),
     interval(f.brier),
     pctInterval(f.precision),
     pctInterval(f.recall),
-    `${pct(f.calibration.meanPredicted)} vs ${pct(f.calibration.observedRate)} (ECE ${fixed(f.calibration.ece)})`,
+    s.changes.calibrationCell(
+      pct(f.calibration.meanPredicted),
+      pct(f.calibration.observedRate),
+      fixed(f.calibration.ece),
+    ),
   ];
 }
 
 /** The baseline's model on the new customers, beside the new model on its test set. */
-export function backtestTable(b: BacktestSection): HTMLTableElement {
+export function backtestTable(b: BacktestSection, lang: Lang = "en"): HTMLTableElement {
+  const t = pageText(lang).s.changes;
   return table(
-    ["", "customers", "ROC-AUC", "PR-AUC", "Brier", "precision", "recall", "predicted vs observed churn"],
+    t.backtestHeaders,
     [
-      figureRow(
-        `Last build's model on this file's customers (threshold ${fixed(b.onNewCustomers.threshold)})`,
-        b.onNewCustomers,
-      ),
-      figureRow(`New model on its held-out test set (threshold ${fixed(b.newModel.threshold)})`, b.newModel),
-      ...(b.baselineOnItsTest
-        ? [figureRow("Last build's model on its own test set, as it reported", b.baselineOnItsTest)]
-        : []),
+      figureRow(t.backtestOld(fixed(b.onNewCustomers.threshold)), b.onNewCustomers, lang),
+      figureRow(t.backtestNew(fixed(b.newModel.threshold)), b.newModel, lang),
+      ...(b.baselineOnItsTest ? [figureRow(t.backtestOwn, b.baselineOnItsTest, lang)] : []),
     ],
-    { numericFrom: 1, caption: b.method },
+    { numericFrom: 1, caption: t.backtestMethod(b.method) },
   );
 }
 
-const CALIBRATION_MODELS = ["last build's model, this file", "new model, its test set"];
-const calibrationColor: Plot.ScaleOptions = { domain: CALIBRATION_MODELS, scheme: "observable10" };
-
 /** Predicted against observed churn per probability bin, the backtest beside the new model's test set. */
-export function calibrationChart(b: BacktestSection, { width }: { width: number }): Chart {
+export function calibrationChart(b: BacktestSection, { width }: { width: number }, lang: Lang = "en"): Chart {
+  const { s, f } = pageText(lang);
+  const t = s.changes;
+  const models = t.calibrationModels;
+  const calibrationColor: Plot.ScaleOptions = { domain: [...models], scheme: "observable10" };
   const rows = [
-    ...b.onNewCustomers.calibration.bins.map((bin) => ({ ...bin, model: CALIBRATION_MODELS[0] })),
-    ...b.newModel.calibration.bins.map((bin) => ({ ...bin, model: CALIBRATION_MODELS[1] })),
+    ...b.onNewCustomers.calibration.bins.map((bin) => ({ ...bin, model: models[0] })),
+    ...b.newModel.calibration.bins.map((bin) => ({ ...bin, model: models[1] })),
   ];
   const chart = Plot.plot({
     width: Math.min(width, 520),
     height: 300,
-    ariaLabel: "Calibration: observed churn rate against mean predicted probability per bin",
+    ariaLabel: t.calibrationLabel,
     ariaDescription: rows
-      .map((r) => `${r.model}: predicted ${pct(r.meanPredicted)}, observed ${pct(r.observedRate)} (${r.count})`)
+      .map((r) => t.calibrationItem(r.model, pct(r.meanPredicted), pct(r.observedRate), f.count(r.count)))
       .join("; "),
-    x: { domain: [0, 1], label: "mean predicted probability", tickFormat: "%" },
-    y: { domain: [0, 1], label: "observed churn rate", tickFormat: "%", grid: true },
+    x: { domain: [0, 1], label: t.predictedAxis, tickFormat: "%" },
+    y: { domain: [0, 1], label: t.observedAxis, tickFormat: "%", grid: true },
     color: calibrationColor,
     marks: [
       Plot.line(
@@ -162,7 +169,9 @@ export function calibrationChart(b: BacktestSection, { width }: { width: number 
 }
 
 /** The move matrix as cells: baseline segment down, new segment across, matched pairs outlined. */
-export function movesChart(s: SegmentsSection, { width }: { width: number }): Chart {
+export function movesChart(s: SegmentsSection, { width }: { width: number }, lang: Lang = "en"): Chart {
+  const { s: text, f } = pageText(lang);
+  const t = text.changes;
   const thenLabel = (id: number) => `${id} · ${s.then[id]?.name ?? ""}`;
   const nowLabel = (id: number) => `${id} · ${s.now[id]?.name ?? ""}`;
   const cells = s.moves.flatMap((row, i) =>
@@ -173,14 +182,14 @@ export function movesChart(s: SegmentsSection, { width }: { width: number }): Ch
     height: 80 + 36 * s.moves.length,
     marginLeft: 240,
     marginBottom: 110,
-    ariaLabel: "Customers by baseline segment (rows) and new segment (columns)",
+    ariaLabel: t.movesLabel,
     ariaDescription: cells
       .filter((c) => c.n > 0)
       .map((c) => `${c.then} → ${c.now}: ${c.n}`)
       .join("; "),
-    x: { label: "segment in this build", tickRotate: -30, domain: s.now.map((c) => nowLabel(c.id)) },
-    y: { label: "segment in the baseline", domain: s.then.map((c) => thenLabel(c.id)) },
-    color: { type: "linear", scheme: "blues", label: "customers" },
+    x: { label: t.movesNowAxis, tickRotate: -30, domain: s.now.map((c) => nowLabel(c.id)) },
+    y: { label: t.movesThenAxis, domain: s.then.map((c) => thenLabel(c.id)) },
+    color: { type: "linear", scheme: "blues", label: t.customersLegend },
     marks: [
       Plot.cell(cells, { x: "now", y: "then", fill: "n", inset: 1, tip: true }),
       Plot.cell(
@@ -190,7 +199,7 @@ export function movesChart(s: SegmentsSection, { width }: { width: number }): Ch
       Plot.text(cells, {
         x: "now",
         y: "then",
-        text: (c: { n: number }) => c.n.toLocaleString("en-US"),
+        text: (c: { n: number }) => f.count(c.n),
         fill: "currentColor",
         stroke: "var(--theme-background)",
         strokeWidth: 3,
@@ -201,34 +210,37 @@ export function movesChart(s: SegmentsSection, { width }: { width: number }): Ch
 }
 
 /** Each matched pair: size and churn then and now. */
-export function segmentsTable(s: SegmentsSection): HTMLTableElement {
+export function segmentsTable(s: SegmentsSection, lang: Lang = "en"): HTMLTableElement {
+  const { s: text, f } = pageText(lang);
+  const words = text.changes;
   const rate = (r: number | null, lo: number | null, hi: number | null) =>
-    r === null ? "n/a (no labels)" : `${pct(r)} [${pct(lo ?? NaN)}, ${pct(hi ?? NaN)}]`;
+    r === null ? words.noLabels : `${pct(r)} [${pct(lo ?? NaN)}, ${pct(hi ?? NaN)}]`;
   return table(
-    ["baseline segment", "matched segment now", "size then", "size now", "churn then", "churn now"],
+    words.segmentHeaders,
     s.then.map((t) => {
       const n = t.matchedTo === null ? null : s.now[t.matchedTo];
       return [
         `${t.id} · ${t.name}`,
-        n ? `${n.id} · ${n.name}` : "none left to match",
-        t.size.toLocaleString("en-US"),
-        n ? n.size.toLocaleString("en-US") : "",
+        n ? `${n.id} · ${n.name}` : words.noneLeft,
+        f.count(t.size),
+        n ? f.count(n.size) : "",
         rate(t.churnRate, t.churnRateLow, t.churnRateHigh),
         n ? rate(n.churnRate, n.churnRateLow, n.churnRateHigh) : "",
       ];
     }),
-    { numericFrom: 2, caption: `Segments matched by ${s.matchedBy}.` },
+    { numericFrom: 2, caption: words.matchedBy(s.matchedBy) },
   );
 }
 
 /** The churn rate then and now (or expected now) with 95% intervals. */
-export function churnRateChart(c: ChangesArtifact, { width }: { width: number }): Chart {
+export function churnRateChart(c: ChangesArtifact, { width }: { width: number }, lang: Lang = "en"): Chart {
+  const t = pageText(lang).s.changes;
   const r = c.churnRate;
-  const rows = [{ build: "baseline", rate: r.then.rate, low: r.then.low, high: r.then.high }];
-  if (r.now) rows.push({ build: "this build", rate: r.now.rate, low: r.now.low, high: r.now.high });
+  const rows = [{ build: t.build("baseline"), rate: r.then.rate, low: r.then.low, high: r.then.high }];
+  if (r.now) rows.push({ build: t.build("now"), rate: r.now.rate, low: r.now.low, high: r.now.high });
   else if (r.expected) {
     rows.push({
-      build: "this build (expected)",
+      build: t.build("expected"),
       rate: r.expected.rate,
       low: r.expected.low / r.expected.n,
       high: r.expected.high / r.expected.n,
@@ -238,9 +250,9 @@ export function churnRateChart(c: ChangesArtifact, { width }: { width: number })
     width: Math.min(width, 480),
     height: 140,
     marginLeft: 140,
-    ariaLabel: "Churn rate, baseline and this build, with 95% intervals",
-    ariaDescription: rows.map((d) => `${d.build}: ${pct(d.rate)} (${pct(d.low)} to ${pct(d.high)})`).join("; "),
-    x: { label: "churn rate", tickFormat: "%", grid: true, zero: true },
+    ariaLabel: t.churnLabel,
+    ariaDescription: rows.map((d) => t.churnItem(d.build, pct(d.rate), pct(d.low), pct(d.high))).join("; "),
+    x: { label: t.churnAxis, tickFormat: "%", grid: true, zero: true },
     y: { label: null, domain: rows.map((d) => d.build) },
     marks: [
       Plot.ruleY(rows, { y: "build", x1: "low", x2: "high", stroke: "currentColor", strokeWidth: 2 }),
@@ -258,15 +270,16 @@ export function churnRateChart(c: ChangesArtifact, { width }: { width: number })
 }
 
 /** What the page shows on a build without a baseline: how to make one. */
-export function howToCompare(): HTMLElement {
+export function howToCompare(lang: Lang = "en"): HTMLElement {
+  const [lead, before, between, after] = pageText(lang).s.changes.howTo;
   return el(
     "div",
     { className: "note", role: "note" },
-    el("strong", null, "This build has no baseline. "),
-    "Keep the output of this month's build (a pipeline --out folder, or the published site's dist/ folder), and next month build with ",
+    el("strong", null, lead),
+    before,
     el("code", null, "CHURN_BASELINE=DIR npm run build"),
-    " (or run ",
+    between,
     el("code", null, "npm run pipeline -- --data FILE --baseline DIR --out OUT"),
-    ", which writes OUT/changes.json). This page will then show which columns drifted, how last month's model does on the new customers, and who moved between segments.",
+    after,
   );
 }

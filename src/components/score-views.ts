@@ -5,40 +5,70 @@
 // Reasons arrive after the scores, a chunk at a time: a ReasonsStore holds them for one upload, fills the
 // table cells already on screen in place (so a sort, a scroll or a picked row survive), keeps a progress line
 // current, and lets a download wait for the last chunk.
-import type { IssueGroup } from "../lib/data/errors.js";
+import type { IssueGroup, InputIssue } from "../lib/data/errors.js";
+import type { NoteDetail } from "../lib/data/issue-detail.js";
 import type { ReasonsChunk } from "../lib/scoring/protocol.js";
 import type { ScoredRow } from "../lib/scoring/rows.js";
 import type { Reason } from "../lib/scoring/score.js";
 import type { UploadRejection } from "../lib/scoring/upload.js";
+import type { Lang } from "../i18n/lang.js";
+import { pageText } from "../i18n/tables.js";
 import { el } from "./dom.js";
 
-function issueList(groups: readonly IssueGroup[]): HTMLElement {
+/** A problem in the page's language: from its code and facts, or, without a code, as the reader wrote it. */
+export function problemText(issue: Pick<InputIssue, "problem" | "detail">, lang: Lang = "en"): string {
+  const { s, f } = pageText(lang);
+  return issue.detail ? s.score.problem(issue.detail, f) : s.score.uncoded(issue.problem);
+}
+
+/** A note from the checks in the page's language ("Note: extra columns carried along …"). */
+export function noteView(detail: NoteDetail, lang: Lang = "en"): HTMLElement {
+  const { s, f } = pageText(lang);
+  return el("p", { className: "muted" }, s.score.note(s.score.noteText(detail, f)));
+}
+
+/** Problems as one line each, for a message in running text (the what-if form's). */
+export function problemsText(groups: readonly IssueGroup[], lang: Lang = "en"): string {
+  const { s } = pageText(lang);
+  return groups
+    .flatMap((group) =>
+      group.examples.map((example) => {
+        const value = example.value !== undefined ? `${JSON.stringify(example.value)}${s.score.valueJoin}` : "";
+        const column = example.column !== undefined ? `${s.score.groupHead(example.column)} ` : "";
+        return `${column}${value}${problemText(example, lang)}`;
+      }),
+    )
+    .join("; ");
+}
+
+function issueList(groups: readonly IssueGroup[], lang: Lang): HTMLElement {
+  const { s, f } = pageText(lang);
+  const t = s.score;
   const list = el("ul");
   for (const group of groups) {
     const item = el("li");
-    const head = el("strong", null, group.column !== undefined ? `Column ${group.column}` : "The file");
-    item.append(head, ` ${group.problem}`);
+    const head = el("strong", null, t.groupHead(group.column));
+    item.append(head, ` ${problemText(group, lang)}`);
     if (group.count > 1 || group.examples.some((e) => e.row !== undefined)) {
-      item.append(` (${group.count} ${group.count === 1 ? "row" : "rows"})`);
+      item.append(` (${t.groupCount(group.count, f.count(group.count))})`);
       const examples = el("ul");
       for (const example of group.examples) {
         if (example.row === undefined && example.value === undefined) continue;
         const where =
           example.row === undefined
             ? ""
-            : example.sheet !== undefined
-              ? `sheet row ${example.row}`
-              : example.record
-                ? `row ${example.row}`
-                : `line ${example.row}`;
+            : t.place(
+                example.sheet !== undefined ? "sheetRow" : example.record ? "record" : "line",
+                String(example.row),
+              );
         const li = el("li");
         if (where) li.append(`${where}: `);
-        if (example.value !== undefined) li.append(el("code", null, JSON.stringify(example.value)), " ");
-        li.append(example.problem);
+        if (example.value !== undefined) li.append(el("code", null, JSON.stringify(example.value)), t.valueJoin);
+        li.append(problemText(example, lang));
         examples.append(li);
       }
       const rest = group.count - group.examples.length;
-      if (rest > 0) examples.append(el("li", null, `… and ${rest} more like this`));
+      if (rest > 0) examples.append(el("li", null, t.more(f.count(rest))));
       if (examples.childElementCount > 0) item.append(examples);
     }
     list.append(item);
@@ -47,34 +77,41 @@ function issueList(groups: readonly IssueGroup[]): HTMLElement {
 }
 
 /** A rejected file: nothing was scored, and everything that is wrong with it. */
-export function rejectionView(rejection: UploadRejection): HTMLElement {
+export function rejectionView(rejection: UploadRejection, lang: Lang = "en"): HTMLElement {
+  const { s, f } = pageText(lang);
   const box = el("div", { className: "caution" });
   box.setAttribute("role", "alert");
   box.dataset.testid = "score-rejected";
-  box.append(el("strong", null, "File rejected: nothing was scored. "));
-  box.append(
-    `${rejection.file} has ${rejection.total === 1 ? "a problem" : `${rejection.total} problems`} that stop it being read as customers with the report's columns:`,
-  );
-  box.append(issueList(rejection.groups));
+  box.append(el("strong", null, s.score.rejectedTitle));
+  box.append(s.score.rejected(rejection.file, rejection.total, f.count(rejection.total)));
+  box.append(issueList(rejection.groups, lang));
   return box;
 }
 
 /** Rows left out for bad values, by problem, with a few examples of each. */
-export function skippedView(skipped: number, rowsInFile: number, groups: readonly IssueGroup[]): HTMLElement {
+export function skippedView(
+  skipped: number,
+  rowsInFile: number,
+  groups: readonly IssueGroup[],
+  lang: Lang = "en",
+): HTMLElement {
+  const { s, f } = pageText(lang);
   const box = el("div", { className: "warning" });
   box.setAttribute("role", "status");
   box.dataset.testid = "score-skipped";
-  box.append(
-    el("strong", null, `${skipped.toLocaleString("en-US")} of ${rowsInFile.toLocaleString("en-US")} rows skipped. `),
-  );
-  box.append(
-    "They have values the model cannot take, so they were not scored and are not in the tables or downloads below. Fix them in the file and upload it again:",
-  );
-  box.append(issueList(groups));
+  box.append(el("strong", null, s.score.skippedTitle(f.count(skipped), f.count(rowsInFile))));
+  box.append(s.score.skipped);
+  box.append(issueList(groups, lang));
   return box;
 }
 
-export function progressView(stage: string, done: number, total: number): HTMLElement {
+export function progressView(
+  stage: "reading" | "checking" | "scoring",
+  done: number,
+  total: number,
+  lang: Lang = "en",
+): HTMLElement {
+  const { s, f } = pageText(lang);
   const box = el("div");
   box.dataset.testid = "score-progress";
   const bar = el("progress");
@@ -82,19 +119,25 @@ export function progressView(stage: string, done: number, total: number): HTMLEl
   bar.value = done;
   box.append(
     bar,
-    ` ${stage}${total > 1 ? ` ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} customers` : "…"}`,
+    ` ${s.score.stage(stage)}${total > 1 ? ` ${s.score.stageCount(f.count(done), f.count(total))}` : "…"}`,
   );
   return box;
 }
 
 /** Horizontal bars of the reasons raising (red) and lowering (blue) one customer's risk. */
-export function reasonsView(up: readonly Reason[], down: readonly Reason[], units: string): HTMLElement {
+export function reasonsView(
+  up: readonly Reason[],
+  down: readonly Reason[],
+  units: string,
+  lang: Lang = "en",
+): HTMLElement {
+  const { s, f } = pageText(lang);
   const box = el("div");
   box.dataset.testid = "score-reasons";
   const max = Math.max(1e-12, ...up.map((r) => Math.abs(r.contribution)), ...down.map((r) => Math.abs(r.contribution)));
   const section = (title: string, list: readonly Reason[], color: string) => {
     box.append(el("h4", null, title));
-    if (list.length === 0) box.append(el("p", null, "none"));
+    if (list.length === 0) box.append(el("p", null, s.score.none));
     for (const r of list) {
       const row = el("div");
       row.style.display = "grid";
@@ -105,21 +148,15 @@ export function reasonsView(up: readonly Reason[], down: readonly Reason[], unit
       bar.style.height = "0.8rem";
       bar.style.width = `${(100 * Math.abs(r.contribution)) / max}%`;
       bar.style.background = color;
-      const value = el("span", null, `${r.contribution > 0 ? "+" : ""}${r.contribution.toFixed(3)}`);
+      const value = el("span", null, `${r.contribution > 0 ? "+" : ""}${f.number(r.contribution, 3)}`);
       value.style.fontVariantNumeric = "tabular-nums";
       row.append(el("span", null, `${r.column} = ${r.value}`), bar, value);
       box.append(row);
     }
   };
-  section("Raise the risk most", up, "var(--theme-red, #d62728)");
-  section("Lower the risk most", down, "var(--theme-blue, #1f77b4)");
-  box.append(
-    el(
-      "p",
-      { className: "muted" },
-      `Contributions in ${units}, relative to the average customer the model saw in training.`,
-    ),
-  );
+  section(s.score.raiseMost, up, "var(--theme-red, #d62728)");
+  section(s.score.lowerMost, down, "var(--theme-blue, #1f77b4)");
+  box.append(el("p", { className: "muted" }, s.score.units(units)));
   return box;
 }
 
@@ -147,8 +184,6 @@ export function slug(text: string): string {
   );
 }
 
-const fmt = (n: number) => n.toLocaleString("en-US");
-
 export type ReasonsState = "running" | "done" | "failed" | "none";
 
 /** The reasons of one upload's customers as they arrive from the worker. */
@@ -170,7 +205,10 @@ export class ReasonsStore {
   private readonly waiting = new Map<number, HTMLElement[]>();
   private readonly listeners = new Set<() => void>();
 
-  constructor(probability: Float64Array, pending: boolean) {
+  private readonly lang: Lang;
+
+  constructor(probability: Float64Array, pending: boolean, lang: Lang = "en") {
+    this.lang = lang;
     this.total = probability.length;
     this.probability = probability;
     this.up = new Array<string>(this.total).fill("");
@@ -238,7 +276,7 @@ export class ReasonsStore {
     span.dataset.reasons = which;
     if (this.known[i] || this.state !== "running") span.textContent = which === "up" ? this.up[i] : this.down[i];
     else {
-      span.textContent = "computing…";
+      span.textContent = pageText(this.lang).s.score.computing;
       span.className = "muted";
       span.dataset.pending = "";
       const list = this.waiting.get(i);
@@ -284,6 +322,8 @@ export class ReasonsStore {
     const box = el("div");
     box.dataset.testid = "score-reasons-progress";
     box.setAttribute("role", "status");
+    const { s, f } = pageText(this.lang);
+    const fmt = f.count;
     const render = () => {
       box.dataset.state = this.state;
       box.replaceChildren();
@@ -292,27 +332,32 @@ export class ReasonsStore {
         bar.max = Math.max(this.total, 1);
         bar.value = this.done;
         const high = this.highRiskDone();
-        const highText =
-          high.flagged === 0
-            ? ""
-            : high.done === high.flagged
-              ? `; all ${fmt(high.flagged)} high-risk customers have theirs`
-              : `; high-risk customers first (${fmt(high.done)} of ${fmt(high.flagged)} so far)`;
         box.append(
           bar,
-          ` Computing reasons… ${fmt(this.done)} of ${fmt(this.total)} customers${highText}. The scores, segments and downloads are ready; reasons fill in as they come.`,
+          ` ${s.score.reasonsRunning({
+            done: fmt(this.done),
+            total: fmt(this.total),
+            high:
+              high.flagged === 0
+                ? null
+                : { all: high.done === high.flagged, done: fmt(high.done), flagged: fmt(high.flagged) },
+          })}`,
         );
       } else if (this.state === "done") {
         box.append(
           el(
             "span",
             { className: "muted" },
-            `Reasons computed for all ${fmt(this.total)} customers in ${(this.wallMs / 1000).toFixed(1)} s (exact TreeSHAP, ${fmt(Math.round(this.total / Math.max(this.reasonsMs / 1000, 1e-9)))} customers a second).`,
+            s.score.reasonsDone({
+              total: fmt(this.total),
+              seconds: f.number(this.wallMs / 1000, 1),
+              rate: fmt(Math.round(this.total / Math.max(this.reasonsMs / 1000, 1e-9))),
+            }),
           ),
         );
       } else if (this.state === "failed") {
         box.className = "caution";
-        box.append(`Reasons could not be computed: ${this.message}. The scores and segments above are unaffected.`);
+        box.append(s.score.reasonsFailed(this.message));
       }
     };
     render();
@@ -336,7 +381,9 @@ export function reasonsDownloadButton(
   make: () => string,
   store: ReasonsStore,
   testid?: string,
+  lang: Lang = "en",
 ): HTMLButtonElement {
+  const { s, f } = pageText(lang);
   const button = el("button", null, label);
   button.type = "button";
   if (testid) button.dataset.testid = testid;
@@ -347,7 +394,7 @@ export function reasonsDownloadButton(
     queued = true;
     button.setAttribute("aria-busy", "true");
     const show = () => {
-      button.textContent = `${label}: waiting for reasons, ${fmt(store.done)} of ${fmt(store.total)}…`;
+      button.textContent = s.score.waiting(label, f.count(store.done), f.count(store.total));
     };
     show();
     const off = store.onChange(show);

@@ -1,9 +1,13 @@
 // English: the language the pages are written in. Every other table has the same keys (strings.ts).
 import { describeD } from "../lib/stats/tests.js";
+import { enChanges } from "./en-changes.js";
+import { enScore } from "./en-score.js";
 import type { Strings } from "./strings.js";
 import { enSegments } from "./en-segments.js";
 
 export const en: Strings = {
+  score: enScore,
+  changes: enChanges,
   common: {
     languageName: "English",
     switchLabel: "Read this page in English",
@@ -68,8 +72,18 @@ export const en: Strings = {
     },
     models: { title: "Models", headings: {} },
     segments: enSegments.page,
-    score: { title: "Score customers", headings: {} },
-    changes: { title: "What changed", headings: {} },
+    score: {
+      title: "Score customers",
+      headings: {
+        main: "Score your customers",
+        threshold: "Decision threshold",
+        customers: "Customers",
+        segments: "By segment",
+        downloads: "Downloads",
+        whatIf: "What if?",
+      },
+    },
+    changes: { title: "What changed", headings: { main: "What changed since the last build" } },
   },
   index: {
     whatChanged: "What changed",

@@ -2,6 +2,8 @@
 import type { HypothesisResult, MeanGroup, RateGroup } from "../lib/stats/hypotheses.js";
 import { describeD } from "../lib/stats/tests.js";
 import type { Formatters } from "./format.js";
+import { koChanges } from "./ko-changes.js";
+import { koScore } from "./ko-score.js";
 import type { Strings } from "./strings.js";
 import { koSegments } from "./ko-segments.js";
 
@@ -122,6 +124,8 @@ function complaintVerdict(h: HypothesisResult, f: Formatters): string {
 }
 
 export const ko: Strings = {
+  score: koScore,
+  changes: koChanges,
   common: {
     languageName: "한국어",
     switchLabel: "이 페이지를 한국어로 보기",
@@ -187,8 +191,18 @@ export const ko: Strings = {
     },
     models: { title: "모델", headings: {} },
     segments: koSegments.page,
-    score: { title: "고객 점수 매기기", headings: {} },
-    changes: { title: "변경 사항", headings: {} },
+    score: {
+      title: "고객 점수 매기기",
+      headings: {
+        main: "우리 고객의 이탈 위험 점수 매기기",
+        threshold: "판정 임계값",
+        customers: "고객",
+        segments: "세그먼트별",
+        downloads: "내려받기",
+        whatIf: "값을 바꿔 보면?",
+      },
+    },
+    changes: { title: "변경 사항", headings: { main: "지난 빌드 이후 달라진 점" } },
   },
   index: {
     whatChanged: "지난 빌드 대비 변경 사항",

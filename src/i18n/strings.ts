@@ -6,6 +6,8 @@
 import type { HypothesisResult } from "../lib/stats/hypotheses.js";
 import type { Formatters } from "./format.js";
 import type { SegmentsStrings } from "./segments-strings.js";
+import type { ScoreStrings } from "./score-strings.js";
+import type { ChangesStrings } from "./changes-strings.js";
 
 export type PageId = "index" | "data" | "eda" | "hypotheses" | "models" | "segments" | "score" | "changes";
 
@@ -371,6 +373,8 @@ export interface HypothesisStrings {
 
 export interface Strings {
   readonly common: CommonStrings;
+  readonly score: ScoreStrings;
+  readonly changes: ChangesStrings;
   readonly pages: Readonly<Record<PageId, PageNames>>;
   readonly index: IndexStrings;
   readonly hypothesis: HypothesisStrings;
