@@ -1,5 +1,6 @@
 // Every page of the built report is usable by everyone: no serious or critical axe-core violation in the light
-// or the dark theme (Framework's theme follows prefers-color-scheme, which Chromium emulates), no sideways
+// or the dark theme (Framework's theme follows prefers-color-scheme, which Chromium emulates) nor on a 375 px
+// wide screen (where wide tables scroll inside their own box, which must then take focus), no sideways
 // scroll on a 375 px wide screen, every chart's text alternative giving its figures, and every control
 // reachable with the Tab key alone.
 import assert from "node:assert/strict";
@@ -88,9 +89,22 @@ describe("accessibility of the built report", () => {
     }
   }
 
-  for (const theme of THEMES) {
-    it(`/score with the sample file scored, in the ${theme} theme, has no serious or critical axe-core violation`, async () => {
+  for (const path of PAGES) {
+    it(`${path} at ${PHONE_WIDTH} px has no serious or critical axe-core violation`, async () => {
       const { page } = await report.newPage();
+      await page.setViewportSize({ width: PHONE_WIDTH, height: 800 });
+      await page.goto(report.url + path);
+      await waitForReport(page);
+      assert.deepEqual(describeViolations(await runAxe(page)), [], `axe-core on ${path} at ${PHONE_WIDTH} px`);
+      await page.close();
+    });
+  }
+
+  for (const [theme, width] of [...THEMES.map((t) => [t, null] as const), ["light", PHONE_WIDTH] as const]) {
+    const where = width === null ? `in the ${theme} theme` : `at ${width} px`;
+    it(`/score with the sample file scored, ${where}, has no serious or critical axe-core violation`, async () => {
+      const { page } = await report.newPage();
+      if (width !== null) await page.setViewportSize({ width, height: 800 });
       await page.emulateMedia({ colorScheme: theme });
       await page.goto(report.url + "/score");
       await waitForReport(page);
@@ -101,7 +115,7 @@ describe("accessibility of the built report", () => {
       await page.setInputFiles('[data-testid="score-upload"]', sample);
       await page.waitForSelector('[data-testid="score-summary"]', { timeout: 120_000 });
       await waitForReport(page);
-      assert.deepEqual(describeViolations(await runAxe(page)), [], `axe-core on /score after an upload (${theme})`);
+      assert.deepEqual(describeViolations(await runAxe(page)), [], `axe-core on /score after an upload (${where})`);
       await page.close();
     });
   }
