@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { assignNearest, chooseK, fitKMeans, silhouetteSample, silhouetteScore } from "../pipeline/segments/kmeans.js";
+import {
+  assignNearest,
+  chooseK,
+  fitKMeans,
+  silhouetteSample,
+  silhouetteScore,
+  silhouetteScores,
+} from "../pipeline/segments/kmeans.js";
 import { mulberry32, randomNormal } from "../src/lib/random.js";
 
 function blobs(n: number, seed: number): Float64Array {
@@ -98,4 +105,50 @@ test("the silhouette sample is everything below the cap and a sorted seeded subs
   assert.equal(s.length, 10);
   assert.deepEqual(s, silhouetteSample(100, 10, 1));
   for (let i = 1; i < s.length; i++) assert.ok(s[i] > s[i - 1]);
+});
+
+// The silhouette of one labelling as it was computed before the k range shared its distances: the reference.
+function silhouetteOne(points: Float64Array, d: number, labels: Int32Array, k: number): number {
+  const n = labels.length;
+  const counts = new Int32Array(k);
+  for (let i = 0; i < n; i++) counts[labels[i]]++;
+  if (counts.filter((c) => c > 0).length < 2) return NaN;
+  const sums = new Float64Array(n * k);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      let s = 0;
+      for (let t = 0; t < d; t++) s += (points[i * d + t] - points[j * d + t]) ** 2;
+      const dist = Math.sqrt(s);
+      sums[i * k + labels[j]] += dist;
+      sums[j * k + labels[i]] += dist;
+    }
+  }
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const li = labels[i];
+    if (counts[li] <= 1) continue;
+    const a = sums[i * k + li] / (counts[li] - 1);
+    let b = Infinity;
+    for (let c = 0; c < k; c++) if (c !== li && counts[c] > 0) b = Math.min(b, sums[i * k + c] / counts[c]);
+    const denom = Math.max(a, b);
+    total += denom > 0 ? (b - a) / denom : 0;
+  }
+  return total / n;
+}
+
+test("silhouetteScores gives each labelling's silhouette bit for bit, from distances computed once", () => {
+  const random = mulberry32(9);
+  const n = 300;
+  const points = Float64Array.from({ length: n * 3 }, () => random());
+  const labellings = [2, 3, 5, 7].map((k) => ({
+    k,
+    labels: Int32Array.from({ length: n }, (_, i) => (i % 11 === 0 ? 0 : Math.floor(random() * k))),
+  }));
+  labellings.push({ k: 4, labels: new Int32Array(n) });
+  const scores = silhouetteScores(points, 3, labellings);
+  labellings.forEach(({ labels, k }, q) => {
+    assert.ok(Object.is(scores[q], silhouetteOne(points, 3, labels, k)), `k ${k}`);
+    assert.ok(Object.is(silhouetteScore(points, 3, labels, k), scores[q]));
+  });
+  assert.ok(Number.isNaN(scores[4]));
 });

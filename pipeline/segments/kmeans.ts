@@ -193,16 +193,37 @@ export function fitKMeans(points: Float64Array, d: number, k: number, options: K
  * convention, as scikit-learn). Returns NaN for fewer than 2 non-empty clusters.
  */
 export function silhouetteScore(points: Float64Array, d: number, labels: Int32Array, k: number): number {
-  const n = labels.length;
-  const counts = new Int32Array(k);
-  for (let i = 0; i < n; i++) counts[labels[i]]++;
-  let nonEmpty = 0;
-  for (let c = 0; c < k; c++) if (counts[c] > 0) nonEmpty++;
-  if (nonEmpty < 2) return NaN;
+  return silhouetteScores(points, d, [{ labels, k }])[0];
+}
 
-  const sums = new Float64Array(n * k);
+/**
+ * silhouetteScore of several labellings of the same points (the k range), each pair's distance computed
+ * once for all of them. Each labelling's sums are added in the same order as on its own, so every score is
+ * bit for bit silhouetteScore's.
+ */
+export function silhouetteScores(
+  points: Float64Array,
+  d: number,
+  labellings: readonly { readonly labels: Int32Array; readonly k: number }[],
+): number[] {
+  const n = points.length / d;
+  const out: number[] = labellings.map(() => NaN);
+  // Only labellings with two clusters or more are scored.
+  const scored: { at: number; labels: Int32Array; k: number; counts: Int32Array; sums: Float64Array }[] = [];
+  labellings.forEach(({ labels, k }, at) => {
+    if (labels.length !== n) throw new Error(`silhouette: ${labels.length} labels for ${n} points`);
+    const counts = new Int32Array(k);
+    for (let i = 0; i < n; i++) counts[labels[i]]++;
+    let nonEmpty = 0;
+    for (let c = 0; c < k; c++) if (counts[c] > 0) nonEmpty++;
+    if (nonEmpty >= 2) scored.push({ at, labels, k, counts, sums: new Float64Array(n * k) });
+  });
+  if (scored.length === 0) return out;
+  const m = scored.length;
+  const labelOf = scored.map((s) => s.labels);
+  const kOf = Int32Array.from(scored, (s) => s.k);
+  const sumsOf = scored.map((s) => s.sums);
   for (let i = 0; i < n; i++) {
-    const li = labels[i];
     const oi = i * d;
     for (let j = i + 1; j < n; j++) {
       const oj = j * d;
@@ -212,25 +233,33 @@ export function silhouetteScore(points: Float64Array, d: number, labels: Int32Ar
         s += diff * diff;
       }
       const dist = Math.sqrt(s);
-      sums[i * k + labels[j]] += dist;
-      sums[j * k + li] += dist;
+      for (let q = 0; q < m; q++) {
+        const labels = labelOf[q];
+        const k = kOf[q];
+        const sums = sumsOf[q];
+        sums[i * k + labels[j]] += dist;
+        sums[j * k + labels[i]] += dist;
+      }
     }
   }
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    const li = labels[i];
-    if (counts[li] <= 1) continue;
-    const a = sums[i * k + li] / (counts[li] - 1);
-    let b = Infinity;
-    for (let c = 0; c < k; c++) {
-      if (c === li || counts[c] === 0) continue;
-      const m = sums[i * k + c] / counts[c];
-      if (m < b) b = m;
+  for (const { at, labels, k, counts, sums } of scored) {
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const li = labels[i];
+      if (counts[li] <= 1) continue;
+      const a = sums[i * k + li] / (counts[li] - 1);
+      let b = Infinity;
+      for (let c = 0; c < k; c++) {
+        if (c === li || counts[c] === 0) continue;
+        const mean = sums[i * k + c] / counts[c];
+        if (mean < b) b = mean;
+      }
+      const denom = Math.max(a, b);
+      total += denom > 0 ? (b - a) / denom : 0;
     }
-    const denom = Math.max(a, b);
-    total += denom > 0 ? (b - a) / denom : 0;
+    out[at] = total / n;
   }
-  return total / n;
+  return out;
 }
 
 /** Rows used for the silhouette: all of them up to `max`, else a seeded sample (sorted, so order-free). */
@@ -266,13 +295,14 @@ export function chooseK(
   const sample = silhouetteSample(n, options.silhouetteMaxRows ?? 10_000, options.seed);
   const samplePoints = new Float64Array(sample.length * d);
   for (let s = 0; s < sample.length; s++) samplePoints.set(points.subarray(sample[s] * d, sample[s] * d + d), s * d);
-  const rows: KChoiceRow[] = [];
   const fits = new Map<number, KMeansFit>();
-  for (let k = kMin; k <= Math.min(kMax, n); k++) {
-    const fit = fitKMeans(points, d, k, options);
-    fits.set(k, fit);
-    const sampleLabels = Int32Array.from(sample, (i) => fit.labels[i]);
-    rows.push({ k, inertia: fit.inertia, silhouette: silhouetteScore(samplePoints, d, sampleLabels, k) });
-  }
+  for (let k = kMin; k <= Math.min(kMax, n); k++) fits.set(k, fitKMeans(points, d, k, options));
+  const ks = [...fits.keys()];
+  const silhouettes = silhouetteScores(
+    samplePoints,
+    d,
+    ks.map((k) => ({ labels: Int32Array.from(sample, (i) => fits.get(k)!.labels[i]), k })),
+  );
+  const rows: KChoiceRow[] = ks.map((k, q) => ({ k, inertia: fits.get(k)!.inertia, silhouette: silhouettes[q] }));
   return { rows, fits };
 }
