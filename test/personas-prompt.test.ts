@@ -91,3 +91,25 @@ test("a Korean card is asked for in Korean; the English prompt is unchanged and 
   assert.match(ko.slice(en.length), /in Korean \(한국어\)/);
   assert.match(ko.slice(en.length), /priority stays "high", "medium" or "low"/);
 });
+
+test("on another table the prompt names the segments' own columns, not the preset's words or meanings", () => {
+  const axes = { recency: "last_login_days", frequency: "support_calls", monetary: "monthly_fee" };
+  // A column of another table named like one of the preset's is not given the preset's meaning.
+  const profile = {
+    ...AT_RISK,
+    distinctive: [
+      { feature: "Tenure", clusterValue: 4.1, baseValue: 10.19, standardisedDifference: -0.72 },
+      { feature: "plan = Basic", clusterValue: 0.5, baseValue: 0.32, standardisedDifference: 0.4 },
+    ],
+  };
+  const prompt = buildPersonaPrompt(profile, BASE, axes);
+  for (const s of [
+    "three columns: last_login_days, support_calls and monthly_fee",
+    "Recency axis, column last_login_days",
+    "the means of last_login_days, support_calls and monthly_fee against the base",
+    "plan = Basic",
+  ]) {
+    assert.ok(prompt.includes(s), `prompt lacks "${s}"`);
+  }
+  assert.doesNotMatch(prompt, /order|cashback|e-commerce|Tenure of the customer/i);
+});

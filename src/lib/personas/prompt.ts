@@ -148,7 +148,9 @@ export function buildPersonaPrompt(
     lines.push("- Features that most set the segment apart (segment vs whole base, standardised difference):");
     for (const f of distinctive) {
       const { column } = splitFeature(f.feature);
-      const spec = columnSpec(column);
+      // The preset's data dictionary says what its columns mean; another table's columns speak by their names
+      // (a column of that table named like one of the preset's is not the preset's).
+      const spec = preset ? columnSpec(column) : undefined;
       const meaning = spec ? ` [${spec.description}]` : "";
       lines.push(
         `  - ${f.feature}${meaning}: ${formatFeatureValue(f.feature, f.clusterValue)} vs ` +
