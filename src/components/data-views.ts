@@ -7,6 +7,7 @@ import type { Lang } from "../i18n/lang.js";
 import { pageText } from "../i18n/tables.js";
 import { table } from "./table.js";
 import { el } from "./dom.js";
+import { richNodes } from "./rich.js";
 
 export function missingChart(
   summary: Summary,
@@ -121,4 +122,110 @@ export function categoryChart(
       Plot.ruleX([0]),
     ],
   });
+}
+
+/** Whether the file was read with an inferred schema (no built-in preset), as the Data page tells. */
+export function inferredSchema(summary: Summary): boolean {
+  return summary.schema !== undefined && summary.schema.preset === null;
+}
+
+/**
+ * How an inferred schema was read and why: the churn column and its "left" value, the ID column, each column's
+ * kind with the pipeline's reason, and the columns left out with theirs. Names and values from the file go in
+ * as text.
+ */
+export function schemaReading(summary: Summary, lang: Lang = "en"): HTMLElement {
+  const { s } = pageText(lang);
+  const t = s.anyTable;
+  const schema = summary.schema;
+  const decisions = schema.decisions;
+  const target = schema.columns.find((c) => c.kind === "target");
+  const id = schema.columns.find((c) => c.kind === "id");
+  const whyOf = (column: string, decision?: (d: string) => boolean): string => {
+    const found = decisions.find((d) => d.column === column && (!decision || decision(d.decision)));
+    return found ? t.why(found.why) : "";
+  };
+  const settings = decisions.some((d) => /^set by |^configured /.test(d.why));
+  const parts: (HTMLElement | null)[] = [
+    el("h3", null, t.schemaTitle),
+    el("p", null, ...richNodes(t.schemaIntro(settings))),
+    target && target.kind === "target"
+      ? el(
+          "p",
+          null,
+          ...richNodes(
+            t.target(
+              target.name,
+              target.positive,
+              target.negative,
+              [whyOf(target.name, (d) => d === "target"), whyOf(target.name, (d) => d !== "target")]
+                .filter(Boolean)
+                .join("; "),
+            ),
+          ),
+        )
+      : null,
+    id && id.kind === "id" ? el("p", null, ...richNodes(t.id(id.name, whyOf(id.name), id.synthetic === true))) : null,
+    table(
+      t.decisionHeaders,
+      decisions
+        .filter((d) => d.column !== target?.name && d.column !== id?.name)
+        .map((d) => [d.column === "(all)" ? "" : d.column, t.decision(d.decision), t.why(d.why)]),
+    ),
+    el("h3", null, t.ignoredTitle),
+    schema.ignored.length === 0
+      ? el("p", null, t.noIgnored)
+      : table(
+          t.ignoredHeaders,
+          schema.ignored.map((i) => [i.name, t.why(i.reason)]),
+        ),
+    summary.columns.every((c) => c.kind === "id" || c.kind === "target" || c.description === null)
+      ? el("p", null, ...richNodes(t.noDescriptions))
+      : null,
+  ];
+  return el("div", { className: "schema-reading" }, ...parts.filter((p): p is HTMLElement => p !== null));
+}
+
+/** The leak screen's flags with their evidence (summary.json's leakScreen), or that none was found. */
+export function leakFlags(summary: Summary, lang: Lang = "en"): HTMLElement | null {
+  const screen = summary.leakScreen;
+  if (!screen) return null;
+  const { s, f } = pageText(lang);
+  const t = s.anyTable;
+  const rows = f.count(screen.rows);
+  if (screen.leaks.length === 0) return el("div", { className: "note" }, el("p", null, t.noLeaks(rows)));
+  const auc = (x: number | null): string | null => (x === null ? null : x.toFixed(3));
+  const items = screen.leaks.map((leak) => {
+    // The blank counts are only in the evidence sentence (the screen keeps no other field for them).
+    const m = /(\d+) of (\d+) training rows are blank, ([\d.]+)% of them churned/.exec(leak.evidence);
+    const blanks =
+      m && leak.blankAuc !== null && leak.blankAuc >= screen.threshold
+        ? {
+            n: f.count(Number(m[1])),
+            rows: f.count(Number(m[2])),
+            churned: f.percent(Number(m[3]) / 100),
+            auc: leak.blankAuc.toFixed(3),
+          }
+        : null;
+    return el(
+      "li",
+      null,
+      ...richNodes(
+        t.leak({
+          column: leak.column,
+          auc: auc(leak.rocAuc),
+          aucFlagged: leak.rocAuc !== null && leak.rocAuc >= screen.threshold,
+          blanks,
+          kept: leak.kept,
+        }),
+      ),
+    );
+  });
+  return el(
+    "div",
+    { className: "warning" },
+    el("h3", null, t.leakTitle),
+    el("p", null, t.leakIntro(rows, String(screen.threshold))),
+    el("ul", null, ...items),
+  );
 }

@@ -6,7 +6,8 @@ import type { Lang } from "../i18n/lang.js";
 import type { RateByParts } from "../i18n/strings.js";
 import { pageText, strings } from "../i18n/tables.js";
 import { fromCleanedArtifact, type CleanedArtifact } from "../lib/data/cleaned.js";
-import { FEATURE_COLUMNS, columnSpec } from "../lib/data/schema.js";
+import { excludeLeaks, type LeakScreen } from "../lib/data/leak-screen.js";
+import { featureColumns, findColumn, PRESET_SCHEMA, type Schema } from "../lib/data/schema.js";
 import { distinctRows } from "../lib/data/split.js";
 import { selectTableRows, type ChurnTable } from "../lib/data/table.js";
 import { isCategoryColumn, isNumericColumn, requireChurn, splitByChurn } from "../lib/stats/columns.js";
@@ -37,9 +38,25 @@ export interface StatsRows {
   readonly sampled: boolean;
 }
 
-/** The table the statistics run on: distinct customers (the report's default) or every row, copies included. */
-export function statsRows(artifact: CleanedArtifact, choice: RowChoice, lang: Lang = "en"): StatsRows {
-  const full = fromCleanedArtifact(artifact);
+/** What of summary.json the statistics read: the schema the file was read with and the leak screen. */
+export interface TableSchema {
+  readonly schema?: Schema;
+  readonly leakScreen?: LeakScreen;
+}
+
+/**
+ * The table the statistics run on: distinct customers (the report's default) or every row, copies included.
+ * It is read with summary.json's schema, without the columns the leak screen left out of the models, so the
+ * pages test and rank what the pipeline did (a summary from before schemas were inferred is the preset's).
+ */
+export function statsRows(
+  artifact: CleanedArtifact,
+  choice: RowChoice,
+  lang: Lang = "en",
+  summary: TableSchema = {},
+): StatsRows {
+  const read = fromCleanedArtifact(artifact, summary.schema ?? PRESET_SCHEMA);
+  const full = summary.leakScreen ? excludeLeaks(read, summary.leakScreen) : read;
   const keep = distinctRows(artifact.duplicateOf);
   const duplicates = artifact.nRows - keep.length;
   const table = choice === "distinct" ? selectTableRows(full, keep) : full;
@@ -71,9 +88,9 @@ export function statsRows(artifact: CleanedArtifact, choice: RowChoice, lang: La
 
 /** The feature columns present in the table, in schema order: the explorers' choices. */
 export function explorerColumns(table: ChurnTable): string[] {
-  return FEATURE_COLUMNS.map((c) => c.name).filter(
-    (name) => isNumericColumn(table, name) || isCategoryColumn(table, name),
-  );
+  return featureColumns(table.schema)
+    .map((c) => c.name)
+    .filter((name) => isNumericColumn(table, name) || isCategoryColumn(table, name));
 }
 
 /**
@@ -93,9 +110,10 @@ export function fewWholeLevels(table: ChurnTable, column: string): number | null
   return distinct.size >= 3 ? distinct.size : null;
 }
 
-/** "SatisfactionScore (Satisfaction score of the customer with the service)" for the explorer's menu. */
-export function columnDescription(name: string, lang: Lang = "en"): string {
-  return strings(lang).eda.columnMeaning(name, columnSpec(name)?.description ?? "");
+/** "Satisfaction score of the customer with the service" for SatisfactionScore; "" when the schema has none. */
+export function columnDescription(name: string, lang: Lang = "en", schema: Schema = PRESET_SCHEMA): string {
+  const english = findColumn(schema, name)?.description ?? "";
+  return english === "" ? "" : strings(lang).eda.columnMeaning(name, english);
 }
 
 // ---------------------------------------------------------------------------------------------- prose helpers
@@ -438,4 +456,29 @@ export function rankingSentence(rows: readonly AssociationRow[], lang: Lang = "e
     top: top.map((r) => ({ column: r.column, strength: f.number(r.strength, 2), direction: direction(r) })),
     last: ranked.length > 3 ? { column: last.column, strength: f.number(last.strength, 2) } : null,
   });
+}
+
+// ---------------------------------------------------------------------------------------------- which views
+
+/** The columns the original's six views draw (the Kaggle preset's). */
+export const PRESET_VIEW_COLUMNS = [
+  "SatisfactionScore",
+  "CityTier",
+  "HourSpendOnApp",
+  "OrderCount",
+  "Complain",
+  "OrderAmountHikeFromlastYear",
+] as const;
+
+/** Whether the table has the columns of the original's six views, as numbers. */
+export function hasPresetViews(table: ChurnTable): boolean {
+  return PRESET_VIEW_COLUMNS.every((c) => isNumericColumn(table, c));
+}
+
+/** On another table, one view for each of this many columns that move churn most. */
+export const COLUMN_VIEWS = 4;
+
+/** The columns the views stand on: the ranking's strongest (by |2 AUC − 1|), those with a strength at all. */
+export function strongestColumns(ranking: readonly AssociationRow[], count = COLUMN_VIEWS): AssociationRow[] {
+  return ranking.filter((r) => !Number.isNaN(r.strength)).slice(0, count);
 }

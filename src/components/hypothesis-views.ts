@@ -177,7 +177,15 @@ export function hypothesisTestRows(h: HypothesisResult, lang: Lang = "en"): Test
     });
   }
   const e = h.effect;
-  if (h.id === "complaint") {
+  if (h.statisticName === "χ²" && h.id !== "complaint") {
+    rows.push({
+      name: s.hypotheses.rateDifferenceName(s.anyTable.levelMinusRest(h.groups[1]?.label ?? "")),
+      statistic: f.points(e.value),
+      df: "",
+      p: "",
+      note: s.hypotheses.pointsCi(f.pointsInterval(e.low, e.high)),
+    });
+  } else if (h.id === "complaint") {
     rows.push({
       name: s.hypotheses.complainedMinusNot(s.stats.testName(e.name)),
       statistic: f.points(e.value),
@@ -221,6 +229,13 @@ export function hypothesisChart(
         ariaLabel: s.hypotheses.complaintChartTitle(s.hypothesis.name(h)),
         lang,
       },
+    );
+  }
+  if (h.statisticName === "χ²") {
+    // A level claim of another table: the level and the rest, each with its churn rate.
+    return rateChart(
+      rateGroupRows(h.groups as readonly RateGroup[], (l) => levelName(h, l, lang)),
+      { width, groupLabel: column, ariaLabel: s.hypotheses.columnRateChartTitle(column), lang },
     );
   }
   const m = means(h.groups);
@@ -405,13 +420,41 @@ export function holmAcrossColumns(
   }));
 }
 
-/** Whether each of the three hypotheses keeps its verdict when held to alpha / 3 (Bonferroni over the family). */
+/** The ids of the Kaggle preset's three claims, which the Hypotheses page gives a section each. */
+export const PRESET_CLAIM_IDS = ["satisfaction", "complaint", "recency"] as const;
+
+/** Whether these are the preset's three claims (else the config's, or exploratory ones). */
+export function isPresetClaims(results: readonly { readonly id: string }[]): boolean {
+  return results.length === PRESET_CLAIM_IDS.length && PRESET_CLAIM_IDS.every((id, i) => results[i].id === id);
+}
+
+/** A level claim's groups by name: the level as written, the rest ("not Basic" in the artifact) in words. */
+export function levelName(h: HypothesisResult, label: string, lang: Lang = "en"): string {
+  const level = h.groups[1]?.label;
+  return h.statisticName === "χ²" && level !== undefined && label === `not ${level}`
+    ? pageText(lang).s.anyTable.notLevel(level)
+    : label;
+}
+
+/** Whether each of the hypotheses keeps its verdict when held to alpha / n (Bonferroni over the family). */
 export function familySentence(results: readonly HypothesisResult[], alpha = ALPHA, lang: Lang = "en"): string {
   const { s } = pageText(lang);
+  if (results.length === 0) return "";
   const bar = alpha / results.length;
   const changed = results.filter((r) => r.direction !== "no evidence" && !(r.p < bar));
+  const barText = String(Number(bar.toPrecision(2)));
+  if (!isPresetClaims(results)) {
+    const exploratory = results.some((r) => r.exploratory);
+    return s.anyTable.family(
+      results.length,
+      alpha,
+      barText,
+      changed.map((r) => s.hypothesis.name(r)),
+      exploratory,
+    );
+  }
   const names = changed.map((r) => (lang === "en" ? r.name.toLowerCase() : s.hypothesis.name(r)));
-  return s.hypotheses.family(results.length, alpha, String(Number(bar.toPrecision(2))), names);
+  return s.hypotheses.family(results.length, alpha, barText, names);
 }
 
 /** Whether the view-time tests (on distinct customers) agree with the build-time hypotheses.json. */

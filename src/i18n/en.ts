@@ -2,6 +2,7 @@
 import { describeD } from "../lib/stats/tests.js";
 import { enChanges } from "./en-changes.js";
 import { enScore } from "./en-score.js";
+import { enAnyTable } from "./en-anytable.js";
 import type { Strings } from "./strings.js";
 import { enSegments } from "./en-segments.js";
 
@@ -56,6 +57,7 @@ export const en: Strings = {
         pairs: "Time on the app and orders",
         complaint: "Churn with and without a complaint",
         growth: "Order-amount growth",
+        columns: "The columns that move churn most",
         ranking: "Where to look: which columns move churn",
         explorer: "Explore any column",
       },
@@ -67,6 +69,7 @@ export const en: Strings = {
         satisfaction: "Do less satisfied customers churn more?",
         complaint: "Do customers who complained churn more?",
         recency: "Do customers whose last order was longer ago churn more?",
+        claims: "Each claim, tested",
         explorer: "Test any column against churn",
       },
     },
@@ -299,7 +302,8 @@ export const en: Strings = {
     asNumbers: "numbers",
     asCategories: "categories",
     againstChurn: (column) => `${column} against churn`,
-    columnIntro: (column, description, sentence) => `**${column}**: ${description}. ${sentence}`,
+    columnIntro: (column, description, sentence) =>
+      description === "" ? `**${column}**. ${sentence}` : `**${column}**: ${description}. ${sentence}`,
     untestable: (column, note) => `${column} cannot be tested on this data: ${note ?? "the test is undefined"}.`,
     numericSentence: (p) =>
       `Customers who churned had a ${p.higher === null ? "the same" : p.higher ? "higher" : "lower"} mean ${p.column} ` +
@@ -490,4 +494,5 @@ export const en: Strings = {
         : `${blanks} customers with a blank ${column} are shown as their own group, not spread over the others.`,
   },
   segments: enSegments,
+  anyTable: enAnyTable,
 };

@@ -4,6 +4,7 @@ import { describeD } from "../lib/stats/tests.js";
 import type { Formatters } from "./format.js";
 import { koChanges } from "./ko-changes.js";
 import { koScore } from "./ko-score.js";
+import { koAnyTable } from "./ko-anytable.js";
 import type { Strings } from "./strings.js";
 import { koSegments } from "./ko-segments.js";
 
@@ -175,6 +176,7 @@ export const ko: Strings = {
         pairs: "앱 사용 시간과 주문 횟수",
         complaint: "불만 제기 여부별 이탈률",
         growth: "주문 금액 증가율",
+        columns: "이탈을 가장 크게 가르는 열",
         ranking: "어디를 봐야 하나: 이탈을 가르는 열",
         explorer: "원하는 열 살펴보기",
       },
@@ -186,6 +188,7 @@ export const ko: Strings = {
         satisfaction: "만족도가 낮은 고객이 더 많이 이탈하는가?",
         complaint: "불만을 제기한 고객이 더 많이 이탈하는가?",
         recency: "마지막 주문이 오래된 고객이 더 많이 이탈하는가?",
+        claims: "주장별 검정 결과",
         explorer: "원하는 열로 이탈과의 관계 검정하기",
       },
     },
@@ -254,9 +257,15 @@ export const ko: Strings = {
       `${p.demo ? "보고서에 포함된 합성 데모 데이터" : "보고서를 만든 팀이 제공한 데이터"}이며, 난수 시드는 ${p.seed}입니다.`,
   },
   hypothesis: {
-    name: (h) => NAMES[h.id] ?? h.name,
-    claim: (h) => CLAIMS[h.id] ?? h.claim,
-    verdict: (h, f) => (h.id === "complaint" ? complaintVerdict(h, f) : numericVerdict(h, f)),
+    // The preset's three in their own words; the config's and exploratory claims from their fields.
+    name: (h) => NAMES[h.id] ?? koAnyTable.claimName(h),
+    claim: (h) => CLAIMS[h.id] ?? koAnyTable.claimText(h),
+    verdict: (h, f) =>
+      !(h.id in NAMES)
+        ? koAnyTable.claimVerdict(h, f)
+        : h.id === "complaint"
+          ? complaintVerdict(h, f)
+          : numericVerdict(h, f),
   },
   data: {
     intro:
@@ -408,7 +417,8 @@ export const ko: Strings = {
     asNumbers: "수치",
     asCategories: "범주",
     againstChurn: (column) => `${column}과 이탈`,
-    columnIntro: (column, description, sentence) => `**${column}**: ${description}. ${sentence}`,
+    columnIntro: (column, description, sentence) =>
+      description === "" ? `**${column}**. ${sentence}` : `**${column}**: ${description}. ${sentence}`,
     untestable: (column, note) => `이 데이터로는 ${column}을 검정할 수 없습니다${note ? `(${note})` : ""}.`,
     numericSentence: (p) =>
       `이탈 고객의 평균 ${p.column}(${p.churned})은 잔류 고객(${p.stayed})보다 ` +
@@ -599,4 +609,5 @@ export const ko: Strings = {
         : `${column}이(가) 빈 고객 ${blanks}명은 다른 그룹에 나누어 넣지 않고 별도 그룹으로 보여 줍니다.`,
   },
   segments: koSegments,
+  anyTable: koAnyTable,
 };

@@ -4,6 +4,7 @@
 // each language orders and words them as its readers would. Rich text uses a small markup (see
 // src/components/rich.ts): **bold**, `code`, [link](./page).
 import type { HypothesisResult } from "../lib/stats/hypotheses.js";
+import type { AnyTableStrings } from "./anytable-strings.js";
 import type { Formatters } from "./format.js";
 import type { SegmentsStrings } from "./segments-strings.js";
 import type { ScoreStrings } from "./score-strings.js";
@@ -384,6 +385,7 @@ export interface Strings {
   readonly eda: EdaStrings;
   readonly hypotheses: HypothesesStrings;
   readonly segments: SegmentsStrings;
+  readonly anyTable: AnyTableStrings;
 }
 
 /** What a page needs: its language's strings and formatters. */

@@ -1,7 +1,7 @@
 // How the statistics read a ChurnTable: one column at a time, blanks dropped for that column only (so
 // a blank in one column never removes a customer from another column's test), groups split by churn.
 
-import { columnSpec } from "../data/schema.js";
+import { findColumn } from "../data/schema.js";
 import type { ChurnTable } from "../data/table.js";
 import { formatCount } from "./format.js";
 
@@ -76,7 +76,7 @@ export function codeLevels(table: ChurnTable, column: string): LevelCoding {
   };
   let missing = 0;
   if (isCategoryColumn(table, column)) {
-    const spec = columnSpec(column);
+    const spec = findColumn(table.schema, column);
     if (spec?.kind === "category") for (const v of spec.values) add(v);
     const values = table.category[column];
     for (let i = 0; i < table.nRows; i++) {

@@ -12,7 +12,7 @@
 // weakness, a U-shaped numeric relation scoring low, is why Cramér's V on the same bins the charts use
 // is returned beside it.
 
-import { FEATURE_COLUMNS } from "../data/schema.js";
+import { featureColumns } from "../data/schema.js";
 import type { ChurnTable } from "../data/table.js";
 import { codeLevels, isCategoryColumn, isNumericColumn, levelCounts, missingPolicy, requireChurn } from "./columns.js";
 import { formatP, formatPercent } from "./format.js";
@@ -312,7 +312,9 @@ export function associationRanking(table: ChurnTable, options: { columns?: reado
   const churn = requireChurn(table);
   const columns =
     options.columns ??
-    FEATURE_COLUMNS.map((c) => c.name).filter((c) => isNumericColumn(table, c) || isCategoryColumn(table, c));
+    featureColumns(table.schema)
+      .map((c) => c.name)
+      .filter((c) => isNumericColumn(table, c) || isCategoryColumn(table, c));
   const rows = columns.map((column): AssociationRow => {
     const binning = binColumn(table, column);
     const counts = levelCounts(
