@@ -262,6 +262,54 @@ describe("segments page in Chromium", () => {
   });
 });
 
+describe("Gemini live on the Korean page", () => {
+  const report = reportInChromium();
+  let mock: MockGemini;
+  before(async () => {
+    mock = await startMockGemini({
+      kind: "ok",
+      body: { name: "이탈 위험 고객", who: "설명", risk: "위험", actions: ["하나", "둘"], priority: "high" },
+    });
+  });
+  after(async () => {
+    await mock?.close();
+  });
+
+  it("asks for the card in Korean and labels it in Korean", async () => {
+    const { page, problems } = await report.newPage();
+    const cors = {
+      "access-control-allow-origin": report.url,
+      "access-control-allow-methods": "POST",
+      "access-control-allow-headers": "content-type, x-goog-api-key",
+    };
+    await page.route(`${mock.baseUrl}/**`, async (route) => {
+      if (route.request().method() === "OPTIONS") {
+        await route.fulfill({ status: 204, headers: cors });
+        return;
+      }
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), ...cors } });
+    });
+    await page.goto(`${report.url}/ko/segments`);
+    await waitForReport(page);
+    const card = page.locator('.persona-card[data-cluster-id="0"]');
+    assert.match(await card.locator(".persona-source").innerText(), /^출처: 규칙/);
+    assert.match(await card.locator(".persona-who").innerText(), /[\uac00-\ud7a3]/);
+    await page.locator(".persona-key").fill(KEY);
+    await page.locator(".persona-advanced summary").click();
+    await page.locator(".persona-model").fill("mock-model");
+    await page.locator(".persona-endpoint-input").fill(mock.baseUrl);
+    await card.locator(".persona-regenerate").click();
+    await card.locator(".persona-name", { hasText: "이탈 위험 고객" }).waitFor({ timeout: 10_000 });
+    assert.equal(await card.locator(".persona-source-badge").innerText(), "Gemini 실시간");
+    assert.equal(mock.requests.length, 1);
+    const prompt = JSON.stringify(mock.requests[0]!.body);
+    assert.match(prompt, /in Korean \(한국어\)/, "the Korean page did not ask for Korean");
+    assert.deepEqual(problems.consoleErrors, []);
+    await page.close();
+  });
+});
+
 describe("live endpoint check", () => {
   it("accepts https anywhere and http only on loopback, without credentials, query or fragment", () => {
     assert.deepEqual(checkEndpoint("https://generativelanguage.googleapis.com/"), {
