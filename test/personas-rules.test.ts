@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { personaName, priorityFor, riskFigures, writePersonaByRules } from "../src/lib/personas/rules.js";
-import { validateCard } from "../src/lib/personas/card.js";
+import { CARD_LIMITS, validateCard } from "../src/lib/personas/card.js";
 import { describeDistinctive } from "../src/lib/personas/format.js";
 import type { ClusterProfile } from "../src/lib/segments/types.js";
 import { AT_RISK, BASE, LOYAL, MAINSTREAM, PROFILES } from "./fixtures/personas.js";
@@ -192,4 +192,30 @@ test("Korean twin names are told apart as the English ones are", () => {
   );
   const c: ClusterProfile = { ...AT_RISK, id: 5 };
   assert.equal(personaName(a, [a, c], undefined, "ko"), "이탈 위험이 크고 최근 구매한 구매가 적은 고객(그룹 3)");
+});
+
+test("a name that spells out long column names is cut to the card's limit, keeping what tells twins apart", () => {
+  const long = { recency: "days_since_last_login_to_the_app", frequency: "support_tickets_opened", monetary: "fee" };
+  const p: ClusterProfile = { ...AT_RISK, levels: { recency: "high", frequency: "high", monetary: "low" } };
+  for (const lang of ["en", "ko"] as const) {
+    const card = writePersonaByRules(p, BASE, undefined, long, lang);
+    assert.ok(card.name.length <= CARD_LIMITS.name, `${card.name.length}: ${card.name}`);
+    assert.match(card.name, /…$/);
+    assert.deepEqual(validateCard(card, p.id), card);
+    const twin = personaName(
+      { ...p, distinctive: [] },
+      [
+        { ...p, distinctive: [] },
+        { ...p, id: 9, distinctive: [] },
+      ],
+      long,
+      lang,
+    );
+    assert.ok(twin.length <= CARD_LIMITS.name, twin);
+    assert.match(twin, lang === "en" ? /… \(group 2\)$/ : /…\(그룹 2\)$/);
+  }
+  // The subscriptions table's own columns: 81 characters before, within the limit now.
+  const subscriptions = { recency: "last_login_days", frequency: "tenure_months", monetary: "monthly_fee" };
+  const q: ClusterProfile = { ...AT_RISK, levels: { recency: "high", frequency: "low", monetary: "low" } };
+  assert.ok(writePersonaByRules(q, BASE, undefined, subscriptions).name.length <= CARD_LIMITS.name);
 });

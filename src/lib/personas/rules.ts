@@ -4,7 +4,7 @@
 
 import { RFM_COLUMNS, type RfmColumns } from "../segments/rfm.js";
 import type { ClusterProfile, BaseProfile, DistinctiveFeature } from "../segments/types.js";
-import type { CardText, PersonaCard, Priority } from "./card.js";
+import { CARD_LIMITS, type CardText, type PersonaCard, type Priority } from "./card.js";
 import { formatCount, formatMean, formatPercent, formatRatio, splitFeature } from "./format.js";
 import type { CardLang } from "./prompt.js";
 import { rulesEn } from "./rules-en.js";
@@ -92,16 +92,28 @@ export function personaName(
 ): string {
   const w = WORDS[lang];
   const name = baseName(profile, axes, w);
-  if (!allProfiles) return name;
+  if (!allProfiles) return fitName(name);
   const twins = allProfiles.filter((p) => p.id !== profile.id && baseName(p, axes, w) === name);
-  if (twins.length === 0) return name;
+  if (twins.length === 0) return fitName(name);
   const label = (p: ClusterProfile): string | null => {
     const top = notable(p, axes)[0];
     return top ? w.shortFeatureLabel(top) : null;
   };
   const own = label(profile);
-  if (own !== null && twins.every((t) => label(t) !== own)) return w.twinByFeature(name, own);
-  return w.twinById(name, profile.id);
+  if (own !== null && twins.every((t) => label(t) !== own)) return fitName(name, (n) => w.twinByFeature(n, own));
+  return fitName(name, (n) => w.twinById(n, profile.id));
+}
+
+/**
+ * The name within the card's limit. On another table a name spells out up to three column names, which can
+ * be long ("At-risk customers with high last_login_days, low tenure_months and low monthly_fee" is 81
+ * characters): the base name is cut with an ellipsis, never the part that tells twins apart.
+ */
+function fitName(name: string, tell: (name: string) => string = (n) => n): string {
+  const full = tell(name);
+  if (full.length <= CARD_LIMITS.name) return full;
+  const room = CARD_LIMITS.name - (full.length - name.length) - 1;
+  return tell(`${name.slice(0, Math.max(1, room)).trimEnd()}…`);
 }
 
 function whoText(profile: ClusterProfile, base: BaseProfile, axes: RfmColumns, w: RulesWords): string {
