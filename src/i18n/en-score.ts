@@ -36,6 +36,7 @@ export const enScore: ScoreStrings = {
   ],
   searchPlaceholder: "Search customers…",
   searchLabel: "Search",
+  searchResults: (count, countText) => `${countText} ${s(count, "result")}`,
   segmentLabel: "Segment",
   allSegments: "all segments",
   highRiskOnly: "High risk only",

@@ -192,6 +192,7 @@ export const koScore: ScoreStrings = {
   ],
   searchPlaceholder: "고객 검색…",
   searchLabel: "검색",
+  searchResults: (_count, countText) => `${countText}건`,
   segmentLabel: "세그먼트",
   allSegments: "전체 세그먼트",
   highRiskOnly: "고위험 고객만",

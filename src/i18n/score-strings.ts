@@ -33,6 +33,8 @@ export interface ScoreStrings {
   }): readonly [string, string];
   readonly searchPlaceholder: string;
   readonly searchLabel: string;
+  /** The search box's count of matches: "1,234 results". */
+  searchResults(count: number, countText: string): string;
   readonly segmentLabel: string;
   readonly allSegments: string;
   readonly highRiskOnly: string;
