@@ -31,6 +31,25 @@ function scoreWhole(): { result: ScoreResult; reasonsUp: string[]; reasonsDown: 
 }
 
 describe("scoreOnly and runReasonsJob", () => {
+  it("scores a large table in chunks, reporting each, with the same numbers as at once", () => {
+    const whole = scoreOnly(bundle, table, { chunkRows: table.nRows });
+    const reports: [number, number][] = [];
+    // 1,500-row chunks: the whole table is walked in its sorted order (4,096 rows or more), the chunks not.
+    const chunked = scoreOnly(bundle, table, {
+      chunkRows: 1500,
+      progress: (done, total) => reports.push([done, total]),
+    });
+    assert.ok(table.nRows > 4096, `the test table has ${table.nRows} rows`);
+    assert.deepEqual(chunked.result.probability, whole.result.probability);
+    assert.deepEqual(chunked.result.decision, whole.result.decision);
+    assert.deepEqual(chunked.result.cluster, whole.result.cluster);
+    assert.equal(chunked.result.threshold, whole.result.threshold);
+    const n = table.nRows;
+    assert.deepEqual(
+      reports,
+      Array.from({ length: Math.ceil(n / 1500) }, (_, k) => [Math.min(n, (k + 1) * 1500), n]),
+    );
+  });
   it("two phases: scores first (no reasons), then reasons by chunk, highest probability first, equal to the whole table's", async () => {
     const whole = scoreWhole();
     const first = scoreOnly(bundle, table);

@@ -77,7 +77,11 @@ async function score(request: Extract<WorkerRequest, { type: "score" }>): Promis
     const t2 = performance.now();
     if (!current()) return;
     post({ type: "progress", id, stage: "scoring", done: 0, total: upload.table.nRows });
-    const { result, scoreMs } = scoreOnly(bundle, upload.table, () => performance.now());
+    const { result, scoreMs } = scoreOnly(bundle, upload.table, {
+      now: () => performance.now(),
+      // Posted as each chunk is done; the page shows them while the worker goes on.
+      progress: (done, total) => post({ type: "progress", id, stage: "scoring", done, total }),
+    });
     const t3 = performance.now();
     const reasonsPending = request.reasons && bundle.explainer.kind !== "none" && upload.table.nRows > 0;
     // The page keeps the arrays; the worker keeps a copy of the probabilities to order the reasons by.

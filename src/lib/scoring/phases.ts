@@ -13,11 +13,46 @@ export interface ScorePhase {
   readonly scoreMs: number;
 }
 
-/** Probabilities, decisions and segments for every row, without reasons. Same numbers as scoreTable. */
-export function scoreOnly(bundle: ModelBundle, table: ChurnTable, now: () => number = () => 0): ScorePhase {
+/** Rows scored at a time, so that the page can show how far scoring has got on a large upload. */
+export const SCORE_CHUNK_ROWS = 25_000;
+
+export interface ScoreOnlyOptions {
+  readonly now?: () => number;
+  /** After each chunk of rows: how many are scored so far, of how many. */
+  readonly progress?: (done: number, total: number) => void;
+  readonly chunkRows?: number;
+}
+
+/**
+ * Probabilities, decisions and segments for every row, without reasons. Same numbers as scoreTable: every
+ * row is scored on its own (the model, the threshold and the segments' centres are fixed), so cutting the
+ * table into chunks changes no number, only how often progress is reported.
+ */
+export function scoreOnly(bundle: ModelBundle, table: ChurnTable, options: ScoreOnlyOptions = {}): ScorePhase {
+  const now = options.now ?? (() => 0);
+  const chunkRows = Math.max(1, options.chunkRows ?? SCORE_CHUNK_ROWS);
   const t0 = now();
-  const result = scoreTable(bundle, table, { reasons: false });
-  return { result, scoreMs: now() - t0 };
+  const n = table.nRows;
+  if (n <= chunkRows) {
+    const result = scoreTable(bundle, table, { reasons: false });
+    options.progress?.(n, n);
+    return { result, scoreMs: now() - t0 };
+  }
+  const probability = new Float64Array(n);
+  const decision = new Uint8Array(n);
+  const cluster = new Int32Array(n);
+  let threshold = bundle.threshold.value;
+  for (let start = 0; start < n; start += chunkRows) {
+    const end = Math.min(n, start + chunkRows);
+    const rows = Int32Array.from({ length: end - start }, (_, k) => start + k);
+    const part = scoreTable(bundle, selectTableRows(table, rows), { reasons: false });
+    probability.set(part.probability, start);
+    decision.set(part.decision, start);
+    cluster.set(part.cluster, start);
+    threshold = part.threshold;
+    options.progress?.(end, n);
+  }
+  return { result: { probability, decision, threshold, cluster, reasons: null }, scoreMs: now() - t0 };
 }
 
 /**
