@@ -1,5 +1,6 @@
 // English: the rules writer's sentences (keys as in rules-words.ts).
 import type { Level } from "../segments/types.js";
+import { CARD_LIMITS } from "./card.js";
 import { describeDistinctive, LEVEL_WORDS, shortFeatureLabel } from "./format.js";
 import type { RulesWords } from "./rules-words.js";
 
@@ -34,7 +35,11 @@ export const rulesEn: RulesWords = {
         : apart.length === 1
           ? apart[0]
           : `${apart.slice(0, -1).join(", ")} and ${apart[apart.length - 1]}`;
-    return capitalise(`${who} with ${what}`);
+    const name = capitalise(`${who} with ${what}`);
+    // Three long column names can pass the card's limit: the same words without the joins, before rules.ts
+    // has to cut the name short.
+    if (name.length <= CARD_LIMITS.name || apart.length === 0) return name;
+    return capitalise(`${CHURN_WORDS[churn] === "" ? "customers" : CHURN_WORDS[churn]}: ${apart.join(", ")}`);
   },
   twinByFeature: (name, label) => `${name} (${label})`,
   twinById: (name, id) => `${name} (group ${id})`,
