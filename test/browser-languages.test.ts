@@ -2,7 +2,8 @@
 // that opens the same page in the other language, and no missing string on show (no raw placeholder, and on
 // a translated page none of the English table's sentences nor an English heading). Then the Korean pages that
 // show more after a reader's action or with a baseline: /ko/score with a file scored and a file refused, and
-// /ko/changes (and the overview's line) with a baseline's changes.json.
+// /ko/changes (and the overview's line) with a baseline's changes.json. The Models page in Korean shows the
+// English page's figures, its leaderboard sorts, and the pipeline's protocol notes are in Korean.
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -238,3 +239,82 @@ describe("the Korean pages after an upload and with a baseline", () => {
     },
   );
 });
+/**
+ * The figures a page shows, as a sorted list: decimals ("0.534", "16.8%") and grouped counts ("5,630") in
+ * its text, tables, notes (closed ones too) and chart ticks, and in its charts' text alternatives. Both
+ * languages write them with the same formatters, each in its own word order, so the lists must be equal.
+ */
+async function figuresOn(page: Page): Promise<string[]> {
+  const text = await page.$eval("#observablehq-main", (main) => {
+    // Text node by text node: neighbouring table cells must not run their figures together.
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    const texts: string[] = [];
+    while (walker.nextNode()) texts.push(walker.currentNode.nodeValue ?? "");
+    return [
+      ...texts,
+      ...[...main.querySelectorAll("svg[aria-label], svg[aria-description]")].map(
+        (svg) => `${svg.getAttribute("aria-label") ?? ""} ${svg.getAttribute("aria-description") ?? ""}`,
+      ),
+    ].join("\n");
+  });
+  return (text.match(/\d[\d,]*\.\d+%?|\d{1,3}(?:,\d{3})+/g) ?? []).sort();
+}
+
+describe(
+  "the Models page in Korean",
+  { skip: !PAGES.includes("models") && "the Models page is not translated" },
+  () => {
+    const report = reportInChromium();
+
+    it("shows the English page's figures: the same decimals and counts in text, tables, notes and charts", async () => {
+      const en = await report.open("/models");
+      const ko = await report.open("/ko/models");
+      await assertCleanPage(ko.page, ko.problems);
+      const english = await figuresOn(en.page);
+      const korean = await figuresOn(ko.page);
+      assert.ok(english.length > 500, `only ${english.length} figures on /models`);
+      assert.deepEqual(korean, english);
+      const order = (page: Page) =>
+        page.$$eval("#leaderboard tbody tr", (trs) => trs.map((tr) => tr.getAttribute("data-model-id")));
+      assert.deepEqual(await order(ko.page), await order(en.page));
+      const cells = (page: Page) =>
+        page.$$eval("#threshold-confusion td[data-cell]", (tds) => tds.map((td) => td.textContent));
+      assert.deepEqual(await cells(ko.page), await cells(en.page));
+      await en.page.close();
+      await ko.page.close();
+    });
+
+    it("names its models, charts and controls in Korean and sorts its leaderboard", async () => {
+      const { page, problems } = await report.open("/ko/models");
+      const hangul = /[\uac00-\ud7a3]/;
+      const labels = await page.$$eval("svg[aria-label]", (svgs) =>
+        svgs.map((svg) => svg.getAttribute("aria-label") ?? ""),
+      );
+      assert.ok(labels.length >= 12, `only ${labels.length} labelled charts`);
+      for (const label of labels) assert.match(label, hangul, `chart "${label}" is not named in Korean`);
+      const controls = await page.$$eval("#observablehq-main form label", (ls) => ls.map((l) => l.textContent ?? ""));
+      for (const label of controls.filter((l) => l.trim())) assert.match(label, hangul, `control "${label}"`);
+      const notes = await page.$$eval("#observablehq-main details li", (lis) => lis.map((li) => li.textContent ?? ""));
+      assert.ok(notes.length >= 5, `only ${notes.length} protocol notes`);
+      for (const line of notes) assert.match(line, hangul, `protocol note left in English: ${line}`);
+      const names = await page.$$eval("#leaderboard tbody tr td:first-child", (tds) =>
+        tds.map((td) => td.textContent ?? ""),
+      );
+      for (const name of names) assert.match(name, hangul, `model "${name}" is not named in Korean`);
+      const before = await page.$$eval("#leaderboard tbody tr", (trs) =>
+        trs.map((tr) => tr.getAttribute("data-model-id")),
+      );
+      await page.locator("#leaderboard th button", { hasText: "테스트 ROC-AUC" }).click();
+      assert.equal(
+        await page.locator("#leaderboard th", { hasText: "테스트 ROC-AUC" }).getAttribute("aria-sort"),
+        "descending",
+      );
+      const after = await page.$$eval("#leaderboard tbody tr", (trs) =>
+        trs.map((tr) => tr.getAttribute("data-model-id")),
+      );
+      assert.deepEqual([...after].sort(), [...before].sort());
+      await assertCleanPage(page, problems);
+      await page.close();
+    });
+  },
+);

@@ -103,7 +103,7 @@ describe("models page in Chromium", () => {
     assert.equal(rows.length, models.models.length);
     const selected = models.models.find((m) => m.id === models.selected.id)!;
     const text = await page.innerText("main");
-    assert.ok(text.includes(`The report scores customers with ${selected.name}, which stands for`));
+    assert.ok(text.includes(`The report scores customers with ${selected.name}.`));
     assert.match(text, /Moving the slider explores the test set/);
     if (models.models.some((m) => m.id === "stacking"))
       assert.match(text, /Stacking ranks \w+ of \d+|stacking comes first/);

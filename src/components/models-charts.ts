@@ -1,26 +1,19 @@
 // Charts for the models page: plain functions (data, {width, ...}) => node, wrapped in resize(...) by the page.
 // Model names reach the page through Plot text marks and ticks (text, never HTML). Colours use currentColor and
 // the theme's variables so light and dark modes both read; colour legends sit outside each chart's figure.
-import { formatPercent } from "../lib/stats/format.js";
+// Every title, axis, legend and text alternative comes from the page language's table (src/i18n/*-models.ts).
+import type { Lang } from "../i18n/lang.js";
+import type { OriginalFigure, ScoreMetric, ThresholdFigure } from "../i18n/models-strings.js";
 import * as Plot from "./plot.js";
 import { withSwatches as sharedSwatches } from "./legend.js";
 import type { ModelEntry, ModelsArtifact, OriginalProtocol } from "../lib/models/artifact.js";
 import type { ScoreSweep } from "../lib/metrics/order.js";
-import type { PolicyKind } from "../lib/threshold.js";
 import { wilsonInterval } from "../lib/stats/tests.js";
+import { modelsFormat } from "./models-format.js";
 
 type Chart = SVGSVGElement | HTMLElement;
 
-export const f3 = (x: number | null | undefined): string =>
-  x === null || x === undefined || !Number.isFinite(x) ? "n/a" : x.toFixed(3);
-export const thresholdText = (t: number | null): string =>
-  t === null || !Number.isFinite(t) ? "flag nobody" : t.toFixed(4);
-
-export const POLICY_LABEL: Readonly<Record<PolicyKind, string>> = {
-  "best-f1": "best F1",
-  "target-recall": "target recall",
-  "min-cost": "lowest expected cost",
-};
+export type { ScoreMetric };
 
 /** One colour per model for every chart on the page, in the artifact's order. */
 export function modelColor(artifact: ModelsArtifact): Plot.ScaleOptions {
@@ -32,22 +25,17 @@ const withSwatches = (chart: Chart, color: Plot.ScaleOptions): HTMLElement =>
 
 // ---------------------------------------------------------------------------------------------- leaderboard
 
-export type ScoreMetric = "averagePrecision" | "rocAuc" | "brier" | "logLoss";
-export const METRIC_LABEL: Readonly<Record<ScoreMetric, string>> = {
-  averagePrecision: "PR-AUC (average precision)",
-  rocAuc: "ROC-AUC",
-  brier: "Brier score",
-  logLoss: "log-loss",
-};
-
-const SERIES: Plot.ScaleOptions = {
-  type: "ordinal",
-  domain: ["cross-validated: mean ± 1 sd over folds", "test: estimate and 95% bootstrap interval"],
-  range: ["currentColor", "var(--theme-foreground-focus)"],
-};
-
 /** Each model's cross-validated mean ± sd and its test estimate with the bootstrap interval, one metric. */
-export function scoreChart(artifact: ModelsArtifact, { width, metric }: { width: number; metric: ScoreMetric }): Chart {
+export function scoreChart(
+  artifact: ModelsArtifact,
+  { width, metric, lang = "en" }: { width: number; metric: ScoreMetric; lang?: Lang },
+): Chart {
+  const { t, f3 } = modelsFormat(lang);
+  const SERIES: Plot.ScaleOptions = {
+    type: "ordinal",
+    domain: [t.series.cv, t.series.test],
+    range: ["currentColor", "var(--theme-foreground-focus)"],
+  };
   const rows = artifact.models.map((m) => {
     const cv = m.cv[metric];
     const t = m.test[metric];
@@ -70,15 +58,23 @@ export function scoreChart(artifact: ModelsArtifact, { width, metric }: { width:
       width,
       height: 34 * rows.length + 50,
       marginLeft: Math.min(230, Math.max(150, width * 0.35)),
-      ariaLabel: `${METRIC_LABEL[metric]} by model, cross-validated and on the test set`,
+      ariaLabel: t.scoreTitle(t.metricLabels[metric]),
       ariaDescription: rows
-        .map(
-          (r) =>
-            `${r.name}: CV ${f3(r.cvMean)} ± ${f3(r.cvHi - r.cvMean)}, test ${f3(r.test)} (${f3(r.testLo)} to ${f3(r.testHi)})`,
+        .map((r) =>
+          t.scoreItem({
+            name: r.name,
+            cv: f3(r.cvMean),
+            sd: f3(r.cvHi - r.cvMean),
+            test: f3(r.test),
+            lo: f3(r.testLo),
+            hi: f3(r.testHi),
+          }),
         )
         .join("; "),
       x: {
-        label: `${METRIC_LABEL[metric]}${metric === "brier" || metric === "logLoss" ? " (lower is better)" : ""} →`,
+        label: t.axis(
+          `${t.metricLabels[metric]}${metric === "brier" || metric === "logLoss" ? ` ${t.lowerIsBetter}` : ""}`,
+        ),
         grid: true,
       },
       y: { label: null, domain: order },
@@ -101,6 +97,7 @@ interface CurveOptions {
   readonly selectedId: string;
   /** Names of the models to draw (all by default). */
   readonly shown?: readonly string[];
+  readonly lang?: Lang;
 }
 
 function shownModels(artifact: ModelsArtifact, shown: readonly string[] | undefined): ModelEntry[] {
@@ -154,7 +151,8 @@ function curvesChart(artifact: ModelsArtifact, options: Plot.PlotOptions): Chart
   return withSwatches(Plot.plot({ ...options, color }), color);
 }
 
-export function rocChart(artifact: ModelsArtifact, { width, selectedId, shown }: CurveOptions): Chart {
+export function rocChart(artifact: ModelsArtifact, { width, selectedId, shown, lang = "en" }: CurveOptions): Chart {
+  const { t, f3 } = modelsFormat(lang);
   const models = shownModels(artifact, shown);
   const points = curvePoints(models, selectedId, (m) =>
     m.test.curves.roc.fpr.map((fpr, i) => ({ fpr, tpr: m.test.curves.roc.tpr[i] })),
@@ -162,23 +160,23 @@ export function rocChart(artifact: ModelsArtifact, { width, selectedId, shown }:
   return curvesChart(artifact, {
     width,
     height: Math.min(420, width * 0.8),
-    ariaLabel: "ROC curves on the test set, one per model",
-    ariaDescription:
-      "True positive rate (recall) against false positive rate as the threshold falls, test set. " +
-      models
-        .map(
-          (m) =>
-            `${m.name}: ROC-AUC ${f3(m.test.rocAuc.estimate)} (${f3(m.test.rocAuc.lo)} to ${f3(m.test.rocAuc.hi)})`,
-        )
-        .join("; ") +
-      ". The dashed diagonal is a random ranking.",
-    x: { label: "false positive rate (stayers flagged) →", domain: [0, 1], grid: true },
-    y: { label: "↑ true positive rate (churners caught)", domain: [0, 1], grid: true },
+    ariaLabel: t.rocTitle,
+    ariaDescription: t.rocDescription(
+      models.map((m) => ({
+        name: m.name,
+        auc: f3(m.test.rocAuc.estimate),
+        lo: f3(m.test.rocAuc.lo),
+        hi: f3(m.test.rocAuc.hi),
+      })),
+    ),
+    x: { label: t.rocX, domain: [0, 1], grid: true },
+    y: { label: t.rocY, domain: [0, 1], grid: true },
     marks: [diagonal(), modelLines(points, "fpr", "tpr", { curve: "step-after" })],
   });
 }
 
-export function prChart(artifact: ModelsArtifact, { width, selectedId, shown }: CurveOptions): Chart {
+export function prChart(artifact: ModelsArtifact, { width, selectedId, shown, lang = "en" }: CurveOptions): Chart {
+  const { t, f3, percent } = modelsFormat(lang);
   const models = shownModels(artifact, shown);
   const points = curvePoints(models, selectedId, (m) =>
     m.test.curves.pr.recall.map((recall, i) => ({ recall, precision: m.test.curves.pr.precision[i] })),
@@ -187,18 +185,18 @@ export function prChart(artifact: ModelsArtifact, { width, selectedId, shown }: 
   return curvesChart(artifact, {
     width,
     height: Math.min(420, width * 0.8),
-    ariaLabel: "Precision-recall curves on the test set, one per model",
-    ariaDescription:
-      "Precision against recall as the threshold falls, test set. " +
-      models
-        .map(
-          (m) =>
-            `${m.name}: PR-AUC ${f3(m.test.averagePrecision.estimate)} (${f3(m.test.averagePrecision.lo)} to ${f3(m.test.averagePrecision.hi)})`,
-        )
-        .join("; ") +
-      `. The dashed line is the churn rate of the test set (${formatPercent(base)}), what flagging at random gives.`,
-    x: { label: "recall (share of churners caught) →", domain: [0, 1], grid: true },
-    y: { label: "↑ precision (share of flagged who churn)", domain: [0, 1], grid: true },
+    ariaLabel: t.prTitle,
+    ariaDescription: t.prDescription(
+      models.map((m) => ({
+        name: m.name,
+        auc: f3(m.test.averagePrecision.estimate),
+        lo: f3(m.test.averagePrecision.lo),
+        hi: f3(m.test.averagePrecision.hi),
+      })),
+      percent(base),
+    ),
+    x: { label: t.prX, domain: [0, 1], grid: true },
+    y: { label: t.prY, domain: [0, 1], grid: true },
     marks: [Plot.ruleY([base], REFERENCE), modelLines(points, "recall", "precision")],
   });
 }
@@ -209,8 +207,9 @@ export function prChart(artifact: ModelsArtifact, { width, selectedId, shown }: 
  */
 export function calibrationChart(
   artifact: ModelsArtifact,
-  { width, model }: { readonly width: number; readonly model: ModelEntry },
+  { width, model, lang = "en" }: { readonly width: number; readonly model: ModelEntry; readonly lang?: Lang },
 ): Chart {
+  const { t, f3, count } = modelsFormat(lang);
   const bins = model.test.curves.calibration.map((b) => {
     const w = wilsonInterval(Math.round(b.observedRate * b.count), b.count);
     return {
@@ -226,13 +225,12 @@ export function calibrationChart(
     width,
     height: Math.min(420, width * 0.8),
     color: modelColor(artifact),
-    ariaLabel: `Calibration of ${model.name} on the test set: predicted probability against observed churn rate`,
-    ariaDescription:
-      "Customers binned by predicted probability (ten bins of width 0.1); each bin's mean prediction across, its observed churn rate up " +
-      "with a 95% Wilson interval, the dashed diagonal is perfect calibration. " +
-      bins.map((b) => `${f3(b.predicted)} predicted, ${f3(b.observed)} observed (${b.count})`).join(", "),
-    x: { label: "mean predicted probability →", domain: [0, 1], grid: true },
-    y: { label: "↑ observed churn rate", domain: [0, 1], grid: true },
+    ariaLabel: t.calibrationTitle(model.name),
+    ariaDescription: t.calibrationDescription(
+      bins.map((b) => ({ predicted: f3(b.predicted), observed: f3(b.observed), count: count(b.count) })),
+    ),
+    x: { label: t.calibrationX, domain: [0, 1], grid: true },
+    y: { label: t.calibrationY, domain: [0, 1], grid: true },
     r: { range: [1.5, 7] },
     marks: [
       diagonal(),
@@ -244,14 +242,15 @@ export function calibrationChart(
         r: "count",
         fill: "name",
         fillOpacity: 0.8,
-        channels: { customers: "count" },
+        channels: { [t.customers]: "count" },
         tip: true,
       }),
     ],
   });
 }
 
-export function gainsChart(artifact: ModelsArtifact, { width, selectedId, shown }: CurveOptions): Chart {
+export function gainsChart(artifact: ModelsArtifact, { width, selectedId, shown, lang = "en" }: CurveOptions): Chart {
+  const { t, percent } = modelsFormat(lang);
   const models = shownModels(artifact, shown);
   const points = curvePoints(models, selectedId, (m) => [
     { share: 0, gain: 0 },
@@ -261,23 +260,22 @@ export function gainsChart(artifact: ModelsArtifact, { width, selectedId, shown 
   return curvesChart(artifact, {
     width,
     height: Math.min(380, width * 0.7),
-    ariaLabel: "Cumulative gains on the test set, one curve per model",
-    ariaDescription:
-      "Share of all churners reached when contacting the riskiest share of customers, test set. " +
-      models
-        .map(
-          (m) =>
-            `${m.name}: top 10% reach ${formatPercent(at(m, 0.1)?.gain ?? NaN)}, top 20% reach ${formatPercent(at(m, 0.2)?.gain ?? NaN)}`,
-        )
-        .join("; ") +
-      ". The dashed diagonal is contacting at random.",
-    x: { label: "share of customers contacted, riskiest first →", domain: [0, 1], tickFormat: "%", grid: true },
-    y: { label: "↑ share of churners reached", domain: [0, 1], tickFormat: "%", grid: true },
+    ariaLabel: t.gainsTitle,
+    ariaDescription: t.gainsDescription(
+      models.map((m) => ({
+        name: m.name,
+        top10: percent(at(m, 0.1)?.gain ?? NaN),
+        top20: percent(at(m, 0.2)?.gain ?? NaN),
+      })),
+    ),
+    x: { label: t.gainsX, domain: [0, 1], tickFormat: "%", grid: true },
+    y: { label: t.gainsY, domain: [0, 1], tickFormat: "%", grid: true },
     marks: [diagonal(), modelLines(points, "share", "gain")],
   });
 }
 
-export function liftChart(artifact: ModelsArtifact, { width, selectedId, shown }: CurveOptions): Chart {
+export function liftChart(artifact: ModelsArtifact, { width, selectedId, shown, lang = "en" }: CurveOptions): Chart {
+  const { t, f3, percent } = modelsFormat(lang);
   const models = shownModels(artifact, shown);
   const points = curvePoints(models, selectedId, (m) =>
     m.test.curves.gains.map((g) => ({ share: g.share, lift: g.lift })),
@@ -285,18 +283,16 @@ export function liftChart(artifact: ModelsArtifact, { width, selectedId, shown }
   return curvesChart(artifact, {
     width,
     height: Math.min(320, width * 0.6),
-    ariaLabel: "Lift on the test set, one curve per model",
-    ariaDescription:
-      "Churn rate among the contacted over the test set's churn rate, by share contacted. " +
-      models
-        .map(
-          (m) =>
-            `${m.name}: lift ${f3(m.test.curves.gains[0]?.lift ?? NaN)} in the top ${formatPercent(m.test.curves.gains[0]?.share ?? NaN, 0)}`,
-        )
-        .join("; ") +
-      ". A lift of 1 is contacting at random.",
-    x: { label: "share of customers contacted, riskiest first →", domain: [0, 1], tickFormat: "%", grid: true },
-    y: { label: "↑ lift (times the base rate)", grid: true, zero: true },
+    ariaLabel: t.liftTitle,
+    ariaDescription: t.liftDescription(
+      models.map((m) => ({
+        name: m.name,
+        lift: f3(m.test.curves.gains[0]?.lift ?? NaN),
+        share: percent(m.test.curves.gains[0]?.share ?? NaN, 0),
+      })),
+    ),
+    x: { label: t.gainsX, domain: [0, 1], tickFormat: "%", grid: true },
+    y: { label: t.liftY, grid: true, zero: true },
     marks: [Plot.ruleY([1], REFERENCE), modelLines(points, "share", "lift")],
   });
 }
@@ -310,19 +306,31 @@ export function thresholdChart(
     width,
     threshold,
     policies,
-  }: { width: number; threshold: number; policies: readonly { label: string; threshold: number | null }[] },
+    lang = "en",
+  }: {
+    width: number;
+    threshold: number;
+    policies: readonly { label: string; threshold: number | null }[];
+    lang?: Lang;
+  },
 ): Chart {
+  const { t, threshold: thresholdText } = modelsFormat(lang);
+  const label = (figure: ThresholdFigure): string => t.thresholdFigures[figure];
   const rows: { threshold: number; figure: string; value: number }[] = [];
   for (let k = 0; k < sweep.thresholds.length; k++) {
     const tp = sweep.tp[k];
     const fp = sweep.fp[k];
     const fn = sweep.positives - tp;
-    const t = sweep.thresholds[k];
-    rows.push({ threshold: t, figure: "precision", value: tp + fp > 0 ? tp / (tp + fp) : 0 });
-    rows.push({ threshold: t, figure: "recall", value: sweep.positives > 0 ? tp / sweep.positives : 0 });
-    rows.push({ threshold: t, figure: "F1", value: 2 * tp + fp + fn > 0 ? (2 * tp) / (2 * tp + fp + fn) : 0 });
+    const at = sweep.thresholds[k];
+    rows.push({ threshold: at, figure: label("precision"), value: tp + fp > 0 ? tp / (tp + fp) : 0 });
+    rows.push({ threshold: at, figure: label("recall"), value: sweep.positives > 0 ? tp / sweep.positives : 0 });
+    rows.push({ threshold: at, figure: label("F1"), value: 2 * tp + fp + fn > 0 ? (2 * tp) / (2 * tp + fp + fn) : 0 });
   }
-  const color: Plot.ScaleOptions = { type: "ordinal", domain: ["precision", "recall", "F1"], scheme: "observable10" };
+  const color: Plot.ScaleOptions = {
+    type: "ordinal",
+    domain: [label("precision"), label("recall"), label("F1")],
+    scheme: "observable10",
+  };
   const marks = policies.filter(
     (p): p is { label: string; threshold: number } => p.threshold !== null && Number.isFinite(p.threshold),
   );
@@ -330,12 +338,13 @@ export function thresholdChart(
     Plot.plot({
       width,
       height: 280,
-      ariaLabel: "Precision, recall and F1 on the test set against the threshold",
-      ariaDescription:
-        `As the threshold rises fewer customers are flagged: precision tends to rise and recall falls. The solid vertical line is the threshold set on the slider (${thresholdText(threshold)}); ` +
-        `the dotted ones are the thresholds the policies chose on out-of-fold predictions: ${marks.map((p) => `${p.label} ${thresholdText(p.threshold)}`).join(", ")}.`,
-      x: { label: "threshold (flag customers with a probability at or above it) →", domain: [0, 1], grid: true },
-      y: { label: "↑ figure on the test set", domain: [0, 1], grid: true },
+      ariaLabel: t.thresholdTitle,
+      ariaDescription: t.thresholdDescription(
+        thresholdText(threshold),
+        marks.map((p) => ({ label: p.label, threshold: thresholdText(p.threshold) })),
+      ),
+      x: { label: t.thresholdX, domain: [0, 1], grid: true },
+      y: { label: t.thresholdY, domain: [0, 1], grid: true },
       color,
       marks: [
         Plot.line(rows, { x: "threshold", y: "value", stroke: "figure", curve: "step-before" }),
@@ -361,7 +370,11 @@ export function thresholdChart(
 // ---------------------------------------------------------------------------------------------- importance
 
 /** Permutation importance of every model's input columns, as a grid: the drop in test ROC-AUC when shuffled. */
-export function importanceGrid(artifact: ModelsArtifact, { width }: { width: number }): Chart {
+export function importanceGrid(
+  artifact: ModelsArtifact,
+  { width, lang = "en" }: { width: number; lang?: Lang },
+): Chart {
+  const { t, f3 } = modelsFormat(lang);
   const selected = artifact.models.find((m) => m.id === artifact.selected.id) ?? artifact.models[0];
   const columns = [...selected.test.importance.permutation].sort((a, b) => b.mean - a.mean).map((r) => r.column);
   const cells = artifact.models.flatMap((m) =>
@@ -373,19 +386,16 @@ export function importanceGrid(artifact: ModelsArtifact, { width }: { width: num
     height: 26 * columns.length + 120,
     marginLeft: 200,
     marginBottom: 110,
-    ariaLabel: "Permutation importance on the test set, every model and input column",
-    ariaDescription:
-      "Drop in test ROC-AUC when one input column is shuffled (mean over repeats); darker is more important; columns ordered by the selected model's importance. " +
-      artifact.models
-        .map(
-          (m) =>
-            `${m.name}: ${[...m.test.importance.permutation]
-              .sort((a, b) => b.mean - a.mean)
-              .slice(0, 3)
-              .map((r) => `${r.column} ${f3(r.mean)}`)
-              .join(", ")}`,
-        )
-        .join("; "),
+    ariaLabel: t.gridTitle,
+    ariaDescription: t.gridDescription(
+      artifact.models.map((m) => ({
+        name: m.name,
+        top: [...m.test.importance.permutation]
+          .sort((a, b) => b.mean - a.mean)
+          .slice(0, 3)
+          .map((r) => ({ column: r.column, mean: f3(r.mean) })),
+      })),
+    ),
     x: { label: null, domain: artifact.models.map((m) => m.name), tickRotate: -35, axis: "bottom" },
     y: { label: null, domain: columns },
     color: { type: "linear", scheme: "blues", domain: [0, top], clamp: true },
@@ -395,13 +405,13 @@ export function importanceGrid(artifact: ModelsArtifact, { width }: { width: num
         y: "column",
         fill: "mean",
         inset: 0.5,
-        channels: { "ROC-AUC drop": "mean", sd: "sd" },
+        channels: { [t.gridDrop]: "mean", [t.gridSd]: "sd" },
         tip: true,
       }),
       Plot.text(cells, {
         x: "model",
         y: "column",
-        text: (d: { mean: number }) => d.mean.toFixed(3),
+        text: (d: { mean: number }) => f3(d.mean),
         fill: (d: { mean: number }) => (d.mean > 0.6 * top ? "white" : "black"),
         fontSize: 9,
       }),
@@ -410,15 +420,16 @@ export function importanceGrid(artifact: ModelsArtifact, { width }: { width: num
 }
 
 /** One model's permutation importance with ± sd whiskers. */
-export function permutationChart(model: ModelEntry, { width }: { width: number }): Chart {
+export function permutationChart(model: ModelEntry, { width, lang = "en" }: { width: number; lang?: Lang }): Chart {
+  const { t, f3 } = modelsFormat(lang);
   const rows = [...model.test.importance.permutation].sort((a, b) => b.mean - a.mean);
   return Plot.plot({
     width,
     height: 22 * rows.length + 50,
     marginLeft: 200,
-    ariaLabel: `Permutation importance for ${model.name}`,
-    ariaDescription: `Drop in test ROC-AUC when each column is shuffled, mean ± sd over repeats: ${rows.map((r) => `${r.column} ${f3(r.mean)} ± ${f3(r.sd)}`).join("; ")}.`,
-    x: { label: "drop in test ROC-AUC when shuffled →", grid: true },
+    ariaLabel: t.permutationTitle(model.name),
+    ariaDescription: t.permutationDescription(rows.map((r) => ({ column: r.column, mean: f3(r.mean), sd: f3(r.sd) }))),
+    x: { label: t.permutationX, grid: true },
     y: { label: null, domain: rows.map((r) => r.column) },
     marks: [
       Plot.barX(rows, { x: "mean", y: "column", fill: "currentColor", fillOpacity: 0.6 }),
@@ -434,15 +445,19 @@ export function permutationChart(model: ModelEntry, { width }: { width: number }
 }
 
 /** A tree model's split-gain shares, the top features. */
-export function gainChart(model: ModelEntry, { width, top = 15 }: { width: number; top?: number }): Chart {
+export function gainChart(
+  model: ModelEntry,
+  { width, top = 15, lang = "en" }: { width: number; top?: number; lang?: Lang },
+): Chart {
+  const { t, percent } = modelsFormat(lang);
   const rows = [...(model.test.importance.gain ?? [])].sort((a, b) => b.share - a.share).slice(0, top);
   return Plot.plot({
     width,
     height: 22 * rows.length + 50,
     marginLeft: 230,
-    ariaLabel: `Gain importance for ${model.name}`,
-    ariaDescription: `Share of the total split gain, top ${rows.length} features: ${rows.map((r) => `${r.feature} ${formatPercent(r.share)}`).join("; ")}.`,
-    x: { label: "share of total split gain →", tickFormat: "%", grid: true },
+    ariaLabel: t.gainTitle(model.name),
+    ariaDescription: t.gainDescription(rows.map((r) => ({ feature: r.feature, share: percent(r.share) }))),
+    x: { label: t.gainX, tickFormat: "%", grid: true },
     y: { label: null, domain: rows.map((r) => r.feature) },
     marks: [Plot.barX(rows, { x: "share", y: "feature", fill: "currentColor", fillOpacity: 0.6 }), Plot.ruleX([0])],
   });
@@ -450,20 +465,17 @@ export function gainChart(model: ModelEntry, { width, top = 15 }: { width: numbe
 
 // ---------------------------------------------------------------------------------------------- original protocol
 
-const PROTOCOL: Plot.ScaleOptions = {
-  type: "ordinal",
-  domain: [
-    "original: copies on both sides, threshold tuned on test",
-    "this report: distinct customers, threshold from out-of-fold",
-  ],
-  range: ["var(--theme-red)", "currentColor"],
-};
-
 /** Per model, a figure under the original's protocol against the same model under this report's. */
 export function originalChart(
   original: OriginalProtocol,
-  { width, figure }: { width: number; figure: "f1" | "recall" | "accuracy" | "precision" },
+  { width, figure, lang = "en" }: { width: number; figure: OriginalFigure; lang?: Lang },
 ): Chart {
+  const { t, f3 } = modelsFormat(lang);
+  const PROTOCOL: Plot.ScaleOptions = {
+    type: "ordinal",
+    domain: [t.protocols.original, t.protocols.report],
+    range: ["var(--theme-red)", "currentColor"],
+  };
   const [origLabel, honestLabel] = PROTOCOL.domain as string[];
   const rows = original.models.flatMap((m) => [
     { name: m.name, protocol: origLabel, value: m.original.testTuned[figure] },
@@ -479,9 +491,9 @@ export function originalChart(
       width,
       height: 30 * original.models.length + 50,
       marginLeft: Math.min(230, Math.max(150, width * 0.35)),
-      ariaLabel: `Test ${figure === "f1" ? "F1" : figure} under the original's protocol and under this report's, per model`,
-      ariaDescription: pairs.map((p) => `${p.name}: original ${f3(p.a)}, this report ${f3(p.b)}`).join("; ") + ".",
-      x: { label: `${figure === "f1" ? "F1" : figure} on the test set →`, grid: true },
+      ariaLabel: t.originalTitle(t.originalFigures[figure]),
+      ariaDescription: t.originalDescription(pairs.map((p) => ({ name: p.name, original: f3(p.a), report: f3(p.b) }))),
+      x: { label: t.originalX(t.originalFigures[figure]), grid: true },
       y: { label: null, domain: original.models.map((m) => m.name) },
       color: PROTOCOL,
       marks: [

@@ -1,4 +1,6 @@
-// Tables for the models page: every name and figure lands as text, never as HTML.
+// Tables for the models page: every name and figure lands as text, never as HTML. Headers, captions and the
+// words in cells come from the page language's table (src/i18n/*-models.ts), figures through models-format.ts.
+import type { Lang } from "../i18n/lang.js";
 import type {
   IntervalFigure,
   MeanSdFigure,
@@ -7,27 +9,20 @@ import type {
   OriginalProtocol,
 } from "../lib/models/artifact.js";
 import type { Interval } from "../lib/metrics/bootstrap.js";
-import { formatPercent } from "../lib/stats/format.js";
 import type { Costs, Decision, PolicyChoice, PolicyKind } from "../lib/threshold.js";
-import { f3, POLICY_LABEL, thresholdText } from "./models-charts.js";
 import { el } from "./dom.js";
+import { modelsFormat, type ModelsFormat } from "./models-format.js";
 import { table, tableCell as cell, type CellContent as Content } from "./table.js";
 
-export const meanSd = (f: MeanSdFigure): string => `${f3(f.mean)} ± ${f3(f.sd)}`;
-export const interval = (f: IntervalFigure | Interval): string => `${f3(f.estimate)} (${f3(f.lo)}–${f3(f.hi)})`;
-const pctInterval = (f: Interval): string =>
-  `${formatPercent(f.estimate)} (${formatPercent(f.lo)}–${formatPercent(f.hi)})`;
-const money = (x: number, digits = 2): string =>
-  Number.isFinite(x)
-    ? x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })
-    : "n/a";
+const POLICIES: readonly PolicyKind[] = ["best-f1", "target-recall", "min-cost"];
 
 /** A figure over its uncertainty in small muted type: "0.534" above "0.467–0.609" or "± 0.044". */
 function stacked(main: string, sub: string): HTMLElement {
   return el("span", null, main, el("small", { style: "display: block; color: var(--theme-foreground-muted);" }, sub));
 }
-const meanSdCell = (f: MeanSdFigure): HTMLElement => stacked(f3(f.mean), `± ${f3(f.sd)}`);
-const intervalCell = (f: IntervalFigure | Interval): HTMLElement => stacked(f3(f.estimate), `${f3(f.lo)}–${f3(f.hi)}`);
+const meanSdCell = (x: ModelsFormat, f: MeanSdFigure): HTMLElement => stacked(x.f3(f.mean), `± ${x.f3(f.sd)}`);
+const intervalCell = (x: ModelsFormat, f: IntervalFigure | Interval): HTMLElement =>
+  stacked(x.f3(f.estimate), x.t.range(x.f3(f.lo), x.f3(f.hi)));
 
 // ---------------------------------------------------------------------------------------------- leaderboard
 
@@ -45,54 +40,56 @@ interface Column {
  * The leaderboard: one row per model, cross-validated figures (mean ± sd over folds) and test figures (95%
  * bootstrap intervals). Clicking a column header sorts by it; clicking again reverses the order.
  */
-export function leaderboard(artifact: ModelsArtifact): HTMLElement {
+export function leaderboard(artifact: ModelsArtifact, lang: Lang = "en"): HTMLElement {
+  const x = modelsFormat(lang);
+  const h = x.t.leaderboardHeaders;
   const selectedId = artifact.selected.id;
   const columns: Column[] = [
     {
-      label: "model",
+      label: h.model,
       key: (m) => m.name,
-      text: (m) => (m.id === selectedId ? `${m.name} (used by the report)` : m.name),
+      text: (m) => (m.id === selectedId ? x.t.usedByReport(m.name) : m.name),
     },
     {
-      label: "CV PR-AUC",
+      label: h.cvPr,
       key: (m) => m.cv.averagePrecision.mean,
-      text: (m) => meanSdCell(m.cv.averagePrecision),
+      text: (m) => meanSdCell(x, m.cv.averagePrecision),
       numeric: true,
       descending: true,
     },
     {
-      label: "CV ROC-AUC",
+      label: h.cvRoc,
       key: (m) => m.cv.rocAuc.mean,
-      text: (m) => meanSdCell(m.cv.rocAuc),
+      text: (m) => meanSdCell(x, m.cv.rocAuc),
       numeric: true,
       descending: true,
     },
     {
-      label: "CV F1 (best-F1 threshold)",
+      label: h.cvF1,
       key: (m) => m.cv.atThreshold["best-f1"].f1.mean,
-      text: (m) => meanSdCell(m.cv.atThreshold["best-f1"].f1),
+      text: (m) => meanSdCell(x, m.cv.atThreshold["best-f1"].f1),
       numeric: true,
       descending: true,
     },
-    { label: "CV Brier", key: (m) => m.cv.brier.mean, text: (m) => meanSdCell(m.cv.brier), numeric: true },
+    { label: h.cvBrier, key: (m) => m.cv.brier.mean, text: (m) => meanSdCell(x, m.cv.brier), numeric: true },
     {
-      label: "test PR-AUC",
+      label: h.testPr,
       key: (m) => m.test.averagePrecision.estimate,
-      text: (m) => intervalCell(m.test.averagePrecision),
+      text: (m) => intervalCell(x, m.test.averagePrecision),
       numeric: true,
       descending: true,
     },
     {
-      label: "test ROC-AUC",
+      label: h.testRoc,
       key: (m) => m.test.rocAuc.estimate,
-      text: (m) => intervalCell(m.test.rocAuc),
+      text: (m) => intervalCell(x, m.test.rocAuc),
       numeric: true,
       descending: true,
     },
     {
-      label: "test F1 at the OOF threshold",
+      label: h.testF1,
       key: (m) => m.test.atThreshold["best-f1"].f1.estimate,
-      text: (m) => intervalCell(m.test.atThreshold["best-f1"].f1),
+      text: (m) => intervalCell(x, m.test.atThreshold["best-f1"].f1),
       numeric: true,
       descending: true,
     },
@@ -122,11 +119,7 @@ export function leaderboard(artifact: ModelsArtifact): HTMLElement {
   const node = el(
     "table",
     { id: "leaderboard" },
-    el(
-      "caption",
-      null,
-      "Click a column header to sort. CV: mean over the folds of the training set, ± its sd. Test: estimate over its 95% bootstrap interval.",
-    ),
+    el("caption", null, x.t.leaderboardCaption),
     el("thead", null, el("tr", null, ...buttons.map(({ th }) => th))),
     body,
   );
@@ -156,88 +149,109 @@ export function leaderboard(artifact: ModelsArtifact): HTMLElement {
   return el("div", { style: "overflow-x: auto;" }, node);
 }
 
-/** What each model is, what it stands for, and how it is fitted. */
-export function modelsTable(artifact: ModelsArtifact): HTMLTableElement {
+/** What each model is: its name and family, the table a stakeholder reads. */
+export function modelsTable(artifact: ModelsArtifact, lang: Lang = "en"): HTMLTableElement {
+  const { t } = modelsFormat(lang);
+  return table(
+    t.modelsHeaders,
+    artifact.models.map((m) => [m.name, t.family(m.family)]),
+    { numericFrom: 99 },
+  );
+}
+
+/** What each model stands for in the original's table, how it is fitted and with which settings (a note's table). */
+export function buildTable(artifact: ModelsArtifact, lang: Lang = "en"): HTMLTableElement {
+  const { t, count } = modelsFormat(lang);
   const settings = (m: ModelEntry) =>
     Object.entries(m.settings)
-      .map(([k, v]) => `${k} ${v === null ? "none" : String(v)}`)
-      .join(", ") +
-    (m.fitSample
-      ? `; fitted on a seeded stratified sample of ${m.fitSample.rows.toLocaleString("en-US")} of the ${m.fitSample.of.toLocaleString("en-US")} training rows (its cost grows faster than the rows), scored on all`
-      : "");
+      .map(([k, v]) => `${k} ${v === null ? t.settingNone : typeof v === "string" ? t.settingValue(v) : String(v)}`)
+      .join(", ") + (m.fitSample ? `; ${t.fitSample(count(m.fitSample.rows), count(m.fitSample.of))}` : "");
   return table(
-    ["model", "family", "stands for the original's row", "implementation", "settings"],
-    artifact.models.map((m) => [m.name, m.family, m.standsFor, m.implementation, settings(m)]),
+    t.buildHeaders,
+    artifact.models.map((m) => [
+      m.name,
+      t.standsFor(m.id, m.standsFor),
+      t.implementation(m.id, m.implementation),
+      settings(m),
+    ]),
     { numericFrom: 99 },
   );
 }
 
 /** Probability figures on the test set, every model, with bootstrap intervals. */
-export function testTable(artifact: ModelsArtifact): HTMLTableElement {
+export function testTable(artifact: ModelsArtifact, lang: Lang = "en"): HTMLTableElement {
+  const x = modelsFormat(lang);
+  const p = artifact.protocol;
   return table(
-    ["model", "ROC-AUC", "PR-AUC", "Brier", "log-loss", "F1 at 0.5"],
+    x.t.testHeaders,
     artifact.models.map((m) => [
       m.name,
-      intervalCell(m.test.rocAuc),
-      intervalCell(m.test.averagePrecision),
-      intervalCell(m.test.brier),
-      intervalCell(m.test.logLoss),
-      f3(m.test.atHalf.f1),
+      intervalCell(x, m.test.rocAuc),
+      intervalCell(x, m.test.averagePrecision),
+      intervalCell(x, m.test.brier),
+      intervalCell(x, m.test.logLoss),
+      x.f3(m.test.atHalf.f1),
     ]),
     {
       numericFrom: 1,
-      caption: `Test set (${artifact.protocol.testRows.toLocaleString("en-US")} customers, ${artifact.protocol.testChurners} churners): estimate (95% bootstrap interval, ${artifact.protocol.bootstrapReps} stratified resamples).`,
+      caption: x.t.testCaption(x.count(p.testRows), x.count(p.testChurners), x.count(p.bootstrapReps)),
     },
   );
 }
 
 // ---------------------------------------------------------------------------------------------- policies
 
-const POLICY_RULE: Readonly<Record<PolicyKind, (targetRecall: number, costs: Costs) => string>> = {
-  "best-f1": () => "the highest F1",
-  "target-recall": (r) => `the highest precision that keeps recall at or above ${formatPercent(r, 0)}`,
-  "min-cost": (_, c) =>
-    `the lowest expected cost, a missed churner costing ${c.missedChurner} and a needless offer ${c.needlessOffer}`,
-};
+/** The words the policies' rules and bullets take: the target recall and the two costs, formatted. */
+export function policyTerms(x: ModelsFormat, targetRecall: number, costs: Costs) {
+  return {
+    targetRecall: x.percent(targetRecall, 0),
+    missed: x.value(costs.missedChurner),
+    offer: x.value(costs.needlessOffer),
+  };
+}
 
 /** The report's own thresholds for the selected model: chosen on out-of-fold predictions, then applied to test once. */
-export function policyTable(model: ModelEntry, artifact: ModelsArtifact): HTMLTableElement {
+export function policyTable(model: ModelEntry, artifact: ModelsArtifact, lang: Lang = "en"): HTMLTableElement {
+  const x = modelsFormat(lang);
   const { targetRecall, costs } = artifact.protocol;
+  const terms = policyTerms(x, targetRecall, costs);
   return table(
-    [
-      "policy",
-      "chooses",
-      "threshold",
-      "OOF precision / recall",
-      "test precision",
-      "test recall",
-      "test F1",
-      "test confusion",
-    ],
-    (Object.keys(POLICY_LABEL) as PolicyKind[]).map((kind) => {
-      const t = model.thresholds[kind];
+    x.t.policyHeaders,
+    POLICIES.map((kind) => {
+      const th = model.thresholds[kind];
       const test = model.test.atThreshold[kind];
       const c = test.confusion;
+      const confusion = x.t.confusionCells({
+        tp: x.count(c.tp),
+        fp: x.count(c.fp),
+        fn: x.count(c.fn),
+        tn: x.count(c.tn),
+      });
       return [
-        POLICY_LABEL[kind],
-        POLICY_RULE[kind](targetRecall, costs),
-        thresholdText(t.threshold),
-        stacked(`${f3(t.oof.precision)} / ${f3(t.oof.recall)}`, `F1 ${f3(t.oof.f1)}`),
-        intervalCell(test.precision),
-        intervalCell(test.recall),
-        intervalCell(test.f1),
-        stacked(`TP ${c.tp}, FP ${c.fp}`, `FN ${c.fn}, TN ${c.tn}`),
+        x.t.policyLabels[kind],
+        x.t.policyRule(kind, terms),
+        x.threshold(th.threshold),
+        stacked(`${x.f3(th.oof.precision)} / ${x.f3(th.oof.recall)}`, `F1 ${x.f3(th.oof.f1)}`),
+        intervalCell(x, test.precision),
+        intervalCell(x, test.recall),
+        intervalCell(x, test.f1),
+        stacked(confusion.main, confusion.sub),
       ];
     }),
     {
       numericFrom: 2,
-      caption: `${model.name}: thresholds chosen on the ${artifact.protocol.trainRows.toLocaleString("en-US")} out-of-fold predictions of the training set, then applied once to the test set.`,
+      caption: x.t.policyCaption(model.name, x.count(artifact.protocol.trainRows)),
     },
   );
 }
 
 /** The policies re-chosen on out-of-fold predictions under the reader's settings, each with a button that moves the slider there. */
-export function policyButtons(choices: readonly PolicyChoice[], onPick: (threshold: number) => void): HTMLElement {
+export function policyButtons(
+  choices: readonly PolicyChoice[],
+  onPick: (threshold: number) => void,
+  lang: Lang = "en",
+): HTMLElement {
+  const x = modelsFormat(lang);
   const box = el("div", {
     className: "policy-buttons",
     style: "display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.5rem 0;",
@@ -246,7 +260,12 @@ export function policyButtons(choices: readonly PolicyChoice[], onPick: (thresho
     const b = el("button", { type: "button" });
     b.dataset.policy = kind;
     const t = Number.isFinite(choice.threshold) ? choice.threshold : 1;
-    b.textContent = `${POLICY_LABEL[kind]}: ${thresholdText(choice.threshold)} (OOF recall ${formatPercent(choice.recall)}, precision ${formatPercent(choice.precision)})`;
+    b.textContent = x.t.policyButton({
+      policy: x.t.policyLabels[kind],
+      threshold: x.threshold(choice.threshold),
+      recall: x.percent(choice.recall),
+      precision: x.percent(choice.precision),
+    });
     b.addEventListener("click", () => onPick(t));
     box.append(b);
   }
@@ -256,7 +275,8 @@ export function policyButtons(choices: readonly PolicyChoice[], onPick: (thresho
 // ---------------------------------------------------------------------------------------------- the decision
 
 /** The 2 x 2 confusion matrix at the slider's threshold; cells carry data-cell="tp|fp|fn|tn" for tests. */
-export function confusionMatrix(d: Decision): HTMLTableElement {
+export function confusionMatrix(d: Decision, lang: Lang = "en"): HTMLTableElement {
+  const x = modelsFormat(lang);
   const f = d.figures;
   const row = (label: string, a: [string, number], b: [string, number]) =>
     el(
@@ -264,7 +284,7 @@ export function confusionMatrix(d: Decision): HTMLTableElement {
       null,
       cell(label, "th"),
       ...[a, b].map(([name, value]) => {
-        const td = cell(value.toLocaleString("en-US"), "td", true);
+        const td = cell(x.count(value), "td", true);
         td.dataset.cell = name;
         return td;
       }),
@@ -272,36 +292,47 @@ export function confusionMatrix(d: Decision): HTMLTableElement {
   return el(
     "table",
     { id: "threshold-confusion" },
-    el("caption", null, `Test set, ${d.n.toLocaleString("en-US")} customers, threshold ${thresholdText(f.threshold)}`),
+    el("caption", null, x.t.confusionCaption(x.count(d.n), x.threshold(f.threshold))),
     el(
       "thead",
       null,
-      el("tr", null, cell("", "th"), cell("flagged (offer sent)", "th", true), cell("not flagged", "th", true)),
+      el("tr", null, cell("", "th"), cell(x.t.confusionFlagged, "th", true), cell(x.t.confusionNotFlagged, "th", true)),
     ),
-    el("tbody", null, row("churned", ["tp", f.tp], ["fn", f.fn]), row("stayed", ["fp", f.fp], ["tn", f.tn])),
+    el(
+      "tbody",
+      null,
+      row(x.t.confusionChurned, ["tp", f.tp], ["fn", f.fn]),
+      row(x.t.confusionStayed, ["fp", f.fp], ["tn", f.tn]),
+    ),
   );
 }
 
 /** Precision, recall, F1, flagged and expected cost at the slider's threshold, each with its interval. */
-export function decisionFigures(d: Decision, costs: Costs): HTMLTableElement {
+export function decisionFigures(d: Decision, costs: Costs, lang: Lang = "en"): HTMLTableElement {
+  const x = modelsFormat(lang);
+  const t = x.t;
   const f = d.figures;
   const rows: [string, string, string][] = [
     [
       "precision",
-      "precision",
-      `${pctInterval(d.precision)}: of the ${(f.tp + f.fp).toLocaleString("en-US")} flagged, ${f.tp.toLocaleString("en-US")} churned`,
+      t.figureLabels.precision,
+      t.precisionFigure(x.pctInterval(d.precision), x.count(f.tp + f.fp), x.count(f.tp)),
     ],
-    [
-      "recall",
-      "recall",
-      `${pctInterval(d.recall)}: ${f.tp.toLocaleString("en-US")} of ${(f.tp + f.fn).toLocaleString("en-US")} churners caught`,
-    ],
-    ["f1", "F1", interval(d.f1)],
-    ["flagged", "customers flagged", `${(f.tp + f.fp).toLocaleString("en-US")} (${pctInterval(d.flaggedShare)})`],
+    ["recall", t.figureLabels.recall, t.recallFigure(x.pctInterval(d.recall), x.count(f.tp), x.count(f.tp + f.fn))],
+    ["f1", t.figureLabels.f1, x.interval(d.f1)],
+    ["flagged", t.figureLabels.flagged, t.flaggedFigure(x.count(f.tp + f.fp), x.pctInterval(d.flaggedShare))],
     [
       "cost",
-      "expected cost",
-      `${money(d.cost.estimate, 3)} per customer (${money(d.cost.lo, 3)}–${money(d.cost.hi, 3)}); ${money(d.totalCost, 0)} on the test set, against ${money(d.costNobody, 0)} contacting nobody and ${money(d.costEveryone, 0)} contacting everyone (missed churner ${costs.missedChurner}, needless offer ${costs.needlessOffer})`,
+      t.figureLabels.cost,
+      t.costFigure({
+        perCustomer: x.money(d.cost.estimate, 3),
+        range: t.range(x.money(d.cost.lo, 3), x.money(d.cost.hi, 3)),
+        total: x.money(d.totalCost, 0),
+        nobody: x.money(d.costNobody, 0),
+        everyone: x.money(d.costEveryone, 0),
+        missed: x.value(costs.missedChurner),
+        offer: x.value(costs.needlessOffer),
+      }),
     ],
   ];
   const body = el("tbody");
@@ -310,26 +341,20 @@ export function decisionFigures(d: Decision, costs: Costs): HTMLTableElement {
     tr.dataset.figure = key;
     body.append(tr);
   }
-  return el(
-    "table",
-    { id: "threshold-figures" },
-    el(
-      "caption",
-      null,
-      "At this threshold, test set; 95% intervals from stratified bootstrap resamples computed in your browser",
-    ),
-    body,
-  );
+  return el("table", { id: "threshold-figures" }, el("caption", null, t.figuresCaption), body);
 }
 
 // ---------------------------------------------------------------------------------------------- original protocol
 
-export function originalTable(original: OriginalProtocol): HTMLElement {
+export function originalTable(original: OriginalProtocol, lang: Lang = "en"): HTMLElement {
+  const x = modelsFormat(lang);
+  const t = x.t;
+  const { f3 } = x;
   const rows = original.models.flatMap((m) => [
     [
       m.name,
-      "original: copies on both sides, threshold tuned on test",
-      thresholdText(m.original.testTuned.threshold),
+      t.protocols.original,
+      x.threshold(m.original.testTuned.threshold),
       f3(m.original.testTuned.accuracy),
       f3(m.original.testTuned.precision),
       f3(m.original.testTuned.recall),
@@ -339,8 +364,8 @@ export function originalTable(original: OriginalProtocol): HTMLElement {
     ],
     [
       "",
-      "distinct customers, threshold still tuned on test",
-      thresholdText(m.honest.testTuned.threshold),
+      t.protocols.distinctTestTuned,
+      x.threshold(m.honest.testTuned.threshold),
       f3(m.honest.testTuned.accuracy),
       f3(m.honest.testTuned.precision),
       f3(m.honest.testTuned.recall),
@@ -350,8 +375,8 @@ export function originalTable(original: OriginalProtocol): HTMLElement {
     ],
     [
       "",
-      "this report: distinct customers, threshold from out-of-fold",
-      thresholdText(m.honest.oofTuned.threshold),
+      t.protocols.report,
+      x.threshold(m.honest.oofTuned.threshold),
       f3(m.honest.oofTuned.accuracy),
       f3(m.honest.oofTuned.precision),
       f3(m.honest.oofTuned.recall),
@@ -360,14 +385,15 @@ export function originalTable(original: OriginalProtocol): HTMLElement {
       f3(m.honest.averagePrecision),
     ],
   ]);
-  const node = table(
-    ["model", "protocol", "threshold", "accuracy", "precision", "recall", "F1", "ROC-AUC", "PR-AUC"],
-    rows,
-    {
-      numericFrom: 2,
-      caption: `Original protocol: ${original.rows.toLocaleString("en-US")} rows, ${original.trainRows.toLocaleString("en-US")} train / ${original.testRows.toLocaleString("en-US")} test, ${original.testRowsWithCopyInTrain} test rows with a copy in training.`,
-    },
-  );
+  const node = table(t.originalHeaders, rows, {
+    numericFrom: 2,
+    caption: t.originalCaption({
+      rows: x.count(original.rows),
+      trainRows: x.count(original.trainRows),
+      testRows: x.count(original.testRows),
+      copies: x.count(original.testRowsWithCopyInTrain),
+    }),
+  });
   node.id = "original-protocol";
   return el("div", { style: "overflow-x: auto;" }, node);
 }

@@ -5,6 +5,7 @@ import { enScore } from "./en-score.js";
 import { enAnyTable } from "./en-anytable.js";
 import type { Strings } from "./strings.js";
 import { enSegments } from "./en-segments.js";
+import { enModels, enModelsPage } from "./en-models.js";
 
 export const en: Strings = {
   score: enScore,
@@ -73,7 +74,7 @@ export const en: Strings = {
         explorer: "Test any column against churn",
       },
     },
-    models: { title: "Models", headings: {} },
+    models: enModelsPage,
     segments: enSegments.page,
     score: {
       title: "Score customers",
@@ -495,4 +496,5 @@ export const en: Strings = {
   },
   segments: enSegments,
   anyTable: enAnyTable,
+  models: enModels,
 };

@@ -7,6 +7,7 @@ import { koScore } from "./ko-score.js";
 import { koAnyTable } from "./ko-anytable.js";
 import type { Strings } from "./strings.js";
 import { koSegments } from "./ko-segments.js";
+import { koModels, koModelsPage } from "./ko-models.js";
 
 const NAMES: Record<HypothesisResult["id"], string> = {
   satisfaction: "만족도와 이탈",
@@ -192,7 +193,7 @@ export const ko: Strings = {
         explorer: "원하는 열로 이탈과의 관계 검정하기",
       },
     },
-    models: { title: "모델", headings: {} },
+    models: koModelsPage,
     segments: koSegments.page,
     score: {
       title: "고객 점수 매기기",
@@ -610,4 +611,5 @@ export const ko: Strings = {
   },
   segments: koSegments,
   anyTable: koAnyTable,
+  models: koModels,
 };

@@ -9,6 +9,7 @@ import type { Formatters } from "./format.js";
 import type { SegmentsStrings } from "./segments-strings.js";
 import type { ScoreStrings } from "./score-strings.js";
 import type { ChangesStrings } from "./changes-strings.js";
+import type { ModelsStrings } from "./models-strings.js";
 
 export type PageId = "index" | "data" | "eda" | "hypotheses" | "models" | "segments" | "score" | "changes";
 
@@ -386,6 +387,7 @@ export interface Strings {
   readonly hypotheses: HypothesesStrings;
   readonly segments: SegmentsStrings;
   readonly anyTable: AnyTableStrings;
+  readonly models: ModelsStrings;
 }
 
 /** What a page needs: its language's strings and formatters. */
