@@ -12,7 +12,7 @@ import type { Interval } from "../lib/metrics/bootstrap.js";
 import type { Costs, Decision, PolicyChoice, PolicyKind } from "../lib/threshold.js";
 import { el } from "./dom.js";
 import { modelsFormat, type ModelsFormat } from "./models-format.js";
-import { table, tableCell as cell, type CellContent as Content } from "./table.js";
+import { focusableScroll, table, tableCell as cell, type CellContent as Content } from "./table.js";
 
 const POLICIES: readonly PolicyKind[] = ["best-f1", "target-recall", "min-cost"];
 
@@ -146,7 +146,8 @@ export function leaderboard(artifact: ModelsArtifact, lang: Lang = "en"): HTMLEl
     );
   }
   render();
-  return el("div", { style: "overflow-x: auto;" }, node);
+  // Like every table of the report, it scrolls inside itself on a phone: a named Tab stop (components/table.ts).
+  return el("div", { style: "overflow-x: auto;" }, focusableScroll(node, x.t.leaderboardCaption));
 }
 
 /** What each model is: its name and family, the table a stakeholder reads. */

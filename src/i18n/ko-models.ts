@@ -209,8 +209,8 @@ export const koModels: ModelsStrings = {
         : `스태킹은 모델 ${st.of}개 중 ${st.rank}위(${st.cv})이고, 테스트셋에서는 ${st.test}(95% 구간 ` +
           `${st.lo}~${st.hi})입니다. `;
     return (
-      `교차 검증 PR-AUC 평균으로 줄을 세우면 1위는 **${p.leader}**(${p.folds}개 폴드 평균 ${p.leaderCv}), 최하위는 ` +
-      `**${p.last}**(${p.lastCv})입니다. ${stacking}PR-AUC를 핵심 지표로 삼은 것은 이탈 고객이 전체의 ` +
+      `교차 검증 PR-AUC 평균으로 줄을 세우면 1위는 ${p.folds}개 폴드 평균 ${p.leaderCv}인 **${p.leader}**, ` +
+      `최하위는 ${p.lastCv}인 **${p.last}**입니다. ${stacking}PR-AUC를 핵심 지표로 삼은 것은 이탈 고객이 전체의 ` +
       `${p.churnShare}에 불과하고, 리텐션 팀은 위험 목록의 맨 위부터 차례로 연락하기 때문입니다. PR-AUC는 바로 그 ` +
       "구간을 재지만, ROC-AUC는 순위를 매기기 쉬운 다수의 잔류 고객 덕분에 높게 나옵니다. ± 값은 폴드 간 " +
       "편차이고, 테스트 수치에는 95% 부트스트랩 구간을 붙였습니다. 두 모델의 구간이 크게 겹치면 테스트셋으로는 " +
@@ -229,7 +229,7 @@ export const koModels: ModelsStrings = {
     testRoc: "테스트 ROC-AUC",
     testF1: "테스트 F1(OOF 임계값)",
   },
-  usedByReport: (name) => `${name}(보고서 사용 모델)`,
+  usedByReport: (name) => `${name} · 보고서 사용 모델`,
   stackingNoteTitle: "스태킹의 교차 검증 수치는 약간 낙관적입니다. ",
   stackingNote:
     "메타 모델은 멤버 모델들의 폴드 외 확률로 학습하는데, 각 폴드에서 그 확률은 평가 대상 폴드를 이미 본 멤버들이 " +
@@ -371,12 +371,12 @@ export const koModels: ModelsStrings = {
   originalNote: (p) =>
     "원 분석은 임계값 0.1375에서 정확도 0.994, 재현율 1.0을 보고했습니다. 복사본을 포함한 " +
     `${p.rows}행을 모두 그대로 쓰고, 임계값도 테스트셋에서 골랐습니다. 그 방식에서는 테스트 행 ${p.testRows}개 중 ` +
-    `${p.copies}개의 복사본이 학습셋에 들어 있습니다. 모델이 이미 정답을 본 셈입니다.`,
+    `${p.copies}개와 똑같은 행이 학습셋에도 있습니다. 모델이 이미 정답을 본 셈입니다.`,
   originalNotRun: "이번 빌드에서는 원 프로젝트의 검증 방식을 실행하지 않았습니다.",
   original: (p) =>
-    `같은 모델을 두 방식으로 돌렸습니다. ${p.name} 모델(원 분석의 ` +
-    `${p.behindClaim ? "HistGradientBoosting 행, 즉 그 주장의 근거가 된 행" : "위 메모의 표에 적힌 행"}에 해당)의 ` +
-    `경우, 원래 방식으로는 테스트셋에서 고른 임계값 ${p.threshold}에서 정확도 ${p.accuracy}, 재현율 ${p.recall}, ` +
+    "같은 모델을 두 방식으로 돌렸습니다. 원 분석의 " +
+    `${p.behindClaim ? "HistGradientBoosting 행, 즉 그 주장의 근거가 된 행" : "위 메모의 표에 적힌 행"}에 해당하는 ` +
+    `${p.name} 모델의 경우, 원래 방식으로는 테스트셋에서 고른 임계값 ${p.threshold}에서 정확도 ${p.accuracy}, 재현율 ${p.recall}, ` +
     `F1 ${p.f1}입니다. 복사본만 제거해도 F1이 ${p.copiesRemovedF1}까지 내려가고, 이 보고서처럼 임계값까지 폴드 외 ` +
     `예측에서 고르면 ${p.honestF1}(정확도 ${p.honestAccuracy}, 재현율 ${p.honestRecall})입니다. 새 고객에게 실제로 ` +
     "나올 수치는 이 마지막 값입니다.",
