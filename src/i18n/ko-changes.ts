@@ -3,6 +3,7 @@ import type { ChangesArtifact, ModelFigures } from "../lib/changes/artifact.js";
 import { describePsi, DRIFT_ALPHA, DRIFT_RULE, PSI_MAJOR, PSI_MODERATE, type ColumnDrift } from "../lib/stats/drift.js";
 import type { ChangesStrings } from "./changes-strings.js";
 import type { Formatters } from "./format.js";
+import { koModels } from "./ko-models.js";
 
 const PSI_WORDS = { stable: "안정", moderate: "중간 수준 변화", major: "큰 변화", undefined: "계산 불가" } as const;
 
@@ -92,7 +93,7 @@ function backtest(c: ChangesArtifact, f: Formatters): string {
         ? "지난 빌드의 모형이 이 고객들을 매기는 성능이, 새 모형이 자기 테스트 세트를 매기는 성능보다 좋습니다."
         : "두 구간이 겹칩니다. 지금 증거로는 지난 빌드의 모형도 여전히 비슷한 수준으로 고객 순위를 매깁니다.";
   return (
-    `지난 빌드의 모형(${b.baselineModel.name})이 이 파일의 고객 ${count(old.customers, f)}명에게 매긴 순위는 ` +
+    `지난 빌드의 모형(${koModels.modelName(b.baselineModel.id, b.baselineModel.name)})이 이 파일의 고객 ${count(old.customers, f)}명에게 매긴 순위는 ` +
     `ROC-AUC ${auc(old, f)}입니다${versusOwn}. 새 모형은 따로 남겨 둔 테스트 고객 ${count(mine.customers, f)}명에서 ` +
     `${auc(mine, f)}입니다. 지난 모형은 자기 임계값에서 이탈 고객의 ${f.percent(old.recall.estimate, 0)}를 잡아내고` +
     `(정밀도 ${f.percent(old.precision.estimate, 0)}), 실제 이탈률 ${f.percent(old.calibration.observedRate)}에 대해 ` +
@@ -143,7 +144,7 @@ export const koChanges: ChangesStrings = {
     const b = c.baseline;
     return (
       `이번 빌드(${c.current.file}, 중복을 뺀 고객 ${f.count(c.current.customers)}명)를 ${b.folder} 폴더의 기준 빌드` +
-      `(${LAYOUTS[b.layout] ?? b.layout}: ${b.file}, 중복을 뺀 고객 ${f.count(b.customers)}명, 배포 모형 ${b.model.name}, ` +
+      `(${LAYOUTS[b.layout] ?? b.layout}: ${b.file}, 중복을 뺀 고객 ${f.count(b.customers)}명, 배포 모형 ${koModels.modelName(b.model.id, b.model.name)}, ` +
       `임계값 ${b.model.threshold.toFixed(3)})와 비교합니다.`
     );
   },
