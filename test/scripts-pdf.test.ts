@@ -3,7 +3,7 @@
 // language whose pages were not built. The PDF's text is read with poppler's pdftotext (.ci/run installs it).
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
@@ -89,6 +89,7 @@ describe("npm run pdf", () => {
           .map((i) => (i as HTMLInputElement).value),
       );
       await page.close();
+      if (lang === "ko") assert.match(title, /[\uac00-\ud7a3]/, `${path}'s title "${title}" is not in Korean`);
       const at = text.indexOf(title, from);
       assert.ok(at >= from, `${path}'s title "${title}" follows the page before it in the PDF`);
       from = at + title.length;
@@ -102,15 +103,21 @@ describe("npm run pdf", () => {
     await printAndRead("en");
   });
 
-  it("--lang ko prints the Korean pages the same way, or names those that are missing", async () => {
+  it("--lang ko prints every Korean page into one PDF with the Korean overview's figures and titles", async () => {
     requireBuiltSite();
     const missing = reportPaths("ko").filter((path) => !existsSync(builtFile(DIST, path)));
-    if (missing.length === 0) return printAndRead("ko");
-    const out = join(work, "report-ko.pdf");
-    const run = runPdf(["--out", out, "--lang", "ko"]);
+    assert.deepEqual(missing, [], "the build has every Korean page");
+    await printAndRead("ko");
+  });
+
+  it("--lang ko on a build without Korean pages names those that are missing and writes nothing", () => {
+    const english = mkdtempSync(join(work, "english-only-"));
+    writeFileSync(join(english, "index.html"), "<!doctype html><title>Overview</title>");
+    const out = join(work, "report-ko-missing.pdf");
+    const run = runPdf(["--out", out, "--lang", "ko"], { CHURN_DIST: english });
     assert.equal(run.status, 1);
     assert.match(run.stderr, /no Korean pages at/);
-    for (const path of missing) assert.ok(run.stderr.includes(path), `the message names ${path}`);
+    for (const path of reportPaths("ko")) assert.ok(run.stderr.includes(path), `the message names ${path}`);
     assert.equal(existsSync(out), false, "no PDF is written");
   });
 
