@@ -62,13 +62,22 @@ export async function runPipeline(
       trained: null,
     });
     timer("changes since the baseline (unlabelled: scored with the baseline's model)");
+    // The baseline's model.json is this build's model: the one that gave the expected churners, so the Score
+    // page, npm run score and the exports score with it. Nothing else is trained (no models, segments, ...).
+    const model = baseline.bundleFile;
+    let exports: Exports = {};
+    if (options.exports) {
+      exports = makeExports(input, model, log);
+      timer("exports (the baseline's model)");
+    }
     return {
       artifacts: {
         summary,
         cleaned: toCleanedArtifact(input.table, input.duplicates.duplicateOf, { seed: settings.seed }),
+        model,
         changes,
       },
-      exports: {},
+      exports,
     };
   }
 

@@ -151,7 +151,19 @@ describe("pipeline --baseline on a file without a churn column", () => {
   const run = runPipelineCli(["--data", join(work, "unlabelled.csv"), "--baseline", base.outDir]);
   it("scores it with the baseline's model instead of training", () => {
     assert.equal(run.status, 0, run.stderr);
-    assert.deepEqual(run.files, ["changes.json", "cleaned.json", "summary.json"]);
+    // Nothing trained: the baseline's model.json is this run's, byte for byte, and its exports score with it.
+    assert.deepEqual(run.files, [
+      "changes.json",
+      "cleaned.json",
+      "model.json",
+      "model.sql",
+      "scores.csv",
+      "summary.json",
+    ]);
+    assert.equal(
+      readFileSync(join(run.outDir, "model.json"), "utf-8"),
+      readFileSync(join(base.outDir, "model.json"), "utf-8"),
+    );
     const c = readJson<ChangesArtifact>(run.outDir, "changes.json");
     assert.equal(c.current.labelled, false);
     assert.equal(c.backtest, null);
@@ -160,7 +172,21 @@ describe("pipeline --baseline on a file without a churn column", () => {
     const p = scoreTable(bundle, newCustomers(run.outDir), { reasons: false }).probability;
     const sum = p.reduce((a, b) => a + b, 0);
     assert.ok(Math.abs(c.churnRate.expected!.expected - sum) < 1e-9);
-    assert.ok(c.churnRate.expected!.low <= sum && sum <= c.churnRate.expected!.high);
+    const e = c.churnRate.expected!;
+    assert.ok(e.low <= sum && sum <= e.high);
+    assert.equal(e.method, "Poisson-binomial, exact");
+    const variance = p.reduce((a, q) => a + q * (1 - q), 0);
+    assert.ok(Math.abs(e.sd - Math.sqrt(variance)) < 1e-9);
+    assert.equal(e.flagged, p.filter((q) => q >= bundle.threshold.value).length);
+    // The scores file holds the same probabilities, customer by customer.
+    const lines = readFileSync(join(run.outDir, "scores.csv"), "utf-8").trim().split("\n").slice(1);
+    assert.equal(lines.length, readJson<CleanedArtifact>(run.outDir, "cleaned.json").nRows);
+    // What the expectation rests on: the baseline model's calibration on its own test set, and where the
+    // drifted columns rank among the columns it leans on.
+    const models = readJson<ModelsArtifact>(base.outDir, "models.json");
+    assert.equal(e.baselineTest!.customers, models.protocol.testRows);
+    assert.deepEqual(e.driftedInModel!.map((d) => d.column).sort(), [...SHIFTED_COLUMNS].sort());
+    assert.ok(e.driftedInModel!.every((d) => d.rank >= 1 && d.rank <= d.of));
     // Drift does not need labels: the same columns flagged as with them.
     const flagged = c.drift.columns.filter((d) => d.drifted).map((d) => d.column);
     assert.deepEqual([...flagged].sort(), [...SHIFTED_COLUMNS].sort());
@@ -169,6 +195,13 @@ describe("pipeline --baseline on a file without a churn column", () => {
       c.segments.moves.flat().reduce((a, b) => a + b, 0),
       c.segments.shared,
     );
+  });
+  it("is not itself a baseline: another run against it fails naming the folder, and leaves nothing", () => {
+    const r = runPipelineCli(["--data", join(work, "unlabelled.csv"), "--baseline", run.outDir]);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /is a build on a file without a churn column, scored with its own baseline's model/);
+    assert.ok(r.stderr.includes(run.outDir));
+    assert.deepEqual(r.files, []);
   });
   it("a baseline folder that is not one fails naming the folder, and leaves nothing", () => {
     const bad = mkdtempSync(join(tmpdir(), "churn-notbase-"));

@@ -2,7 +2,15 @@
 // changes.json: per-column drift, the churn rate then and now, the baseline's model on this build's
 // customers beside the new model, and the customers' moves between segments. With an unlabelled file the
 // baseline's model scores it instead (no new model is trained) and the churn rate now is an expectation.
-import type { BacktestSection, BuildSide, ChangesArtifact } from "../../src/lib/changes/artifact.js";
+import type {
+  BacktestSection,
+  BuildSide,
+  ChangesArtifact,
+  DriftedInModel,
+  DriftSection,
+  OwnCalibration,
+  ReportedFigures,
+} from "../../src/lib/changes/artifact.js";
 import { basename } from "node:path";
 import { InputError } from "../../src/lib/data/errors.js";
 import { distinctRows } from "../../src/lib/data/split.js";
@@ -15,7 +23,7 @@ import type { SegmentModel } from "../../src/lib/segments/rfm.js";
 import type { SegmentsArtifact } from "../../src/lib/segments/artifact.js";
 import { expectedCount } from "../../src/lib/stats/expected-count.js";
 import { rateDifference, wilsonInterval, type RateDifference, type RateInterval } from "../../src/lib/stats/tests.js";
-import { backtest } from "./backtest.js";
+import { backtest, reportedFigures } from "./backtest.js";
 import { columnDrift } from "./column-drift.js";
 import type { Baseline } from "./read-baseline.js";
 import { segmentMoves, type SegmentAssignment } from "./segment-moves.js";
@@ -55,6 +63,25 @@ function churnRateOf(churn: Uint8Array): RateInterval {
   let x = 0;
   for (let i = 0; i < churn.length; i++) x += churn[i];
   return wilsonInterval(x, churn.length);
+}
+
+/** How the baseline's model was calibrated on its own held-out customers, as its models.json reports them. */
+function ownCalibration(figures: ReportedFigures): OwnCalibration {
+  const c = figures.calibration;
+  return { customers: figures.customers, meanPredicted: c.meanPredicted, observedRate: c.observedRate, ece: c.ece };
+}
+
+/**
+ * Each drifted column's rank in the baseline model's permutation importance on its test set (1: the column the
+ * model leans on most): a drifted column the model leans on is where its probabilities are least to be trusted.
+ */
+function driftedInModel(drift: DriftSection, models: ModelsArtifact): DriftedInModel[] {
+  const selected = models.models.find((m) => m.id === models.selected.id);
+  const ranked = [...(selected?.test.importance.permutation ?? [])].sort((a, b) => b.mean - a.mean);
+  return drift.columns.flatMap((d) => {
+    const at = ranked.findIndex((r) => r.column === d.column);
+    return d.drifted && at >= 0 ? [{ column: d.column, rank: at + 1, of: ranked.length }] : [];
+  });
 }
 
 export function buildChanges(input: ChangesInput): ChangesArtifact {
@@ -101,11 +128,16 @@ export function buildChanges(input: ChangesInput): ChangesArtifact {
   } else {
     // No labels: the baseline's model and segments score this file, as the Score page would.
     const scored = scoreWithBaseline(baseline, () => scoreTable(baseline.bundle, now, { reasons: false }));
+    let flagged = 0;
+    for (let i = 0; i < scored.decision.length; i++) flagged += scored.decision[i] ? 1 : 0;
     expected = {
       ...expectedCount(scored.probability),
       note:
         "expected from the baseline model's probabilities, which were calibrated on the baseline's customers: " +
         "if the customers drifted, the probabilities may no longer be calibrated",
+      flagged,
+      baselineTest: baseline.models ? ownCalibration(reportedFigures(baseline.models)) : null,
+      driftedInModel: baseline.models ? driftedInModel(drift, baseline.models) : null,
     };
     nowAssignment = { model: baseline.bundle.segments, ids: now.ids, cluster: scored.cluster, churn: null };
   }

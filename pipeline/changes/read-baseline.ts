@@ -15,7 +15,7 @@ import { InputError } from "../../src/lib/data/errors.js";
 import type { Summary } from "../../src/lib/data/summary.js";
 import type { ChurnTable } from "../../src/lib/data/table.js";
 import type { ModelsArtifact } from "../../src/lib/models/artifact.js";
-import { readModelBundle, type ModelBundle } from "../../src/lib/scoring/bundle.js";
+import { readModelBundle, type ModelBundle, type ModelBundleFile } from "../../src/lib/scoring/bundle.js";
 import type { SegmentsArtifact } from "../../src/lib/segments/artifact.js";
 
 export const BASELINE_REQUIRED = ["summary", "cleaned", "model", "segments"] as const;
@@ -37,6 +37,11 @@ export interface Baseline {
   readonly table: ChurnTable;
   readonly duplicateOf: readonly number[];
   readonly bundle: ModelBundle;
+  /**
+   * model.json as the baseline wrote it (parsed, not read into a bundle): an unlabelled build ships it as its own
+   * model.json, so its Score page and exports score with exactly the model that gave the expected churners.
+   */
+  readonly bundleFile: ModelBundleFile;
   readonly segments: SegmentsArtifact;
   /** null when the baseline has no models.json (an unlabelled build of its own). */
   readonly models: ModelsArtifact | null;
@@ -80,6 +85,14 @@ export function locateBaseline(dir: string): BaselineFiles {
       if (found) paths[name] = found;
     }
   }
+  // A build on a file without a churn column trained nothing: its model is its own baseline's.
+  if (paths.summary && (readJson(paths.summary) as { churners?: unknown } | null)?.churners === null) {
+    throw InputError.fileProblem(
+      dir,
+      "is a build on a file without a churn column, scored with its own baseline's model: it has no labels or " +
+        "model of its own to compare with; use a build on a labelled file as the baseline",
+    );
+  }
   const missing = BASELINE_REQUIRED.filter((name) => !paths[name]);
   if (missing.length > 0) {
     throw InputError.fileProblem(
@@ -117,8 +130,9 @@ export function readBaseline(dir: string): Baseline {
   const segments = readJson(path("segments"));
   requireFields(path("segments"), segments, ["clusters", "points"]);
   let bundle: ModelBundle;
+  const bundleFile = readJson(path("model")) as ModelBundleFile;
   try {
-    bundle = readModelBundle(readJson(path("model")));
+    bundle = readModelBundle(bundleFile);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw InputError.fileProblem(path("model"), (error as Error).message);
@@ -132,6 +146,7 @@ export function readBaseline(dir: string): Baseline {
     table: fromCleanedArtifact(cleanedArtifact, (summary as Partial<Summary>).schema),
     duplicateOf: cleanedArtifact.duplicateOf,
     bundle,
+    bundleFile,
     segments: segments as SegmentsArtifact,
     models,
     cleanedSample: cleanedArtifact.sample ?? null,

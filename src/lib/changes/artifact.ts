@@ -83,6 +83,33 @@ export interface SegmentsSection {
   readonly stayed: number;
 }
 
+/** The baseline model's calibration on its own held-out customers (its models.json's test set). */
+export interface OwnCalibration {
+  readonly customers: number;
+  readonly meanPredicted: number;
+  readonly observedRate: number;
+  /** Count-weighted mean |predicted − observed| over the calibration curve's bins. */
+  readonly ece: number;
+}
+
+/** A drifted column's rank in the baseline model's permutation importance (1 = the most important of `of`). */
+export interface DriftedInModel {
+  readonly column: string;
+  readonly rank: number;
+  readonly of: number;
+}
+
+/** What the baseline's model expects of a file without churn labels. */
+export type UnlabelledExpectation = ExpectedCount & {
+  /** What the expectation assumes (calibration on customers who may have drifted). */
+  readonly note: string;
+  /** Customers at or above the baseline's threshold. */
+  readonly flagged: number;
+  /** null when the baseline folder has no models.json. */
+  readonly baselineTest: OwnCalibration | null;
+  readonly driftedInModel: readonly DriftedInModel[] | null;
+};
+
 export interface BuildSide {
   readonly file: string;
   readonly sha256: string;
@@ -108,7 +135,7 @@ export interface ChangesArtifact {
     /** now − then with Newcombe's interval; null when unlabelled. */
     readonly difference: RateDifference | null;
     /** Unlabelled file: expected churners from the baseline model's probabilities; null when labelled. */
-    readonly expected: (ExpectedCount & { readonly note: string }) | null;
+    readonly expected: UnlabelledExpectation | null;
   };
   /** null when the new file has no churn labels. */
   readonly backtest: BacktestSection | null;
