@@ -100,7 +100,10 @@ async function rendered(frame: Frame): Promise<void> {
   await frame.waitForFunction(
     () =>
       document.querySelector("#observablehq-main") !== null &&
-      document.querySelectorAll(".observablehq--loading, observablehq-loading").length === 0,
+      // Only what is shown: a build without labels holds back, hidden, the cells of pages that need them.
+      Array.from(document.querySelectorAll(".observablehq--loading, observablehq-loading")).every(
+        (node) => !(node as HTMLElement).checkVisibility(),
+      ),
     null,
     { timeout: 60_000 },
   );

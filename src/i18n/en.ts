@@ -6,6 +6,7 @@ import { enAnyTable } from "./en-anytable.js";
 import type { Strings } from "./strings.js";
 import { enSegments } from "./en-segments.js";
 import { enModels, enModelsPage } from "./en-models.js";
+import { enUnlabelled } from "./en-unlabelled.js";
 
 export const en: Strings = {
   score: enScore,
@@ -497,4 +498,5 @@ export const en: Strings = {
   segments: enSegments,
   anyTable: enAnyTable,
   models: enModels,
+  unlabelled: enUnlabelled,
 };

@@ -8,6 +8,7 @@ import { koAnyTable } from "./ko-anytable.js";
 import type { Strings } from "./strings.js";
 import { koSegments } from "./ko-segments.js";
 import { koModels, koModelsPage } from "./ko-models.js";
+import { koUnlabelled } from "./ko-unlabelled.js";
 
 const NAMES: Record<HypothesisResult["id"], string> = {
   satisfaction: "만족도와 이탈",
@@ -612,4 +613,5 @@ export const ko: Strings = {
   segments: koSegments,
   anyTable: koAnyTable,
   models: koModels,
+  unlabelled: koUnlabelled,
 };

@@ -10,6 +10,7 @@ import type { SegmentsStrings } from "./segments-strings.js";
 import type { ScoreStrings } from "./score-strings.js";
 import type { ChangesStrings } from "./changes-strings.js";
 import type { ModelsStrings } from "./models-strings.js";
+import type { UnlabelledStrings } from "./unlabelled-strings.js";
 
 export type PageId = "index" | "data" | "eda" | "hypotheses" | "models" | "segments" | "score" | "changes";
 
@@ -388,6 +389,7 @@ export interface Strings {
   readonly segments: SegmentsStrings;
   readonly anyTable: AnyTableStrings;
   readonly models: ModelsStrings;
+  readonly unlabelled: UnlabelledStrings;
 }
 
 /** What a page needs: its language's strings and formatters. */
