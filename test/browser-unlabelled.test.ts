@@ -21,6 +21,9 @@ import { distinctRows } from "../src/lib/data/split.js";
 import { selectTableRows } from "../src/lib/data/table.js";
 import { readModelBundle } from "../src/lib/scoring/bundle.js";
 import { scoreTable } from "../src/lib/scoring/score.js";
+import { translatedPages } from "../scripts/i18n-pages.js";
+import { pathInLanguage } from "../src/i18n/lang.js";
+import type { PageId } from "../src/i18n/strings.js";
 import { TABLES } from "../src/i18n/tables.js";
 import { changesCsvs, SHIFTED_COLUMNS } from "./fixtures/shifted-demo.js";
 import { readJson, runPipelineCli } from "./helpers/pipeline.js";
@@ -33,8 +36,14 @@ writeFileSync(join(work, "baseline.csv"), csvs.baseline);
 writeFileSync(join(work, "unlabelled.csv"), csvs.unlabelled);
 
 const PAGES = ["/", "/data", "/eda", "/hypotheses", "/models", "/segments", "/score", "/changes"];
-const KOREAN = ["/ko/", "/ko/data", "/ko/eda", "/ko/hypotheses"];
-const NEEDS_LABELS = ["/eda", "/hypotheses", "/models", "/segments", "/ko/eda", "/ko/hypotheses"];
+// The pages translated so far (scripts/i18n-pages.ts writes /ko/<page> for each), in Korean.
+const TRANSLATED = translatedPages(join(PROJECT_ROOT, "src"));
+const KOREAN = TRANSLATED.map((id) => pathInLanguage(id === "index" ? "/" : `/${id}`, "ko"));
+const LABELLED_PAGES: PageId[] = ["eda", "hypotheses", "models", "segments"];
+const NEEDS_LABELS = [
+  ...LABELLED_PAGES.map((id) => `/${id}`),
+  ...LABELLED_PAGES.filter((id) => TRANSLATED.includes(id)).map((id) => pathInLanguage(`/${id}`, "ko")),
+];
 
 /** The site's copy of a data file (Framework names it <name>.<hash>.json). */
 function siteData<T>(name: string): T {
