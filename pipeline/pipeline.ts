@@ -63,7 +63,8 @@ export async function runPipeline(
     });
     timer("changes since the baseline (unlabelled: scored with the baseline's model)");
     // The baseline's model.json is this build's model: the one that gave the expected churners, so the Score
-    // page, npm run score and the exports score with it. Nothing else is trained (no models, segments, ...).
+    // page, npm run score and the exports score with it; and the segments it assigns are the baseline's, whose
+    // segments.json the Score page names them from. Nothing is trained (no models, hypotheses or personas).
     const model = baseline.bundleFile;
     let exports: Exports = {};
     if (options.exports) {
@@ -75,6 +76,7 @@ export async function runPipeline(
         summary,
         cleaned: toCleanedArtifact(input.table, input.duplicates.duplicateOf, { seed: settings.seed }),
         model,
+        segments: baseline.segments,
         changes,
       },
       exports,

@@ -158,11 +158,17 @@ describe("pipeline --baseline on a file without a churn column", () => {
       "model.json",
       "model.sql",
       "scores.csv",
+      "segments.json",
       "summary.json",
     ]);
     assert.equal(
       readFileSync(join(run.outDir, "model.json"), "utf-8"),
       readFileSync(join(base.outDir, "model.json"), "utf-8"),
+    );
+    // The segments that model assigns are the baseline's: the Score page names them from its segments.json.
+    assert.equal(
+      readFileSync(join(run.outDir, "segments.json"), "utf-8"),
+      readFileSync(join(base.outDir, "segments.json"), "utf-8"),
     );
     const c = readJson<ChangesArtifact>(run.outDir, "changes.json");
     assert.equal(c.current.labelled, false);
