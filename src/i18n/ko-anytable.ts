@@ -4,15 +4,7 @@
 import type { MeanGroup, RateGroup } from "../lib/stats/hypotheses.js";
 import { describeD } from "../lib/stats/tests.js";
 import type { AnyTableStrings } from "./anytable-strings.js";
-import type { Formatters } from "./format.js";
-
-const MAGNITUDE: Record<ReturnType<typeof describeD>, string> = {
-  negligible: "무시할 만한 수준",
-  small: "작은 편",
-  medium: "중간 정도",
-  large: "큰 편",
-  undefined: "정의되지 않음",
-};
+import { df, MAGNITUDE, pClause } from "./ko-test-words.js";
 
 const STYLE: Record<string, string> = {
   "thousands-comma": "천 단위 쉼표 표기",
@@ -82,12 +74,6 @@ const DECISION: Record<string, string> = {
   blanks: "빈 값",
   inferred: "추론",
 };
-
-function pClause(f: Formatters, p: number, logP: number): string {
-  const text = f.p(p, { logP });
-  return text.startsWith("<") ? `p ${text}` : `p = ${text}`;
-}
-const df = (f: Formatters, x: number): string => (Number.isInteger(x) ? f.count(x) : f.number(x, 1));
 
 /** The claim's level (rate claims) or its direction (mean claims), read from the groups and the claim. */
 function claimParts(h: { claim: string; groups: readonly (MeanGroup | RateGroup)[] }): {

@@ -2,6 +2,7 @@
 import type { HypothesisResult, MeanGroup, RateGroup } from "../lib/stats/hypotheses.js";
 import { describeD } from "../lib/stats/tests.js";
 import type { Formatters } from "./format.js";
+import { df, MAGNITUDE, pClause } from "./ko-test-words.js";
 import { koChanges } from "./ko-changes.js";
 import { koScore } from "./ko-score.js";
 import { koAnyTable } from "./ko-anytable.js";
@@ -53,20 +54,6 @@ const COLUMN_MEANINGS: Record<string, string> = {
   DaySinceLastOrder: "마지막 주문 후 경과일",
   CashbackAmount: "지난달 평균 캐시백",
 };
-const MAGNITUDE: Record<ReturnType<typeof describeD>, string> = {
-  negligible: "무시할 만한 수준",
-  small: "작은 편",
-  medium: "중간 정도",
-  large: "큰 편",
-  undefined: "정의되지 않음",
-};
-
-function pClause(f: Formatters, p: number, logP: number): string {
-  const text = f.p(p, { logP });
-  return text.startsWith("<") ? `p ${text}` : `p = ${text}`;
-}
-const df = (f: Formatters, x: number): string => (Number.isInteger(x) ? f.count(x) : f.number(x, 1));
-
 function numericVerdict(h: HypothesisResult, f: Formatters): string {
   const [stayed, churned] = h.groups as readonly MeanGroup[];
   const recency = h.id === "recency";
