@@ -5,7 +5,7 @@
 // /ko/changes (and the overview's line) with a baseline's changes.json. The Models page in Korean shows the
 // English page's figures, its leaderboard sorts, and the pipeline's protocol notes are in Korean.
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
@@ -17,7 +17,14 @@ import { LANGUAGES, pathInLanguage, SOURCE_LANGUAGE, type Lang } from "../src/i1
 import { TABLES } from "../src/i18n/tables.js";
 import { parseCsv } from "../src/lib/data/csv.js";
 import { changesArtifact } from "./fixtures/changes.js";
-import { assertChartsNamed, assertCleanPage, reportInChromium, waitForReport } from "./helpers/site.js";
+import { segmentsText } from "../src/components/segments-text.js";
+import {
+  assertChartsNamed,
+  assertCleanPage,
+  reportInChromium,
+  requireBuiltSite,
+  waitForReport,
+} from "./helpers/site.js";
 
 const PAGES = translatedPages(join(PROJECT_ROOT, "src"));
 
@@ -90,6 +97,34 @@ describe("the report in every language", () => {
     await page.close();
     return { numbers: (text.match(/\d[\d,.]*\d|\d/g) ?? []).sort(), cards };
   }
+
+  it("the Korean overview names the model and the first group as the Korean Models and Segments pages do", async () => {
+    const dir = join(requireBuiltSite(), "_file", "data");
+    const artifact = (name: string) => {
+      const file = readdirSync(dir).find((f) => new RegExp(`^${name}\\.[0-9a-f]+\\.json$`).test(f));
+      assert.ok(file, `the build has no ${name}.json`);
+      return JSON.parse(readFileSync(join(dir, file), "utf-8")) as unknown;
+    };
+    const models = artifact("models") as { selected: { id: string }; models: { id: string; name: string }[] };
+    const selected = models.models.find((m) => m.id === models.selected.id);
+    assert.ok(selected);
+    const korean = TABLES.ko.models.modelName(selected.id, selected.name);
+    assert.notEqual(korean, selected.name, "the deployed model has no Korean name");
+    const { page, problems } = await report.open("/ko/");
+    await assertCleanPage(page, problems);
+    const cards = await page.innerText("#observablehq-main");
+    await page.close();
+    assert.ok(cards.includes(korean), `/ko/ does not name the model as ${korean}`);
+    assert.ok(!cards.includes(selected.name), `/ko/ names the model in English: ${selected.name}`);
+    const segmentsArtifact = artifact("segments") as Parameters<typeof segmentsText>[0];
+    const { page: segmentsPage } = await report.open("/ko/segments");
+    const segmentsPageText = await segmentsPage.innerText("#observablehq-main");
+    await segmentsPage.close();
+    const names = segmentsArtifact.clusters.map((c) => segmentsText(segmentsArtifact, "ko").name(c));
+    const named = names.filter((name) => cards.includes(name));
+    assert.equal(named.length, 1, `/ko/ should name one group in Korean, named: ${named.join(", ")}`);
+    assert.ok(segmentsPageText.includes(named[0]), `/ko/segments does not use the name ${named[0]}`);
+  });
 
   it("/ko/segments shows the same numbers as /segments, and persona cards written in Korean", async (t) => {
     if (!PAGES.includes("segments")) return t.skip("the segments page is not translated");
