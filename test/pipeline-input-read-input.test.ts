@@ -5,7 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { readInput } from "../pipeline/input/read-input.js";
+import { pageText } from "../src/i18n/tables.js";
 import { InputError } from "../src/lib/data/errors.js";
+import { englishNote } from "../src/lib/data/issue-detail.js";
+import { summaryArtifact } from "../src/lib/data/summary.js";
 import { MAX_FILE_BYTES } from "../src/lib/data/limits.js";
 import { declareSize, HEADER, minimalXlsx, toCsv, validRows } from "./fixtures/data.js";
 
@@ -186,6 +189,27 @@ describe("readInput: XLSX", () => {
       `sheet "Customers": 2 formula cells have no computed value in the file (an error, or a workbook not saved by a spreadsheet application) and are read as blank: ${letter}3, ${letter}6`,
       `sheet "Customers": 1 merged range (${letter}8:${letter}9): only the first cell of each holds its value, the others are read as blank`,
     ]);
+    // As data too, index for index, so that the Korean Data page words them from the same facts.
+    assert.deepEqual(input.cleaning.noteDetails.slice(0, 2), [
+      { code: "formulaCells", sheet: "Customers", cells: [`${letter}3`, `${letter}6`] },
+      { code: "mergedRanges", sheet: "Customers", ranges: [`${letter}8:${letter}9`] },
+    ]);
+    const summary = summaryArtifact(input);
+    assert.deepEqual(summary.noteDetails, input.cleaning.noteDetails);
+    assert.deepEqual(
+      summary.notes.map((_, i) => englishNote(summary.noteDetails![i])),
+      summary.notes,
+    );
+    const { s, f } = pageText("ko");
+    const korean = s.score.noteText(summary.noteDetails![0], f);
+    assert.match(korean, /수식 셀 2개/);
+    assert.ok(korean.endsWith(`${letter}3, ${letter}6`), korean);
+  });
+
+  it("a file without notes has no noteDetails in its summary (the artifact it always had)", async () => {
+    const summary = summaryArtifact(await readInput(file("plain.csv", toCsv(rows))));
+    assert.deepEqual(summary.notes, []);
+    assert.ok(!("noteDetails" in summary));
   });
 
   it("--sheet picks the sheet; the choice among several is in the notes", async () => {

@@ -9,6 +9,7 @@ import { parseCsv } from "../../src/lib/data/csv.js";
 import { looksLikeParquet, parquetToRawTable } from "../../src/lib/data/parquet.js";
 import { findDuplicates } from "../../src/lib/data/duplicates.js";
 import { InputError } from "../../src/lib/data/errors.js";
+import { englishNote, noteDetailsOf } from "../../src/lib/data/issue-detail.js";
 import type { InputData } from "../../src/lib/data/input.js";
 import { inferSchema } from "../../src/lib/data/infer-schema.js";
 import { checkFileSize } from "../../src/lib/data/limits.js";
@@ -83,7 +84,11 @@ export async function readWorkbook(
     choice,
   );
   const cellNotes = raw.sheet ? workbookCellNotes(bytes, entries, raw.sheet, headerRowNumber) : [];
-  return { raw: cellNotes.length > 0 ? { ...raw, notes: [...(raw.notes ?? []), ...cellNotes] } : raw, dictionary };
+  if (cellNotes.length === 0) return { raw, dictionary };
+  // The notes in words for the English messages and the summary, and as data, index for index, for other languages.
+  const notes = [...(raw.notes ?? []), ...cellNotes.map(englishNote)];
+  const noteDetails = [...noteDetailsOf(raw.notes ?? [], raw.noteDetails), ...cellNotes];
+  return { raw: { ...raw, notes, noteDetails }, dictionary };
 }
 
 /** Reads, checks and cleans one input file (CSV, XLSX or Parquet). Throws InputError for anything wrong with the file. */

@@ -3,6 +3,7 @@
 // merged range covers beyond its first. read-excel-file reads both as empty, so the pipeline reads the data
 // sheet's XML itself and reports them. Only the zip's central directory and the one sheet are read.
 import { inflateRawSync } from "node:zlib";
+import type { NoteDetail } from "../../src/lib/data/issue-detail.js";
 import { entryData, type ZipEntry } from "../../src/lib/data/zip-directory.js";
 
 /** One part of the archive, unpacked; null when it is absent or cannot be read (the reader has said why already). */
@@ -75,27 +76,12 @@ export function scanSheetXml(xml: string, fromRow: number): SheetCellFindings {
   return { formulasWithoutValue, merged };
 }
 
-function listed(items: readonly string[], most = 10): string {
-  return items.length <= most ? items.join(", ") : `${items.slice(0, most).join(", ")} and ${items.length - most} more`;
-}
-
-/** The notes for the table, in words; none when the sheet has neither. */
-export function describeFindings(sheet: string, findings: SheetCellFindings): string[] {
-  const notes: string[] = [];
-  const f = findings.formulasWithoutValue;
-  if (f.length > 0) {
-    notes.push(
-      `sheet "${sheet}": ${f.length} formula cell${f.length === 1 ? " has" : "s have"} no computed value in the file ` +
-        `(an error, or a workbook not saved by a spreadsheet application) and ${f.length === 1 ? "is" : "are"} read as blank: ${listed(f)}`,
-    );
-  }
-  const m = findings.merged;
-  if (m.length > 0) {
-    notes.push(
-      `sheet "${sheet}": ${m.length} merged range${m.length === 1 ? "" : "s"} (${listed(m)}): only the first cell of each ` +
-        `holds its value, the others are read as blank`,
-    );
-  }
+/** The notes for the table, as data; none when the sheet has neither. */
+export function describeFindings(sheet: string, findings: SheetCellFindings): NoteDetail[] {
+  const notes: NoteDetail[] = [];
+  if (findings.formulasWithoutValue.length > 0)
+    notes.push({ code: "formulaCells", sheet, cells: findings.formulasWithoutValue });
+  if (findings.merged.length > 0) notes.push({ code: "mergedRanges", sheet, ranges: findings.merged });
   return notes;
 }
 
@@ -105,7 +91,7 @@ export function workbookCellNotes(
   entries: readonly ZipEntry[],
   sheet: string,
   headerRow: number,
-): string[] {
+): NoteDetail[] {
   const part = sheetPartName(bytes, entries, sheet);
   const xml = part ? readPart(bytes, entries, part) : null;
   return xml ? describeFindings(sheet, scanSheetXml(xml, headerRow)) : [];

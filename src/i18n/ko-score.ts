@@ -138,10 +138,27 @@ const SHEET_REASONS: Record<Extract<NoteDetail, { code: "sheetChosen" }>["why"],
   first: "비슷한 시트 가운데 가장 앞에 있습니다",
 };
 
+/** The first ten references, and how many more. */
+function listedKo(items: readonly string[], f: Formatters, most = 10): string {
+  return items.length <= most
+    ? items.join(", ")
+    : `${items.slice(0, most).join(", ")} 외 ${f.count(items.length - most)}개`;
+}
+
 function noteText(d: NoteDetail, f: Formatters): string {
   switch (d.code) {
     case "text":
       return d.text;
+    case "formulaCells":
+      return (
+        `"${d.sheet}" 시트: 수식 셀 ${f.count(d.cells.length)}개는 파일에 계산된 값이 없어(수식 오류이거나, 스프레드시트 ` +
+        `프로그램이 아닌 도구로 저장한 파일) 빈칸으로 읽었습니다: ${listedKo(d.cells, f)}`
+      );
+    case "mergedRanges":
+      return (
+        `"${d.sheet}" 시트: 병합된 범위 ${f.count(d.ranges.length)}개(${listedKo(d.ranges, f)})는 첫 셀에만 값이 있어 ` +
+        `나머지 셀은 빈칸으로 읽었습니다.`
+      );
     case "targetIgnored":
       return `${d.column} 열에 빈칸이 ${f.count(d.blanks)}개 있어 이 열은 쓰지 않았습니다.`;
     case "extraColumns":

@@ -192,10 +192,14 @@ export function described(detail: IssueDetail): { problem: string; detail: Issue
 
 /**
  * What a reader or the checks noticed that is not an error, as data ("sheet "E Comm" read because …"). A note
- * with no code of its own (the pipeline's notes on formula and merged cells) is carried as its text.
+ * with no code of its own is carried as its text.
  */
 export type NoteDetail =
   | { readonly code: "text"; readonly text: string }
+  /** Formula cells of the data sheet with no computed value in the file, read as blanks (cell references). */
+  | { readonly code: "formulaCells"; readonly sheet: string; readonly cells: readonly string[] }
+  /** Merged ranges of the data sheet: only the first cell holds the value (range references). */
+  | { readonly code: "mergedRanges"; readonly sheet: string; readonly ranges: readonly string[] }
   | { readonly code: "targetIgnored"; readonly column: string; readonly blanks: number }
   | { readonly code: "extraColumns"; readonly names: readonly string[] }
   | { readonly code: "rowsLeftOut"; readonly count: number }
@@ -218,10 +222,29 @@ const SHEET_REASONS: Record<Extract<NoteDetail, { code: "sheetChosen" }>["why"],
   first: "it comes first of sheets alike",
 };
 
+/** The first `most` references, and how many more. */
+function listed(items: readonly string[], most = 10): string {
+  return items.length <= most ? items.join(", ") : `${items.slice(0, most).join(", ")} and ${items.length - most} more`;
+}
+
 export function englishNote(d: NoteDetail): string {
   switch (d.code) {
     case "text":
       return d.text;
+    case "formulaCells": {
+      const n = d.cells.length;
+      return (
+        `sheet "${d.sheet}": ${n} formula cell${n === 1 ? " has" : "s have"} no computed value in the file ` +
+        `(an error, or a workbook not saved by a spreadsheet application) and ${n === 1 ? "is" : "are"} read as blank: ${listed(d.cells)}`
+      );
+    }
+    case "mergedRanges": {
+      const n = d.ranges.length;
+      return (
+        `sheet "${d.sheet}": ${n} merged range${n === 1 ? "" : "s"} (${listed(d.ranges)}): only the first cell of each ` +
+        `holds its value, the others are read as blank`
+      );
+    }
     case "targetIgnored":
       return `${d.column} has ${d.blanks} blank cells, so it is ignored`;
     case "extraColumns":

@@ -1,5 +1,6 @@
 // summary.json: what the data is and everything the data stage did to it, for the Overview and Data pages
 // and for a user checking a new file with the CLI. Plain JSON (no typed arrays, no NaN).
+import type { NoteDetail } from "./issue-detail.js";
 import type { InputData, InputSource } from "./input.js";
 import type { LeakScreen } from "./leak-screen.js";
 import type { NormalisedValue } from "./normalise.js";
@@ -55,6 +56,11 @@ export interface Summary {
   };
   readonly dictionarySource: "file" | "schema";
   readonly notes: readonly string[];
+  /**
+   * The same notes as data, index for index, so that a page in another language can word them; absent when
+   * there are no notes (so a file without notes keeps the artifact it always had).
+   */
+  readonly noteDetails?: readonly NoteDetail[];
   /** The schema the file was read with (a preset or inferred) and how each part of it was decided. */
   readonly schema: Schema;
   /** Columns that alone give churn away on the training rows (added by the models stage). */
@@ -126,6 +132,7 @@ export function summaryArtifact(input: InputData): Summary {
     duplicates: { count: duplicates.count, groups: duplicates.groups, sameAfterNormalising: duplicates.sameAfterNormalising, examples },
     dictionarySource: dictionary ? "file" : "schema",
     notes: cleaning.notes,
+    ...(cleaning.notes.length > 0 ? { noteDetails: cleaning.noteDetails } : {}),
     schema: table.schema,
   };
 }
