@@ -23,6 +23,7 @@ import {
   assertCleanPage,
   reportInChromium,
   requireBuiltSite,
+  uploadOnScorePage,
   waitForReport,
 } from "./helpers/site.js";
 
@@ -141,18 +142,6 @@ describe("the report in every language", () => {
 
 const HANGUL = /[\uac00-\ud7a3]/;
 
-/** Uploads a file on an open Score page and waits for this upload's summary or rejection. */
-async function upload(page: Page, path: string): Promise<string> {
-  await page.$$eval('[data-testid="score-status"]', (nodes) => nodes.forEach((n) => n.setAttribute("data-stale", "")));
-  await page.setInputFiles('[data-testid="score-upload"]', path);
-  await page.waitForSelector(
-    '[data-testid="score-status"]:not([data-stale]) :is([data-testid="score-summary"], [data-testid="score-rejected"])',
-    { timeout: 120_000 },
-  );
-  await waitForReport(page);
-  return (await page.textContent('[data-testid="score-status"]')) ?? "";
-}
-
 function writeCsv(name: string, header: readonly string[], rows: readonly (readonly string[])[]): string {
   const path = join(mkdtempSync(join(tmpdir(), "languages-")), name);
   writeFileSync(path, [header, ...rows].map((r) => r.join(",")).join("\n") + "\n");
@@ -177,7 +166,7 @@ describe("the Korean pages after an upload and with a baseline", () => {
     const raw = parseCsv(readFileSync(DEMO_CSV), "demo-churn.csv");
     const path = writeCsv("고객.csv", raw.header, raw.rows.slice(0, 40));
     const { page, problems } = await report.open("/ko/score");
-    const status = await upload(page, path);
+    const status = await uploadOnScorePage(page, path);
     assert.match(status, /고객\.csv: 고객 40명의 점수를 [\d.]+초 만에 계산했습니다\(CSV, 파일의 행 40개\)\./);
     const main = await page.innerText("#observablehq-main");
     assert.ok(main.includes(ko.score.columns.probability), "the customers table's header is not in Korean");
@@ -197,7 +186,7 @@ describe("the Korean pages after an upload and with a baseline", () => {
       const tenure = raw.header.indexOf("Tenure");
       const rows = raw.rows.slice(0, 2).map((r) => r.map((v, j) => (j === tenure ? "12abc" : v)));
       const { page, problems } = await report.open("/ko/score");
-      const status = await upload(page, writeCsv("bad.csv", raw.header, rows));
+      const status = await uploadOnScorePage(page, writeCsv("bad.csv", raw.header, rows));
       assert.match(status, /파일을 받지 않았습니다/);
       assert.match(status, /bad\.csv에 문제가 2건 있어/);
       const rejected = (await page.textContent('[data-testid="score-rejected"]')) ?? "";
@@ -214,7 +203,7 @@ describe("the Korean pages after an upload and with a baseline", () => {
     const rows = raw.rows.slice(0, 10).map((r) => [...r]);
     rows[3][raw.header.indexOf("CityTier")] = "7";
     const { page, problems } = await report.open("/ko/score");
-    const status = await upload(page, writeCsv("skip.csv", raw.header, rows));
+    const status = await uploadOnScorePage(page, writeCsv("skip.csv", raw.header, rows));
     assert.match(status, /고객 9명의 점수를/);
     const skipped = (await page.textContent('[data-testid="score-skipped"]')) ?? "";
     assert.match(skipped, /전체 10행 중 1행을 건너뛰었습니다/);

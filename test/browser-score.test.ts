@@ -16,7 +16,7 @@ import { readModelBundle, type ModelBundle } from "../src/lib/scoring/bundle.js"
 import { formatReasons, scoreTable, topReasons } from "../src/lib/scoring/score.js";
 import { launchBrowser, type BrowserSession, type PageProblems } from "../scripts/browser.js";
 import { serveStatic, type StaticServer } from "../scripts/serve-static.js";
-import { cellErrors, requireBuiltSite, waitForReport } from "./helpers/site.js";
+import { cellErrors, requireBuiltSite, uploadOnScorePage, waitForReport } from "./helpers/site.js";
 import { DEMO_CSV, REAL_CSV, REAL_XLSX } from "../bench/fixtures/scoring-bundle.js";
 
 // Until the pipeline exports the model, the page is not in the build: skip, saying why.
@@ -61,18 +61,6 @@ async function openScore(): Promise<{ page: Page; problems: PageProblems }> {
   await waitForReport(opened.page);
   assert.deepEqual(await cellErrors(opened.page), []);
   return opened;
-}
-
-/** Uploads a file and waits for the `scored` (or rejected) state of this upload, not a previous one's. */
-async function upload(page: Page, path: string): Promise<string> {
-  await page.$$eval('[data-testid="score-status"]', (nodes) => nodes.forEach((n) => n.setAttribute("data-stale", "")));
-  await page.setInputFiles('[data-testid="score-upload"]', path);
-  await page.waitForSelector(
-    '[data-testid="score-status"]:not([data-stale]) :is([data-testid="score-summary"], [data-testid="score-rejected"])',
-    { timeout: 120_000 },
-  );
-  await waitForReport(page);
-  return (await page.textContent('[data-testid="score-status"]')) ?? "";
 }
 
 /** Bounded wait for every customer's reasons (exact TreeSHAP on the deployed ensemble costs milliseconds a customer). */
@@ -153,7 +141,7 @@ describe("scoring page", { skip: pageSkip }, () => {
     const raw = parseCsv(sample, "sample");
     assert.equal(raw.rows.length, 200);
     assert.ok(!raw.header.includes("Churn"));
-    const status = await upload(page, path);
+    const status = await uploadOnScorePage(page, path);
     assert.match(status, /200 customers scored/);
     assert.equal(await page.locator('[data-testid="score-skipped"]').count(), 0);
     assert.deepEqual(await shown(), Array(6).fill(true), "once a file is scored, its sections show");
@@ -167,7 +155,7 @@ describe("scoring page", { skip: pageSkip }, () => {
     { skip: realSkip },
     async () => {
       const { page, problems } = await openScore();
-      const status = await upload(page, REAL_CSV);
+      const status = await uploadOnScorePage(page, REAL_CSV);
       assert.match(status, /5,630 customers scored/);
       // The first results come before the reasons: the table has every customer while reasons are computing.
       const early = await snapshot(page);
@@ -234,7 +222,7 @@ describe("scoring page", { skip: pageSkip }, () => {
     { skip: realSkip },
     async () => {
       const { page } = await openScore();
-      const status = await upload(page, REAL_XLSX);
+      const status = await uploadOnScorePage(page, REAL_XLSX);
       assert.match(status, /5,630 customers scored \(XLSX/);
       const early = await snapshot(page);
       assert.equal(early.state, "running");
@@ -280,7 +268,7 @@ describe("scoring page", { skip: pageSkip }, () => {
 
   it("a new upload stops the old file's reasons and shows its own", { skip: realSkip }, async () => {
     const { page, problems } = await openScore();
-    assert.match(await upload(page, REAL_CSV), /5,630 customers scored/);
+    assert.match(await uploadOnScorePage(page, REAL_CSV), /5,630 customers scored/);
     assert.equal((await snapshot(page)).state, "running");
     const raw = demoRaw();
     const path = writeCsv("next.csv", raw.header, raw.rows.slice(0, 40));
@@ -306,7 +294,7 @@ describe("scoring page", { skip: pageSkip }, () => {
       raw.rows.slice(0, 20).map((r) => r.filter((_, j) => j !== drop)),
     );
     const { page, problems } = await openScore();
-    const status = await upload(page, path);
+    const status = await uploadOnScorePage(page, path);
     assert.match(status, /File rejected/);
     assert.match(status, /Tenure/);
     assert.equal(await page.locator('[data-testid="download-all"]').count(), 0);
@@ -322,7 +310,7 @@ describe("scoring page", { skip: pageSkip }, () => {
     rows[9][raw.header.indexOf("CityTier")] = "7";
     const path = writeCsv("bad-values.csv", raw.header, rows);
     const { page, problems } = await openScore();
-    const status = await upload(page, path);
+    const status = await uploadOnScorePage(page, path);
     assert.match(status, /27 customers scored/);
     const skipped = (await page.textContent('[data-testid="score-skipped"]')) ?? "";
     assert.match(skipped, /3 of 30 rows skipped/);
@@ -340,8 +328,8 @@ describe("scoring page", { skip: pageSkip }, () => {
     const binary = join(work, "binary.csv");
     writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]));
     const { page, problems } = await openScore();
-    assert.match(await upload(page, empty), /File rejected[\s\S]*empty/);
-    assert.match(await upload(page, binary), /File rejected[\s\S]*binary/);
+    assert.match(await uploadOnScorePage(page, empty), /File rejected[\s\S]*empty/);
+    assert.match(await uploadOnScorePage(page, binary), /File rejected[\s\S]*binary/);
     assert.deepEqual(problems.consoleErrors, []);
     await page.close();
   });
@@ -360,7 +348,7 @@ describe("scoring page", { skip: pageSkip }, () => {
       dialogs++;
       void d.dismiss();
     });
-    await upload(page, path);
+    await uploadOnScorePage(page, path);
     assert.equal(await page.locator("main img").count(), 0);
     assert.ok(((await page.textContent("main")) ?? "").includes(evil));
     const all = await download(page, "download-all");

@@ -109,3 +109,18 @@ export async function assertChartsNamed(page: Page, wanted: readonly string[]): 
     );
   }
 }
+
+/**
+ * Uploads a file on an open Score page and waits for this upload's summary or rejection, not a previous
+ * one's (the status box is marked stale first), then returns the status text.
+ */
+export async function uploadOnScorePage(page: Page, path: string): Promise<string> {
+  await page.$$eval('[data-testid="score-status"]', (nodes) => nodes.forEach((n) => n.setAttribute("data-stale", "")));
+  await page.setInputFiles('[data-testid="score-upload"]', path);
+  await page.waitForSelector(
+    '[data-testid="score-status"]:not([data-stale]) :is([data-testid="score-summary"], [data-testid="score-rejected"])',
+    { timeout: 120_000 },
+  );
+  await waitForReport(page);
+  return (await page.textContent('[data-testid="score-status"]')) ?? "";
+}
