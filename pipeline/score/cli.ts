@@ -35,6 +35,10 @@ const { values: args, usageError } = parseCommandLine(
 );
 const missing = (["model", "data", "out"] as const).filter((name) => !args[name]);
 if (missing.length > 0) usageError(`${missing.map((name) => `--${name}`).join(", ")} required`);
+// Narrowed once here: the check above has already refused a missing one.
+const modelArg = args.model ?? usageError("--model required");
+const dataArg = args.data ?? usageError("--data required");
+const outArg = args.out ?? usageError("--out required");
 let threshold: number | undefined;
 if (args.threshold !== undefined) {
   threshold = Number(args.threshold);
@@ -43,20 +47,20 @@ if (args.threshold !== undefined) {
   }
 }
 
-const out = resolve(args.out as string);
-if (out === resolve(args.data as string)) {
-  usageError(`--out ${args.out} is the input file; the scores need a file of their own`);
+const out = resolve(outArg);
+if (out === resolve(dataArg)) {
+  usageError(`--out ${outArg} is the input file; the scores need a file of their own`);
 }
 if (existsSync(out) && statSync(out).isDirectory()) {
-  log(`error: --out ${args.out} is a folder; give a file name such as ${join(args.out as string, "scores.csv")}`);
+  log(`error: --out ${outArg} is a folder; give a file name such as ${join(outArg, "scores.csv")}`);
   process.exit(2);
 }
 // writeFileAtomic's temporary file, removed if the write fails half way.
 const temp = `${out}.tmp-${process.pid}`;
 try {
   const scored = await scoreFile({
-    modelDir: resolve(args.model as string),
-    dataPath: args.data as string,
+    modelDir: resolve(modelArg),
+    dataPath: dataArg,
     threshold,
     skipInvalid: args["skip-invalid"] === true,
   });
@@ -68,7 +72,7 @@ try {
     // Left out at the user's request: said in full, as the Score page lists them.
     log(
       InputError.fromIssues(
-        args.data as string,
+        dataArg,
         upload.skipped.flatMap((s) => s.issues),
       ).message.replace(/problems? in the input/, (m) => `${m}, left out (--skip-invalid)`),
     );
