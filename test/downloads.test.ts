@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { cellText, downloadName, pngName, tableCsv } from "../src/lib/downloads.js";
+import { cellText, downloadName, fileStem, pngName, tableCsv } from "../src/lib/downloads.js";
 
 describe("downloadName", () => {
   it("folds a title into a file name", () => {
@@ -47,5 +47,14 @@ describe("tableCsv", () => {
       csv,
       '\uFEFFname,value\r\n"\'=HYPERLINK(""x"")",-0.120\r\n"a, b","1,234"\r\n\'-note,1e-5\r\n"say ""hi""",12%\r\n',
     );
+  });
+});
+
+describe("fileStem", () => {
+  it("keeps Hangul and folds the rest, as the downloads' names do", () => {
+    assert.equal(fileStem("충성 고액 고객"), "충성-고액-고객");
+    assert.equal(fileStem("Loyal big spenders"), "loyal-big-spenders");
+    assert.equal(fileStem('a/b\\c:d*e?f"g<h>i|j'), "a-b-c-d-e-f-g-h-i-j");
+    assert.equal(fileStem(" — "), "");
   });
 });

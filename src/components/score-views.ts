@@ -14,6 +14,7 @@ import type { UploadRejection } from "../lib/scoring/upload.js";
 import type { Lang } from "../i18n/lang.js";
 import { pageText } from "../i18n/tables.js";
 import { el } from "./dom.js";
+import { fileStem } from "../lib/downloads.js";
 
 /** A problem in the page's language: from its code and facts, or, without a code, as the reader wrote it. */
 export function problemText(issue: Pick<InputIssue, "problem" | "detail">, lang: Lang = "en"): string {
@@ -174,14 +175,12 @@ export function downloadButton(
   return button;
 }
 
-/** A file name fragment from a segment name: letters, digits and dashes. */
+/**
+ * A file name fragment from a segment name: its letters and digits in any script (a Korean name keeps its
+ * Hangul, which an ASCII-only fold dropped whole) and dashes, as the charts' and tables' downloads are named.
+ */
 export function slug(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "") || "segment"
-  );
+  return fileStem(text) || "segment";
 }
 
 export type ReasonsState = "running" | "done" | "failed" | "none";

@@ -6,15 +6,22 @@ import { csvCell } from "./scoring/csv-export.js";
 
 const MAX_STEM = 80;
 
-/** "Churn rate by city tier" + "svg" -> "churn-rate-by-city-tier.svg"; an empty title falls back to `fallback`. */
-export function downloadName(title: string, extension: string, fallback = "download"): string {
+/**
+ * A title as a file name's stem: its letters and digits in any script, the rest folded into single hyphens,
+ * at most MAX_STEM characters; "" when the title has no letter or digit.
+ */
+export function fileStem(title: string): string {
   const stem = title
     .normalize("NFC")
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "");
-  const cut = [...stem].slice(0, MAX_STEM).join("").replace(/-+$/, "");
-  return `${cut || fallback}.${extension}`;
+  return [...stem].slice(0, MAX_STEM).join("").replace(/-+$/, "");
+}
+
+/** "Churn rate by city tier" + "svg" -> "churn-rate-by-city-tier.svg"; an empty title falls back to `fallback`. */
+export function downloadName(title: string, extension: string, fallback = "download"): string {
+  return `${fileStem(title) || fallback}.${extension}`;
 }
 
 /** The PNG's name at a device pixel ratio: ratios above 1 say so as "@2x", as image sets name them. */
