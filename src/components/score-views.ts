@@ -13,6 +13,7 @@ import type { Reason } from "../lib/scoring/score.js";
 import type { UploadRejection } from "../lib/scoring/upload.js";
 import type { Lang } from "../i18n/lang.js";
 import { pageText } from "../i18n/tables.js";
+import { wording } from "../i18n/wording-strings.js";
 import { el } from "./dom.js";
 import { fileStem } from "../lib/downloads.js";
 
@@ -151,7 +152,7 @@ export function reasonsView(
       bar.style.background = color;
       const value = el("span", null, `${r.contribution > 0 ? "+" : ""}${f.number(r.contribution, 3)}`);
       value.style.fontVariantNumeric = "tabular-nums";
-      row.append(el("span", null, `${r.column} = ${r.value}`), bar, value);
+      row.append(el("span", null, `${r.column} = ${r.value ?? wording(lang).blankValue}`), bar, value);
       box.append(row);
     }
   };

@@ -120,6 +120,7 @@ async function score(request: Extract<WorkerRequest, { type: "score" }>): Promis
       cancelled: () => !current(),
       pause,
       elsewhere: helper,
+      ...(request.blank === undefined ? {} : { blank: request.blank }),
       now: () => performance.now(),
       onChunk: (chunk, done, total) => post({ type: "reasons", id, chunk, done, total }, [chunk.rows.buffer]),
     });

@@ -5,7 +5,7 @@
 // neither the chunks nor the threads change a number.
 import { selectTableRows, type ChurnTable } from "../data/table.js";
 import type { ModelBundle } from "./bundle.js";
-import { explainAsText, scoreTable, type ScoreResult } from "./score.js";
+import { BLANK_VALUE, explainAsText, scoreTable, type ScoreResult } from "./score.js";
 
 export interface ScorePhase {
   readonly result: ScoreResult;
@@ -75,14 +75,20 @@ export interface RowReasons {
 }
 
 /** The top reasons of some rows (null when the bundle has no explainer). Same values as on the whole table. */
-export function explainRows(bundle: ModelBundle, table: ChurnTable, rows: Int32Array, topK = 3): RowReasons | null {
-  const texts = explainAsText(bundle, selectTableRows(table, rows), topK);
+export function explainRows(
+  bundle: ModelBundle,
+  table: ChurnTable,
+  rows: Int32Array,
+  topK = 3,
+  blank = BLANK_VALUE,
+): RowReasons | null {
+  const texts = explainAsText(bundle, selectTableRows(table, rows), topK, blank);
   return texts && { rows, ...texts };
 }
 
 /** Another thread taking a share of the reasons; a call may fail (then this thread does that chunk itself). */
 export interface Elsewhere {
-  explain(table: ChurnTable, topK: number): Promise<{ up: string[]; down: string[] }>;
+  explain(table: ChurnTable, topK: number, blank: string): Promise<{ up: string[]; down: string[] }>;
 }
 
 export interface ReasonsJobOptions {
@@ -98,6 +104,8 @@ export interface ReasonsJobOptions {
   /** The first chunk's rows (default 16, so the first reasons show quickly). */
   readonly firstChunk?: number;
   readonly topK?: number;
+  /** The page language's word for a missing cell in a reason (BLANK_VALUE, English, by default). */
+  readonly blank?: string;
   /** A second thread: while this one explains a chunk, it explains the next (null: this thread does all). */
   readonly elsewhere?: Elsewhere | null;
 }
@@ -122,6 +130,7 @@ export async function runReasonsJob(
   const chunkMs = options.chunkMs ?? 200;
   if (bundle.explainer.kind === "none") return { outcome: "none", done: 0, reasonsMs: 0 };
   const topK = options.topK ?? 3;
+  const blank = options.blank ?? BLANK_VALUE;
   const elsewhere = options.elsewhere ?? null;
   let size = Math.max(1, options.firstChunk ?? 16);
   let done = 0;
@@ -135,8 +144,8 @@ export async function runReasonsJob(
       : new Int32Array(0);
     const t0 = now();
     const theirs =
-      theirRows.length > 0 && elsewhere ? explainElsewhere(bundle, table, theirRows, topK, elsewhere) : null;
-    const chunk = explainRows(bundle, table, rows, topK);
+      theirRows.length > 0 && elsewhere ? explainElsewhere(bundle, table, theirRows, topK, blank, elsewhere) : null;
+    const chunk = explainRows(bundle, table, rows, topK, blank);
     const ms = now() - t0;
     if (!chunk) return { outcome: "none", done, reasonsMs };
     const second = theirs ? await theirs : null;
@@ -164,15 +173,16 @@ async function explainElsewhere(
   table: ChurnTable,
   rows: Int32Array,
   topK: number,
+  blank: string,
   elsewhere: Elsewhere,
 ): Promise<RowReasons> {
   try {
-    const { up, down } = await elsewhere.explain(selectTableRows(table, rows), topK);
+    const { up, down } = await elsewhere.explain(selectTableRows(table, rows), topK, blank);
     if (up.length === rows.length && down.length === rows.length) return { rows, up, down };
   } catch {
     // Fall through: this thread explains the chunk itself.
   }
-  const own = explainRows(bundle, table, rows, topK);
+  const own = explainRows(bundle, table, rows, topK, blank);
   if (!own) throw new Error("this model has no explainer");
   return own;
 }

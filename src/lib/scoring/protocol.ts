@@ -25,6 +25,8 @@ export type WorkerRequest =
       readonly file: Blob | ArrayBuffer;
       readonly name: string;
       readonly reasons: boolean;
+      /** The page language's word for a missing cell in a reason; English ("blank") when absent. */
+      readonly blank?: string;
     }
   /** Stop the reasons of this id (the page moved on: a new file, or the page going away). */
   | { readonly type: "cancel"; readonly id: number };

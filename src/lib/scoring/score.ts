@@ -142,17 +142,20 @@ function explainLinear(encoder: EncoderSpec, X: FeatureMatrix, model: LogisticMo
 
 export interface Reason {
   readonly column: string;
-  /** The customer's value as text ("blank" for a missing cell). */
-  readonly value: string;
+  /** The customer's value as text; null for a missing cell, which each language words (BLANK_VALUE in English). */
+  readonly value: string | null;
   readonly contribution: number;
 }
 
-/** The customer's value of a source column, as text. */
-function valueText(table: ChurnTable, column: string, i: number): string {
+/** A missing cell in a reason, in English: "Tenure = blank" (the npm run score file and the English pages). */
+export const BLANK_VALUE = "blank";
+
+/** The customer's value of a source column, as text (null when missing). */
+function valueText(table: ChurnTable, column: string, i: number): string | null {
   const num = table.numeric[column];
-  if (num) return Number.isNaN(num[i]) ? "blank" : String(num[i]);
+  if (num) return Number.isNaN(num[i]) ? null : String(num[i]);
   const cat = table.category[column];
-  if (cat) return cat[i] ?? "blank";
+  if (cat) return cat[i] ?? null;
   return "";
 }
 
@@ -176,9 +179,9 @@ export function topReasons(reasons: Reasons, table: ChurnTable, i: number, k = 3
   return { up, down };
 }
 
-/** "Complain = 1; Tenure = 0; …" for tables and downloads. */
-export function formatReasons(list: readonly Reason[]): string {
-  return list.map((r) => `${r.column} = ${r.value}`).join("; ");
+/** "Complain = 1; Tenure = blank; …" for tables and downloads; `blank` is the page language's word for a missing cell. */
+export function formatReasons(list: readonly Reason[], blank = BLANK_VALUE): string {
+  return list.map((r) => `${r.column} = ${r.value ?? blank}`).join("; ");
 }
 
 /** The top reasons of every row of a table, formatted (null when the bundle has no explainer). */
@@ -186,6 +189,7 @@ export function explainAsText(
   bundle: ModelBundle,
   table: ChurnTable,
   topK: number,
+  blank = BLANK_VALUE,
 ): { up: string[]; down: string[] } | null {
   const reasons = explainTable(bundle, table);
   if (!reasons) return null;
@@ -193,8 +197,8 @@ export function explainAsText(
   const down = new Array<string>(table.nRows);
   for (let k = 0; k < table.nRows; k++) {
     const top = topReasons(reasons, table, k, topK);
-    up[k] = formatReasons(top.up);
-    down[k] = formatReasons(top.down);
+    up[k] = formatReasons(top.up, blank);
+    down[k] = formatReasons(top.down, blank);
   }
   return { up, down };
 }

@@ -14,7 +14,14 @@ import { explainAsText } from "./score.js";
 export type HelperRequest =
   | { readonly type: "helper-init"; readonly bundle: ModelBundle }
   /** The top reasons of every row of `table` (a chunk the worker cut out of the upload). */
-  | { readonly type: "helper-explain"; readonly job: number; readonly table: ChurnTable; readonly topK: number };
+  | {
+      readonly type: "helper-explain";
+      readonly job: number;
+      readonly table: ChurnTable;
+      readonly topK: number;
+      /** The page language's word for a missing cell. */
+      readonly blank: string;
+    };
 
 export type HelperResponse =
   | { readonly type: "helper-explained"; readonly job: number; readonly up: string[]; readonly down: string[] }
@@ -28,7 +35,7 @@ export function answerHelperRequest(
   const { job } = request;
   try {
     if (!bundle) throw new Error("the helper has not been given the model");
-    const texts = explainAsText(bundle, request.table, request.topK);
+    const texts = explainAsText(bundle, request.table, request.topK, request.blank);
     if (!texts) throw new Error("this model has no explainer");
     return { type: "helper-explained", job, ...texts };
   } catch (error) {
@@ -67,8 +74,8 @@ export class SecondThread implements Elsewhere {
     port.postMessage({ type: "helper-init", bundle }, []);
   }
 
-  async explain(table: ChurnTable, topK: number): Promise<{ up: string[]; down: string[] }> {
-    const response = await this.send({ type: "helper-explain", job: this.nextJob++, table, topK });
+  async explain(table: ChurnTable, topK: number, blank: string): Promise<{ up: string[]; down: string[] }> {
+    const response = await this.send({ type: "helper-explain", job: this.nextJob++, table, topK, blank });
     if (response.type !== "helper-explained") throw new Error(`unexpected ${response.type}`);
     return { up: response.up, down: response.down };
   }

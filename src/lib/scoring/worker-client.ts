@@ -63,12 +63,17 @@ export class ScoringClient {
 
   /**
    * Scores a file: a File or Blob (the page's upload), or bytes (an ArrayBuffer is transferred to the worker,
-   * which leaves it empty here). Reasons are computed unless `reasons` is false.
+   * which leaves it empty here). Reasons are computed unless `reasons` is false; `blank` is the page language's
+   * word for a missing cell in them (English by default).
    */
-  score(file: Blob | ArrayBuffer, name: string, callbacks: UploadCallbacks, reasons = true): UploadJob {
+  score(file: Blob | ArrayBuffer, name: string, callbacks: UploadCallbacks, reasons = true, blank?: string): UploadJob {
     const id = ++this.lastId;
     this.jobs.set(id, callbacks);
-    this.port.postMessage({ type: "score", id, file, name, reasons }, file instanceof ArrayBuffer ? [file] : []);
+    const request =
+      blank === undefined
+        ? { type: "score" as const, id, file, name, reasons }
+        : { type: "score" as const, id, file, name, reasons, blank };
+    this.port.postMessage(request, file instanceof ArrayBuffer ? [file] : []);
     let cancelled = false;
     return {
       id,
