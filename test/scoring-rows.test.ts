@@ -6,6 +6,7 @@ import type { ChurnTable } from "../src/lib/data/table.js";
 import type { ModelBundle } from "../src/lib/scoring/bundle.js";
 import { flagRows, rowsToCsv, scoredRows } from "../src/lib/scoring/rows.js";
 import { explainAsText, scoreTable } from "../src/lib/scoring/score.js";
+import { wording } from "../src/i18n/wording-strings.js";
 import { buildTestBundle } from "../bench/fixtures/scoring-bundle.js";
 
 let bundle: ModelBundle;
@@ -97,5 +98,43 @@ describe("scoredRows and rowsToCsv", () => {
     const lines = rowsToCsv(t, rows.slice(0, 2), { reasons: false }).split("\r\n");
     assert.ok(lines[0].endsWith(",__proto__,constructor,toString"), lines[0]);
     assert.ok(lines[2].endsWith(names.map((n) => `,${n}:${table.ids[1]}`).join("")), lines[2]);
+  });
+
+  it("download in the page's language: its own headers and yes/no in Korean, English bytes as before", () => {
+    const r = scoreTable(bundle, table, { reasons: false });
+    const rows = scoredRows(
+      { table, probability: r.probability, cluster: r.cluster, reasonsUp: [], reasonsDown: [] },
+      bundle.segments.names,
+      0.5,
+    );
+    const some = rows.slice(0, 20);
+    const english = rowsToCsv(table, some);
+    assert.equal(rowsToCsv(table, some, { words: wording("en").download }), english);
+    const korean = rowsToCsv(table, some, { words: wording("ko").download }).split("\r\n");
+    const header = korean[0].split(",");
+    assert.deepEqual(header.slice(0, 6), [
+      "\uFEFFCustomerID",
+      "이탈 확률",
+      "고위험",
+      "세그먼트",
+      "위험을 높이는 요인",
+      "위험을 낮추는 요인",
+    ]);
+    assert.deepEqual(header.slice(6), english.split("\r\n")[0].split(",").slice(6));
+    const flags = korean.slice(1, -1).map((line) => line.split(",")[2]);
+    assert.ok(
+      flags.every((v) => v === "예" || v === "아니요"),
+      flags.join(" "),
+    );
+    const englishFlags = english
+      .split("\r\n")
+      .slice(1, -1)
+      .map((line) => line.split(",")[2]);
+    assert.deepEqual(
+      flags,
+      englishFlags.map((v) => (v === "yes" ? "예" : "아니요")),
+    );
+    const shorter = rowsToCsv(table, some, { reasons: false, words: wording("ko").download }).split("\r\n")[0];
+    assert.ok(shorter.startsWith("\uFEFFCustomerID,이탈 확률,고위험,세그먼트,Churn,"), shorter);
   });
 });

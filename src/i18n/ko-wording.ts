@@ -3,4 +3,16 @@ import type { WordingStrings } from "./wording-strings.js";
 
 export const koWording: WordingStrings = {
   blankValue: "빈칸",
+  // As the page's table heads them, so the file and the table read alike.
+  download: {
+    headers: {
+      churn_probability: "이탈 확률",
+      high_risk: "고위험",
+      segment: "세그먼트",
+      raises_risk: "위험을 높이는 요인",
+      lowers_risk: "위험을 낮추는 요인",
+    },
+    yes: "예",
+    no: "아니요",
+  },
 };

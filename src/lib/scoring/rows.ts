@@ -94,19 +94,51 @@ export function flagRows(rows: ScoredRow[], threshold: number): ScoredRow[] {
   return rows;
 }
 
+/** The download's own column names (the customer's columns keep theirs). */
+export type DownloadColumn = "churn_probability" | "high_risk" | "segment" | "raises_risk" | "lowers_risk";
+
+/** How a language heads the download's own columns and says the high-risk flag. */
+export interface DownloadWords {
+  readonly headers: Readonly<Record<DownloadColumn, string>>;
+  readonly yes: string;
+  readonly no: string;
+}
+
+/** The English download, as it has always been: snake_case headers a program can read, "yes" and "no". */
+export const ENGLISH_DOWNLOAD_WORDS: DownloadWords = {
+  headers: {
+    churn_probability: "churn_probability",
+    high_risk: "high_risk",
+    segment: "segment",
+    raises_risk: "raises_risk",
+    lowers_risk: "lowers_risk",
+  },
+  yes: "yes",
+  no: "no",
+};
+
 export interface DownloadOptions {
   /** Include the raises_risk / lowers_risk columns (default true); false for a file made before they are all computed. */
   readonly reasons?: boolean;
+  /** The page language's headers and yes/no (English by default). */
+  readonly words?: DownloadWords;
+}
+
+/** The download's own columns, after the ID. */
+function ownColumns(options: DownloadOptions): DownloadColumn[] {
+  return [
+    "churn_probability",
+    "high_risk",
+    "segment",
+    ...(options.reasons === false ? [] : (["raises_risk", "lowers_risk"] as const)),
+  ];
 }
 
 /** The download's columns: ID, the scores, then the customer's columns as uploaded (cleaned). */
 function downloadColumns(table: ChurnTable, options: DownloadOptions = {}): string[] {
   return [
     idColumn(table.schema).name,
-    "churn_probability",
-    "high_risk",
-    "segment",
-    ...(options.reasons === false ? [] : ["raises_risk", "lowers_risk"]),
+    ...ownColumns(options),
     ...(table.churn ? [targetColumn(table.schema).name] : []),
     ...featureColumns(table.schema).map((c) => c.name),
     ...extraFields(table).values(),
@@ -123,8 +155,17 @@ const FIELD = new Map([
 /** The rows as a spreadsheet-safe CSV (BOM, CRLF, formula cells neutralised). */
 export function rowsToCsv(table: ChurnTable, rows: readonly ScoredRow[], options: DownloadOptions = {}): string {
   const columns = downloadColumns(table, options);
+  const words = options.words ?? ENGLISH_DOWNLOAD_WORDS;
+  // By position: the ID, then our own columns (headed in the page's language), then the customer's as named.
+  const own = ownColumns(options);
+  const header = [columns[0]!, ...own.map((c) => words.headers[c]), ...columns.slice(1 + own.length)];
+  const FLAG = 1 + own.indexOf("high_risk");
+  const said = (value: string | number | null): CsvCell =>
+    value === "yes" ? words.yes : value === "no" ? words.no : value;
   return toCsv(
-    columns,
-    rows.map((row): CsvCell[] => columns.map((c) => row[FIELD.get(c) ?? c] ?? null)),
+    header,
+    rows.map((row): CsvCell[] =>
+      columns.map((c, k) => (k === FLAG ? said(row.highRisk ?? null) : (row[FIELD.get(c) ?? c] ?? null))),
+    ),
   );
 }
