@@ -17,3 +17,22 @@ describe("a missing cell in a reason", () => {
     assert.equal(formatReasons(reasons, wording("ko").blankValue), "Complain = 1; Tenure = 빈칸");
   });
 });
+
+describe("a threshold policy in a sentence", () => {
+  it("keeps its code on the English Score page", () => {
+    assert.equal(wording("en").policyName("best-f1"), "best-f1");
+    assert.equal(wording("en").policyName("min-cost"), "min-cost");
+  });
+  it("is named in Korean as the Korean Models page names it", () => {
+    assert.equal(wording("ko").policyName("best-f1"), "최고 F1");
+    assert.equal(wording("ko").policyName("target-recall"), "목표 재현율");
+    assert.equal(wording("ko").policyName("min-cost"), "최저 기대 비용");
+    assert.equal(wording("ko").policyName("custom"), "custom");
+  });
+  it("reads in the Korean threshold sentence without English", async () => {
+    const { koScore } = await import("../src/i18n/ko-score.js");
+    const sentence = koScore.thresholdIntro("0.023", wording("ko").policyName("best-f1"));
+    assert.ok(sentence.includes("최고 F1 정책"), sentence);
+    assert.ok(!/best-f1/.test(sentence));
+  });
+});

@@ -6,4 +6,6 @@ import { ENGLISH_DOWNLOAD_WORDS } from "../lib/scoring/rows.js";
 export const enWording: WordingStrings = {
   blankValue: BLANK_VALUE,
   download: ENGLISH_DOWNLOAD_WORDS,
+  // The English Score page has always named the policy by its code ("the best-f1 policy").
+  policyName: (policy) => policy,
 };

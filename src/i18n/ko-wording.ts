@@ -1,5 +1,9 @@
 // Korean words for the facts in wording-strings.ts.
 import type { WordingStrings } from "./wording-strings.js";
+import { koModels } from "./ko-models.js";
+import { POLICY_KINDS, type PolicyKind } from "../lib/threshold.js";
+
+const isPolicyKind = (policy: string): policy is PolicyKind => (POLICY_KINDS as readonly string[]).includes(policy);
 
 export const koWording: WordingStrings = {
   blankValue: "빈칸",
@@ -15,4 +19,6 @@ export const koWording: WordingStrings = {
     yes: "예",
     no: "아니요",
   },
+  // As the Korean Models page names them; a policy this report does not know is shown as the bundle has it.
+  policyName: (policy) => (isPolicyKind(policy) ? koModels.policyLabels[policy] : policy),
 };

@@ -11,6 +11,8 @@ export interface WordingStrings {
   readonly blankValue: string;
   /** The Score page's downloads: their own columns' headers and the high-risk flag's yes and no. */
   readonly download: DownloadWords;
+  /** A threshold policy as the model bundle names it ("best-f1"), in a sentence. */
+  policyName(policy: string): string;
 }
 
 const TABLES: Record<Lang, WordingStrings> = { en: enWording, ko: koWording };
