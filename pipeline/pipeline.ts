@@ -12,7 +12,7 @@ import { assembleModelBundle } from "./model-bundle.js";
 import { evaluateModels } from "./models/evaluate.js";
 import { geminiEnv, toPersonasArtifact, writePersonas } from "./personas/gemini-build.js";
 import type { CardLang } from "../src/lib/personas/prompt.js";
-import { buildSegments } from "./segments/segments.js";
+import { clusterSegments, type ClusteredSegments } from "./segments/segments.js";
 import { segmentRoles } from "../src/lib/segments/axes.js";
 import { PROJECT_ROOT, type PipelineSettings } from "./settings.js";
 import { stageTimer } from "./stage-timer.js";
@@ -83,6 +83,9 @@ export async function runPipeline(
     };
   }
 
+  // The segments' clustering reads no model: it runs on this thread while the worker threads fit the models,
+  // and only its profiles wait for the selected model's out-of-sample risk.
+  const alongside: { clustered?: ClusteredSegments } = {};
   const models = await evaluateModels({
     table: input.table,
     duplicateOf: input.duplicates.duplicateOf,
@@ -90,6 +93,18 @@ export async function runPipeline(
     ...(settings.testIdsPath ? { testIdsFile: settings.testIdsPath } : {}),
     seed: settings.seed,
     log,
+    whileFitting: ({ table, split }) => {
+      const start = performance.now();
+      alongside.clustered = clusterSegments({
+        table,
+        roles: segmentRoles(table, split.train),
+        rows: distinct,
+        trainRows: split.train,
+        k: settings.k,
+        seed: settings.seed,
+      });
+      log(`pipeline: segment clustering (alongside the fits) in ${((performance.now() - start) / 1000).toFixed(2)} s`);
+    },
   });
   timer("models");
 
@@ -99,15 +114,8 @@ export async function runPipeline(
   timer("hypothesis tests");
 
   // Segments are read with every customer's out-of-sample risk, and scaled on the training rows only.
-  const segments = buildSegments({
-    table: models.table,
-    roles: segmentRoles(models.table, models.split.train),
-    rows: distinct,
-    trainRows: models.split.train,
-    oofProbability: models.oofProbability,
-    k: settings.k,
-    seed: settings.seed,
-  });
+  if (!alongside.clustered) throw new Error("the segments were not clustered");
+  const segments = alongside.clustered.finish(models.oofProbability);
   timer("segments");
 
   const personasIn = (lang: CardLang) =>

@@ -33,7 +33,7 @@ import type { DeployedModel } from "../model-bundle.js";
 import { cvFigures, foldJobs, makeFolds } from "./cross-validate.js";
 import { round6 } from "./figures.js";
 import { makePermutations, permutationImportance, type ColumnGroup } from "./importance.js";
-import { defaultWorkers, runJobs, type FitJob } from "./jobs.js";
+import { defaultWorkers, encodeForFits, runJobs, type FitJob } from "./jobs.js";
 import { originalJobs, originalModelIds, originalProtocol, originalSplit } from "./original-protocol.js";
 import { modelProbabilities } from "./probabilities.js";
 import { baseModel, MODELS, modelById, type BaseModelDefinition, type ModelDefinition } from "./registry.js";
@@ -73,6 +73,18 @@ export interface EvaluateOptions {
   readonly workers?: number;
   /** Progress and timings (stderr in the pipeline). */
   readonly log?: (line: string) => void;
+  /**
+   * Run on this thread while the fits run in the worker threads: work that needs the split and the table the
+   * models see, but no model (the pipeline's segment clustering), so it costs no time of its own.
+   */
+  readonly whileFitting?: (prepared: PreparedTable) => void;
+}
+
+/** What the evaluation has settled before any model is fitted. */
+export interface PreparedTable {
+  readonly split: { readonly train: Int32Array; readonly test: Int32Array };
+  /** The table the models see (columns the leak screen flagged left out). */
+  readonly table: ChurnTable;
 }
 
 export interface EvaluateResult {
@@ -204,7 +216,18 @@ export async function evaluateModels(options: EvaluateOptions): Promise<Evaluate
   log(
     `models: ${jobs.length} fits (${baseIds.length} models x ${k} folds + final${original ? `, ${originalIds.length} under the original protocol` : ""}) on ${workers} worker${workers === 1 ? "" : "s"}`,
   );
-  const results = await runJobs(table, jobs, { workers });
+  const fitting = runJobs(encodeForFits(table, finalEncoder), jobs, { workers });
+  if (options.whileFitting) {
+    try {
+      options.whileFitting({ split: { train, test }, table });
+    } catch (error) {
+      // Let the pool finish (or fail) and shut down before reporting the error.
+      await fitting.catch(() => {});
+      throw error;
+    }
+    clock("work alongside the fits");
+  }
+  const results = await fitting;
   for (const id of baseIds) {
     const cvSeconds = cvJob.get(id)!.reduce((s, j) => s + results[j].seconds, 0);
     const originalSeconds = originalJob.has(id) ? results[originalJob.get(id)!].seconds : 0;

@@ -1,23 +1,28 @@
-// A worker thread that runs fit jobs (jobs.ts) on the table it was started with.
+// A worker thread that runs fit jobs (jobs.ts): it takes the next job of the shared order until none is left,
+// posting each result as it is done, then says it is done.
 import { parentPort, workerData } from "node:worker_threads";
-import type { ChurnTable } from "../../src/lib/data/table.js";
-import { runFitJob, type FitJob } from "./jobs.js";
+import { runFitJob, type FitData, type FitJob } from "./jobs.js";
 
-const table = (workerData as { table: ChurnTable }).table;
+const { data, jobs, order, next } = workerData as {
+  data: FitData;
+  jobs: readonly FitJob[];
+  order: Int32Array;
+  next: Int32Array;
+};
 const port = parentPort;
 if (!port) throw new Error("fit-worker.ts must run in a worker thread");
 
-port.on("message", async (message: { index: number; job: FitJob }) => {
+for (let at = Atomics.add(next, 0, 1); at < order.length; at = Atomics.add(next, 0, 1)) {
+  const index = order[at];
   try {
-    const result = await runFitJob(table, message.job);
+    const result = await runFitJob(data, jobs[index]);
     port.postMessage(
-      { index: message.index, result },
+      { index, result },
       [...result.predictions, ...result.permuted].map((p) => p.buffer as ArrayBuffer),
     );
   } catch (error) {
-    port.postMessage({
-      index: message.index,
-      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-    });
+    port.postMessage({ index, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    break;
   }
-});
+}
+port.postMessage({ done: true });

@@ -75,11 +75,13 @@ function treeScorer(model: TreeEnsembleModel, X: FeatureMatrix): PermutedScorer 
   const { nRows, nCols: d, values } = X;
   const nTrees = roots.length;
   const words = Math.ceil(d / 32) || 1;
+  // Tree-major (index t * nRows + i): a shuffle walks one tree over the changed rows, in row order, so what it
+  // reads of these arrays is contiguous.
   const leaf = new Int32Array(nRows * nTrees);
   const pathMask = new Uint32Array(nRows * nTrees * words);
   for (let i = 0; i < nRows; i++) {
     for (let t = 0; t < nTrees; t++) {
-      const at = i * nTrees + t;
+      const at = t * nRows + i;
       let node = roots[t];
       let f = feature[node];
       while (f >= 0) {
@@ -99,7 +101,7 @@ function treeScorer(model: TreeEnsembleModel, X: FeatureMatrix): PermutedScorer 
   const base = new Float64Array(nRows);
   for (let i = 0; i < nRows; i++) {
     let sum = 0;
-    for (let t = 0; t < nTrees; t++) sum += value[leaf[i * nTrees + t]];
+    for (let t = 0; t < nTrees; t++) sum += value[leaf[t * nRows + i]];
     base[i] = finish(sum);
   }
   const mask = new Uint32Array(words);
@@ -119,8 +121,9 @@ function treeScorer(model: TreeEnsembleModel, X: FeatureMatrix): PermutedScorer 
     const sums = new Float64Array(m);
     for (let t = 0; t < nTrees; t++) {
       const root = roots[t];
+      const tree = t * nRows;
       for (let r = 0; r < m; r++) {
-        const at = changed[r] * nTrees + t;
+        const at = tree + changed[r];
         let touched = false;
         for (let w = 0; w < words; w++) if ((pathMask[at * words + w] & mask[w]) !== 0) touched = true;
         sums[r] += value[touched ? leafOf(flat, root, rows, r * d) : leaf[at]];
@@ -156,6 +159,9 @@ function distanceScorer(
   }
   const baseScores = new Float64Array(nQ);
   for (let q = 0; q < nQ; q++) baseScores[q] = score(base, q * nR, nR);
+  // The reference rows column by column: a shuffle's correction runs down one feature of every reference row.
+  const byColumn = new Float64Array(nR * d);
+  for (let t = 0; t < nR; t++) for (let j = 0; j < d; j++) byColumn[j * nR + t] = R[t * d + j];
   const work = new Float64Array(nR);
   return (columns, perm) => {
     const out = baseScores.slice();
@@ -169,8 +175,9 @@ function distanceScorer(
         if (old === now) continue;
         if (!moved) work.set(base.subarray(q * nR, (q + 1) * nR));
         moved = true;
+        const column = c * nR;
         for (let t = 0; t < nR; t++) {
-          const r = R[t * d + c];
+          const r = byColumn[column + t];
           const v = work[t] + (now - r) * (now - r) - (old - r) * (old - r);
           work[t] = v > 0 ? v : 0;
         }
@@ -194,9 +201,11 @@ function knnScorer(model: KnnModel, X: FeatureMatrix): PermutedScorer {
 }
 
 function svmScorer(model: SvmModel, X: FeatureMatrix, raw: boolean): PermutedScorer {
+  const coefficients = Float64Array.from(model.coefficients);
+  const { gamma, rho } = model;
   return distanceScorer(scaleRows(X, model.scaler), scaledVectors(model), X.nCols, (dist2, from, nR) => {
-    let f = -model.rho;
-    for (let s = 0; s < nR; s++) f += model.coefficients[s] * Math.exp(-model.gamma * dist2[from + s]);
+    let f = -rho;
+    for (let s = 0; s < nR; s++) f += coefficients[s] * Math.exp(-gamma * dist2[from + s]);
     return raw ? f : plattProbability(f, model.platt.a, model.platt.b);
   });
 }

@@ -1,9 +1,14 @@
-// A fit job: learn the preprocessing on some rows, fit one model on them, score other rows. Every model fit of
-// an evaluation is one of these, so they can run in worker threads (both cores of the build machine) or in
-// this thread (tests) with the same code and the same result: a job reads nothing but its inputs.
+// A fit job: fit one model on some rows of the encoded table, score other rows. Every model fit of an
+// evaluation is one of these, so they can run in worker threads (both cores of the build machine) or in this
+// thread (tests) with the same code and the same result: a job reads nothing but its inputs.
+//
+// The table is encoded once for all jobs (encodeForFits): without imputation the encoding depends on the
+// schema alone, never on which rows it was fitted on (the category lists come from the schema, and the
+// medians are only used to fill blanks), so refitting it per job gave the same matrix 41 times. What each fold
+// does refit is the models' own preprocessing (the imputing models' medians and scaling, fitted in train()).
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { encode, fitEncoder } from "../../src/lib/data/encode.js";
+import { encode, type EncoderSpec } from "../../src/lib/data/encode.js";
 import type { ChurnTable } from "../../src/lib/data/table.js";
 import { selectRows, take, type FeatureMatrix } from "../../src/lib/matrix.js";
 import { predictProbability } from "../../src/lib/models/predict.js";
@@ -11,12 +16,33 @@ import { svmDecision } from "../../src/lib/models/svm.js";
 import type { ExportedModel } from "../../src/lib/models/types.js";
 import { deriveSeed } from "../../src/lib/random.js";
 import { permutedScorer, type Permutation } from "./importance.js";
-import { baseModel } from "./registry.js";
+import { baseModel, type BaseModelDefinition } from "./registry.js";
 import { stratifiedSample } from "./sample.js";
+
+/** What every job reads: the encoded table (blanks kept as NaN) and the labels. */
+export interface FitData {
+  readonly X: FeatureMatrix;
+  readonly churn: Uint8Array;
+}
+
+/**
+ * The table as the fit jobs read it (any encoder fitted on the table: only its features matter here), in
+ * shared memory so that the worker threads read it without a copy each.
+ */
+export function encodeForFits(table: ChurnTable, encoder: EncoderSpec): FitData {
+  const churn = table.churn;
+  if (!churn) throw new Error("fit job: the table has no Churn column");
+  const encoded = encode(table, encoder, { impute: false });
+  const values = new Float64Array(new SharedArrayBuffer(encoded.values.byteLength));
+  values.set(encoded.values);
+  const labels = new Uint8Array(new SharedArrayBuffer(churn.byteLength));
+  labels.set(churn);
+  return { X: { ...encoded, values }, churn: labels };
+}
 
 export interface FitJob {
   readonly modelId: string;
-  /** Rows of the table the encoder and the model are fitted on. */
+  /** Rows of the table the model is fitted on. */
   readonly fitRows: Int32Array;
   /** Row sets to score, each returned as its own array. */
   readonly predictRows: readonly Int32Array[];
@@ -26,8 +52,7 @@ export interface FitJob {
   /** Also score rows under these shuffles (permutation importance). */
   readonly permutations?: readonly Permutation[];
   /**
-   * Fit the model on a seeded stratified sample of at most this many fit rows (registry maxFitRows); the
-   * encoder still learns from all of them.
+   * Fit the model on a seeded stratified sample of at most this many fit rows (registry maxFitRows).
    */
   readonly maxFitRows?: number;
   /** The rows the shuffles permute; default: the first predict set. */
@@ -55,14 +80,11 @@ export function rawScore(model: ExportedModel, X: FeatureMatrix, calibrated: boo
   return predictProbability(model, X);
 }
 
-export async function runFitJob(table: ChurnTable, job: FitJob): Promise<FitResult> {
+export async function runFitJob(data: FitData, job: FitJob): Promise<FitResult> {
   const start = performance.now();
-  const churn = table.churn;
-  if (!churn) throw new Error("fit job: the table has no Churn column");
+  const { X, churn } = data;
   const def = baseModel(job.modelId);
   const raw = def.calibration === "platt";
-  const encoder = fitEncoder(table, job.fitRows);
-  const X = encode(table, encoder, { impute: false });
   const fitRows =
     job.maxFitRows === undefined
       ? job.fitRows
@@ -92,49 +114,61 @@ export function defaultWorkers(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
+/**
+ * A job's expected cost (registry.ts says in what), only to start the longest jobs first: longest-first keeps
+ * every core busy to the end. It grows with the rows fitted, scored and shuffled, so the order suits a table
+ * of any size; a fixed guess per model let a long job start last on a large table.
+ */
+export function jobCost(job: FitJob, def: BaseModelDefinition = baseModel(job.modelId)): number {
+  const fitted = Math.min(job.fitRows.length, job.maxFitRows ?? Infinity, def.maxTreeSample ?? Infinity) / 4000;
+  const compared = def.comparesRows ? fitted : 1;
+  const scored = job.predictRows.reduce((sum, rows) => sum + rows.length, 0) / 1000;
+  const shuffled = ((job.permutations?.length ?? 0) * (job.permuteRows ?? job.predictRows[0]).length) / 1000;
+  return def.cost * fitted ** (def.costGrowth ?? 1) + (def.scoreCost * scored + def.shuffleCost * shuffled) * compared;
+}
+
 /** Results in job order, whatever order the jobs finish in. Costlier jobs start first. */
 export async function runJobs(
-  table: ChurnTable,
+  data: FitData,
   jobs: readonly FitJob[],
   options: RunJobsOptions = {},
 ): Promise<FitResult[]> {
   const workers = Math.min(options.workers ?? defaultWorkers(), jobs.length);
   const results = new Array<FitResult>(jobs.length);
   if (workers <= 1) {
-    for (let k = 0; k < jobs.length; k++) results[k] = await runFitJob(table, jobs[k]);
+    for (let k = 0; k < jobs.length; k++) results[k] = await runFitJob(data, jobs[k]);
     return results;
   }
-  const cost = (job: FitJob) => baseModel(job.modelId).cost * (job.permutations?.length ? 2 : 1);
-  const queue = jobs.map((_, k) => k).sort((a, b) => cost(jobs[b]) - cost(jobs[a]) || a - b);
+  const costs = jobs.map((job) => jobCost(job));
+  const order = Int32Array.from(jobs.map((_, k) => k).sort((a, b) => costs[b] - costs[a] || a - b));
+  // The workers take the next job themselves (an atomic counter in shared memory) rather than being handed
+  // one by this thread: this thread may be busy with other stages (the segments' clustering) meanwhile.
+  const next = new Int32Array(new SharedArrayBuffer(4));
   const boot = new URL("./fit-worker-boot.mjs", import.meta.url);
   const entry = new URL("./fit-worker.ts", import.meta.url).href;
-  const pool = Array.from({ length: workers }, () => new Worker(boot, { workerData: { entry, table } }));
+  const pool = Array.from(
+    { length: workers },
+    () => new Worker(boot, { workerData: { entry, data, jobs, order, next } }),
+  );
   try {
     await Promise.all(
       pool.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
-            let busy = false;
-            const next = () => {
-              const k = queue.shift();
-              if (k === undefined) {
-                busy = false;
-                return resolve();
-              }
-              busy = true;
-              worker.postMessage({ index: k, job: jobs[k] });
-            };
-            worker.on("message", (message: { index: number; result?: FitResult; error?: string }) => {
+            let done = false;
+            worker.on("message", (message: { index?: number; result?: FitResult; error?: string; done?: true }) => {
               if (message.error !== undefined)
-                return reject(new Error(`fit job ${jobs[message.index].modelId}: ${message.error}`));
-              if (message.result) results[message.index] = message.result;
-              next();
+                return reject(new Error(`fit job ${jobs[message.index ?? 0].modelId}: ${message.error}`));
+              if (message.result && message.index !== undefined) results[message.index] = message.result;
+              if (message.done) {
+                done = true;
+                resolve();
+              }
             });
             worker.on("error", reject);
             worker.on("exit", (code) => {
-              if (busy) reject(new Error(`fit worker stopped (exit code ${code})`));
+              if (!done) reject(new Error(`fit worker stopped (exit code ${code})`));
             });
-            next();
           }),
       ),
     );

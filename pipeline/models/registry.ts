@@ -35,8 +35,18 @@ interface CommonDefinition {
 
 export interface BaseModelDefinition extends CommonDefinition {
   readonly kind: "base";
-  /** Rough relative fitting cost, to start the slow fits first when fits run in parallel. */
+  /**
+   * Rough costs, to start the slow jobs first when fits run in parallel (jobs.ts jobCost), in tenths of a
+   * second on the build machine, measured on the real data: `cost` for a fit on 4,000 rows, growing as the
+   * fitted rows to the power `costGrowth` (default 1); `scoreCost` for scoring 1,000 rows and `shuffleCost`
+   * for one permutation-importance shuffle of 1,000 rows, both times the fitted rows / 4,000 when the model
+   * compares every scored row with its training rows or support vectors (`comparesRows`).
+   */
   readonly cost: number;
+  readonly costGrowth?: number;
+  readonly scoreCost: number;
+  readonly shuffleCost: number;
+  readonly comparesRows?: boolean;
   /**
    * "platt": train() returns the model without its Platt scaling and the model's raw score is a decision
    * value; the evaluation fits Platt on out-of-fold decision values (see evaluate.ts).
@@ -98,6 +108,8 @@ export const MODELS: readonly ModelDefinition[] = [
     settings: jsonSettings(DEFAULT_LOGISTIC),
     needsImputation: true,
     cost: 1,
+    scoreCost: 0.05,
+    shuffleCost: 0.02,
     train: async (X, y) => trainLogistic(X, y),
   },
   {
@@ -110,7 +122,10 @@ export const MODELS: readonly ModelDefinition[] = [
       "written here (pipeline/models/knn.ts, src/lib/models/knn.ts): brute force on standardised features; ml-knn gives labels only",
     settings: jsonSettings(DEFAULT_KNN),
     needsImputation: true,
-    cost: 1,
+    cost: 0.5,
+    scoreCost: 2,
+    shuffleCost: 0.5,
+    comparesRows: true,
     maxFitRows: FIT_SAMPLE_CAP,
     train: async (X, y) => trainKnn(X, y),
   },
@@ -124,7 +139,11 @@ export const MODELS: readonly ModelDefinition[] = [
       "libsvm-js 0.2.1 solves the SVM; Platt scaling (on out-of-fold decision values) and scoring written here",
     settings: jsonSettings(DEFAULT_SVM),
     needsImputation: true,
-    cost: 4,
+    cost: 14,
+    costGrowth: 2,
+    scoreCost: 0.4,
+    shuffleCost: 0.7,
+    comparesRows: true,
     calibration: "platt",
     maxFitRows: FIT_SAMPLE_CAP,
     train: (X, y, seed) => trainSvmUncalibrated(X, y, { seed }),
@@ -140,6 +159,8 @@ export const MODELS: readonly ModelDefinition[] = [
     settings: jsonSettings(GBDT_DEPTHWISE),
     needsImputation: false,
     cost: 5,
+    scoreCost: 0.05,
+    shuffleCost: 0.25,
     train: async (X, y, seed) => ({ kind: "tree-ensemble", model: trainGbdt(X, y, { ...GBDT_DEPTHWISE, seed }) }),
   },
   {
@@ -153,6 +174,8 @@ export const MODELS: readonly ModelDefinition[] = [
     settings: jsonSettings(GBDT_LEAFWISE),
     needsImputation: false,
     cost: 5,
+    scoreCost: 0.05,
+    shuffleCost: 0.25,
     train: async (X, y, seed) => ({ kind: "tree-ensemble", model: trainGbdt(X, y, { ...GBDT_LEAFWISE, seed }) }),
   },
   {
@@ -165,7 +188,9 @@ export const MODELS: readonly ModelDefinition[] = [
       "the project's tree engine (pipeline/trees/train-forest.ts); ml-random-forest is too slow and drops a tree's vote",
     settings: jsonSettings(FOREST),
     needsImputation: false,
-    cost: 10,
+    cost: 12,
+    scoreCost: 0.1,
+    shuffleCost: 0.28,
     maxTreeSample: FOREST_TREE_SAMPLE,
     train: async (X, y, seed) => ({
       kind: "tree-ensemble",

@@ -69,15 +69,24 @@ function round(x: number, digits: number): number {
   return Math.round(x * f) / f;
 }
 
+/** Options of the clustering, which reads no model: everything but the out-of-sample risk. */
+export type ClusterSegmentsOptions = Omit<BuildSegmentsOptions, "oofProbability">;
+
+/** The segments up to what needs the models' risk: the pipeline runs it while the models are fitted. */
+export interface ClusteredSegments {
+  readonly finish: (oofProbability: Float64Array | null) => SegmentsResult;
+}
+
 export function buildSegments(options: BuildSegmentsOptions): SegmentsResult {
-  const { table, roles, oofProbability, seed } = options;
+  return clusterSegments(options).finish(options.oofProbability);
+}
+
+export function clusterSegments(options: ClusterSegmentsOptions): ClusteredSegments {
+  const { table, roles, seed } = options;
   const k = options.k ?? 6;
   const restarts = options.restarts ?? DEFAULT_RESTARTS;
   const churn = table.churn;
   if (!churn) throw new Error("Segments need the Churn column (cluster churn rates order and describe the clusters)");
-  if (oofProbability && oofProbability.length !== table.nRows) {
-    throw new Error(`oofProbability has ${oofProbability.length} entries for ${table.nRows} rows`);
-  }
   const rows = options.rows ? Int32Array.from(options.rows) : distinctRows(findDuplicates(table).duplicateOf);
   const n = rows.length;
   if (n < k) throw new Error(`Cannot make ${k} clusters from ${n} customers`);
@@ -103,35 +112,6 @@ export function buildSegments(options: BuildSegmentsOptions): SegmentsResult {
   const scores = scoreSegments(imputed, rows, clusterOfPoint, churn, k, table.nRows);
 
   const nDistinctive = options.nDistinctive ?? 6;
-  const clusters: SegmentCluster[] = names.map((name, id) => {
-    const profile = clusterProfile({
-      id,
-      name,
-      members: members[id],
-      base: rows,
-      baseChurnRate: base.churnRate,
-      churn,
-      oofProbability,
-      raw,
-      centre: centresInUnits[id],
-      levels: levels[id],
-      table,
-      columns: featureColumns(table.schema),
-      nDistinctive,
-    });
-    const risk = clusterValue({
-      id,
-      name,
-      members: members[id],
-      churnRate: profile.churnRate,
-      meanPredicted: profile.meanPredicted,
-      oofProbability,
-      churn,
-      monetary: imputed.monetary,
-    });
-    return { ...profile, meanScores: scores.meanScores[id], risk };
-  });
-
   const model: SegmentModel = { version: 1, scaler, centres, names, quintiles: scores.quintiles };
   const clusterOfRow = clusterOfEveryRow(centres, standardiseRfmFeatures(scaler, raw), rows, clusterOfPoint);
 
@@ -146,40 +126,76 @@ export function buildSegments(options: BuildSegmentsOptions): SegmentsResult {
       : positions;
   const shownRows = Array.from(shown, (s) => rows[s]);
 
-  const artifact: SegmentsArtifact = {
-    version: 1,
-    columns: { ...roles.columns },
-    monetaryNote: roles.monetaryNote,
-    ...(roles.axes ? { axes: roles.axes } : {}),
-    k,
-    seed,
-    restarts,
-    nCustomers: n,
-    nScalerRows: scaler.nFit,
-    kSelection: clustering.kSelection,
-    silhouette: Number.isFinite(clustering.silhouette) ? clustering.silhouette : null,
-    inertia: clustering.inertia,
-    base,
-    levelCuts: cuts,
-    scaler: { medians: scaler.medians, means: scaler.means, sds: scaler.sds },
-    clusters,
-    rfm: scores.table,
-    priority: { riskSource: oofProbability ? "predicted" : "observed", defaults: DEFAULT_OFFER_ASSUMPTIONS },
-    points: {
-      id: Array.from(shownRows, (i) => table.ids[i]),
-      recency: Array.from(shownRows, (i) => round(imputed.recency[i], 3)),
-      frequency: Array.from(shownRows, (i) => round(imputed.frequency[i], 3)),
-      monetary: Array.from(shownRows, (i) => round(imputed.monetary[i], 3)),
-      cluster: Array.from(shown, (s) => clusterOfPoint[s]),
-      probability: Array.from(shownRows, (i) => {
-        const p = oofProbability ? oofProbability[i] : NaN;
-        return Number.isFinite(p) ? round(p, 4) : null;
-      }),
-      churn: Array.from(shownRows, (i) => churn[i]),
-      segment: Array.from(shownRows, (i) => scores.segmentOfRow[i]),
+  return {
+    finish(oofProbability) {
+      if (oofProbability && oofProbability.length !== table.nRows) {
+        throw new Error(`oofProbability has ${oofProbability.length} entries for ${table.nRows} rows`);
+      }
+      const clusters: SegmentCluster[] = names.map((name, id) => {
+        const profile = clusterProfile({
+          id,
+          name,
+          members: members[id],
+          base: rows,
+          baseChurnRate: base.churnRate,
+          churn,
+          oofProbability,
+          raw,
+          centre: centresInUnits[id],
+          levels: levels[id],
+          table,
+          columns: featureColumns(table.schema),
+          nDistinctive,
+        });
+        const risk = clusterValue({
+          id,
+          name,
+          members: members[id],
+          churnRate: profile.churnRate,
+          meanPredicted: profile.meanPredicted,
+          oofProbability,
+          churn,
+          monetary: imputed.monetary,
+        });
+        return { ...profile, meanScores: scores.meanScores[id], risk };
+      });
+
+      const artifact: SegmentsArtifact = {
+        version: 1,
+        columns: { ...roles.columns },
+        monetaryNote: roles.monetaryNote,
+        ...(roles.axes ? { axes: roles.axes } : {}),
+        k,
+        seed,
+        restarts,
+        nCustomers: n,
+        nScalerRows: scaler.nFit,
+        kSelection: clustering.kSelection,
+        silhouette: Number.isFinite(clustering.silhouette) ? clustering.silhouette : null,
+        inertia: clustering.inertia,
+        base,
+        levelCuts: cuts,
+        scaler: { medians: scaler.medians, means: scaler.means, sds: scaler.sds },
+        clusters,
+        rfm: scores.table,
+        priority: { riskSource: oofProbability ? "predicted" : "observed", defaults: DEFAULT_OFFER_ASSUMPTIONS },
+        points: {
+          id: Array.from(shownRows, (i) => table.ids[i]),
+          recency: Array.from(shownRows, (i) => round(imputed.recency[i], 3)),
+          frequency: Array.from(shownRows, (i) => round(imputed.frequency[i], 3)),
+          monetary: Array.from(shownRows, (i) => round(imputed.monetary[i], 3)),
+          cluster: Array.from(shown, (s) => clusterOfPoint[s]),
+          probability: Array.from(shownRows, (i) => {
+            const p = oofProbability ? oofProbability[i] : NaN;
+            return Number.isFinite(p) ? round(p, 4) : null;
+          }),
+          churn: Array.from(shownRows, (i) => churn[i]),
+          segment: Array.from(shownRows, (i) => scores.segmentOfRow[i]),
+        },
+        ...(shown.length < n ? { pointsSample: { of: n, seed } } : {}),
+        ...(clustering.kSelectionRows !== null ? { kSelectionSample: { rows: clustering.kSelectionRows, of: n } } : {}),
+      };
+      return { artifact, model, clusterOfRow };
     },
-    ...(shown.length < n ? { pointsSample: { of: n, seed } } : {}),
-    ...(clustering.kSelectionRows !== null ? { kSelectionSample: { rows: clustering.kSelectionRows, of: n } } : {}),
   };
-  return { artifact, model, clusterOfRow };
 }
