@@ -1,5 +1,5 @@
 // 변경 사항 페이지(한국어). 문단은 changes.json의 수치에서 영어 문장(src/lib/changes/prose.ts)과 같은 판단으로 씁니다.
-import type { ChangesArtifact, ModelFigures } from "../lib/changes/artifact.js";
+import type { ChangesArtifact, ModelFigures, UnlabelledExpectation } from "../lib/changes/artifact.js";
 import { describePsi, DRIFT_ALPHA, DRIFT_RULE, PSI_MAJOR, PSI_MODERATE, type ColumnDrift } from "../lib/stats/drift.js";
 import type { ChangesStrings } from "./changes-strings.js";
 import type { Formatters } from "./format.js";
@@ -73,10 +73,30 @@ function churn(c: ChangesArtifact, f: Formatters): string {
   if (!e) return `기준 빌드의 이탈률은 ${then}였습니다.`;
   return (
     `이 파일에는 이탈 열이 없습니다. 기준 빌드의 모형은 이 파일의 고객 ${count(e.n, f)}명 중 ${count(e.expected, f)}명` +
-    `(${f.percent(e.rate)}, 95% 구간 ${count(e.low, f)}~${count(e.high, f)}명)이 이탈할 것으로 봅니다. 기준 빌드의 이탈률은 ` +
-    `${then}였습니다. 이 기대치는 기준 빌드 고객에 맞춰 보정된 모형의 확률에서 나온 것이라, 고객 구성이 달라졌다면 ` +
-    "확률이 더는 맞지 않을 수 있습니다."
+    `(${f.percent(e.rate)}, ${f.percent(e.level, 0)} 구간 ${count(e.low, f)}~${count(e.high, f)}명)이 이탈할 것으로 봅니다. ` +
+    `기준 빌드의 이탈률은 ${then}였습니다. ${expectationNote(c, e, f)}`
   );
+}
+
+/**
+ * What the expectation rests on, from this artifact's own figures: the baseline model's calibration on its
+ * held-out customers (when its models.json was there) and how many shared columns drifted since.
+ */
+function expectationNote(c: ChangesArtifact, e: UnlabelledExpectation, f: Formatters): string {
+  const cal = e.baselineTest;
+  const calibrated = cal
+    ? `(기준 빌드의 검증 고객 ${count(cal.customers, f)}명에게는 이탈률 ${f.percent(cal.meanPredicted)}를 예측했고 ` +
+      `실제로는 ${f.percent(cal.observedRate)}가 이탈했습니다)`
+    : "";
+  const shared = c.drift.columns.length;
+  const drifted = c.drift.columns.filter((d) => d.drifted).length;
+  const drift =
+    drifted > 0
+      ? `두 빌드에 공통인 열 ${shared}개 중 ${drifted}개가 기준 빌드 이후 달라졌으므로, 이 고객들에게는 확률이 더는 ` +
+        "맞지 않을 수 있습니다."
+      : `두 빌드에 공통인 열 ${shared}개 중 기준 빌드 이후 달라진 열은 없지만, 열에 드러나지 않게 고객 구성이 ` +
+        "달라졌다면 확률이 더는 맞지 않을 수 있습니다.";
+  return `이 기대치는 기준 빌드 고객에 맞춰 보정된 모형의 확률에서 나온 것입니다${calibrated}. ${drift}`;
 }
 
 function backtest(c: ChangesArtifact, f: Formatters): string {
