@@ -78,3 +78,22 @@ test("permuted scores of KNN and the SVM match scoring the shuffled rows afresh"
   check(trainKnn(imputed(train.X), train.y), imputed(test_.X), false);
   check(await trainSvm(imputed(train.X), train.y, { C: 3, gamma: 0.2, seed: 1 }), imputed(test_.X), false);
 });
+
+// A two-valued flag and a one-hot pair shuffled five times: most rows take a value an earlier repeat gave them.
+test("a scorer that remembers earlier shuffles gives, bit for bit, what a fresh scorer gives for each shuffle", async () => {
+  const imputed = (X: FeatureMatrix) => ({ ...X, values: X.values.map((v) => (Number.isNaN(v) ? 0.5 : v)) });
+  const models: [ExportedModel, FeatureMatrix][] = [
+    [{ kind: "tree-ensemble", model: trainGbdt(train.X, train.y, { rounds: 20, seed: 3 }) }, test_.X],
+    [trainKnn(imputed(train.X), train.y), imputed(test_.X)],
+    [await trainSvm(imputed(train.X), train.y, { C: 3, gamma: 0.2, seed: 1 }), imputed(test_.X)],
+    [trainLogistic(imputed(train.X), train.y), imputed(test_.X)],
+  ];
+  for (const [model, X] of models) {
+    const remembering = permutedScorer(model, X);
+    for (const p of makePermutations(groups, 5, X.nRows, 11)) {
+      const got = remembering(p.columns, p.perm);
+      const fresh = permutedScorer(model, X)(p.columns, p.perm);
+      for (let i = 0; i < X.nRows; i++) assert.ok(Object.is(got[i], fresh[i]), `${model.kind} row ${i}`);
+    }
+  }
+});

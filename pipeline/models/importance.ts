@@ -6,7 +6,8 @@
 // features of some rows, so each scorer does only the work a shuffle can change, and its output is exactly
 // what scoring the shuffled matrix afresh would give from the same arithmetic:
 //   - every scorer keeps the unshuffled scores and reuses them for a row whose shuffled features are equal
-//     to its own (perm[i] = i, or a copied value equal to the original);
+//     to its own (perm[i] = i, or a copied value equal to the original), and remembers the score of a row
+//     given the same values by an earlier shuffle of the same columns (remembering);
 //   - tree ensembles keep, per row and tree, the leaf the row reaches and the features on its path: a tree
 //     whose path tests none of the shuffled features ends in the same leaf, so only the others are walked
 //     again, and the leaf values are added in tree order as predictMargin adds them;
@@ -210,12 +211,54 @@ function svmScorer(model: SvmModel, X: FeatureMatrix, raw: boolean): PermutedSco
   });
 }
 
+/** A value as a key part that tells -0 from 0 (NaN is "NaN"), so equal keys mean identical inputs. */
+function keyPart(v: number): string {
+  return v === 0 && 1 / v < 0 ? "-0" : String(v);
+}
+
+/**
+ * Remembers each shuffled row's score by the row and the values it took: a row scores the same whenever it
+ * takes the same values for the same columns, and a column with few distinct values (a flag, a category, a
+ * 1-to-5 score) hands most rows a value some earlier repeat already gave them. Every scorer scores each row
+ * on its own, so a remembered row is passed to it unshuffled and its remembered score put back: the output is
+ * bit for bit what scoring it again would give.
+ */
+function remembering(scorer: PermutedScorer, X: FeatureMatrix): PermutedScorer {
+  const { nRows, nCols: d, values } = X;
+  const seen = new Map<string, number>();
+  return (columns, perm) => {
+    const group = columns.join(",");
+    const reduced = perm.slice();
+    const hits: number[] = [];
+    const misses: number[] = [];
+    const keys: string[] = [];
+    for (let i = 0; i < nRows; i++) {
+      const from = perm[i];
+      if (from === i) continue;
+      let key = `${group}|${i}`;
+      for (const c of columns) key += "|" + keyPart(values[from * d + c]);
+      const known = seen.get(key);
+      if (known === undefined) {
+        misses.push(i);
+        keys.push(key);
+      } else {
+        reduced[i] = i;
+        hits.push(i, known);
+      }
+    }
+    const out = scorer(columns, reduced);
+    for (let h = 0; h < hits.length; h += 2) out[hits[h]] = hits[h + 1];
+    misses.forEach((i, m) => seen.set(keys[m], out[i]));
+    return out;
+  };
+}
+
 /** raw: an SVM's decision values instead of probabilities (its Platt scaling is fitted afterwards). */
 export function permutedScorer(model: ExportedModel, X: FeatureMatrix, raw = false): PermutedScorer {
-  if (model.kind === "knn") return knnScorer(model, X);
-  if (model.kind === "svm") return svmScorer(model, X, raw);
-  if (model.kind === "tree-ensemble") return treeScorer(model.model, X);
-  return genericScorer(model, X);
+  if (model.kind === "knn") return remembering(knnScorer(model, X), X);
+  if (model.kind === "svm") return remembering(svmScorer(model, X, raw), X);
+  if (model.kind === "tree-ensemble") return remembering(treeScorer(model.model, X), X);
+  return remembering(genericScorer(model, X), X);
 }
 
 export interface ColumnGroup {
